@@ -1,0 +1,3 @@
+from evidence_desk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""`import PATH… [--ocr auto|always|never] [--lang LANGS]`"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from evidence_desk.cli.context import open_case
+from evidence_desk.cli.output import print_json, terminal_progress
+from evidence_desk.core.importing import ImportOptions, import_paths
+from evidence_desk.core.post_import import after_import
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import files and folders (PDF, JPEG, PNG, TIFF, WebP, BMP, GIF)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="auto: OCR pages without usable text (default); always; never")
+    p.add_argument("--lang", metavar="LANGS", help="OCR languages, Tesseract codes joined by + (e.g. rus+eng+deu)")
+    p.add_argument("--workers", type=int, default=2, help="parser processes (default 2)")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds a file may take per step (default 60)")
+    p.add_argument("--max-pages", type=int, default=20_000, help="refuse documents with more pages")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    case = open_case(args, create=True)
+    options = ImportOptions(workers=max(1, args.workers), timeout=args.timeout, max_pages=args.max_pages,
+                            ocr=args.ocr, languages=args.lang)
+    with terminal_progress(not args.json) as progress:
+        report = import_paths(case, args.paths, options, progress)
+        post = after_import(case, report, options, progress)
+    if args.json:
+        data = report.to_json()
+        data.update(post)
+        print_json(data)
+    else:
+        for outcome in report.outcomes:
+            if outcome.status == "imported":
+                print(f"imported  {outcome.document_id:>5}  {outcome.path}  ({outcome.pages} pages)")
+            elif outcome.status == "duplicate":
+                print(f"duplicate        {outcome.path}: {outcome.reason}")
+            else:
+                print(f"refused          {outcome.path}: {outcome.reason}")
+        for line in post.get("messages", []):
+            print(line)
+        print(report.summary(), file=sys.stderr)
+    return 1 if report.cancelled else 0

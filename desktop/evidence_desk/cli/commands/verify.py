@@ -1,0 +1,61 @@
+"""`verify CASE|BUNDLE.zip|FILE.pdf [--json]`"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+from evidence_desk.cli.context import case_dir
+from evidence_desk.cli.output import print_json
+from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.verify_case import VerifyReport, verify_case
+
+# Verifiers for other targets, provided by the export features: module, function.
+FILE_VERIFIERS = {
+    ".pdf": ("evidence_desk.core.redaction.verify_pdf", "verify_pdf_file"),
+    ".zip": ("evidence_desk.core.bundle.verify_bundle", "verify_bundle_file"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help="check a case, a bundle or an exported PDF")
+    p.add_argument("target", nargs="?", metavar="CASE|BUNDLE.zip|FILE.pdf",
+                   help="default: the current case")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def verify_target(args: argparse.Namespace) -> VerifyReport:
+    target = Path(args.target).expanduser() if args.target else case_dir(args)
+    if target.is_dir():
+        if not (target / DB_NAME).exists():
+            raise InvalidInputError(f"{target} is not a case folder (no {DB_NAME})")
+        with Case.open(target) as case:
+            return verify_case(case)
+    if not target.is_file():
+        raise InvalidInputError(f"{target}: no such case, bundle or file")
+    suffix = target.suffix.lower()
+    if suffix not in FILE_VERIFIERS:
+        raise InvalidInputError(f"{target}: verify takes a case folder, a .zip bundle or a .pdf file")
+    module_name, func_name = FILE_VERIFIERS[suffix]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise InvalidInputError(f"verifying {suffix} files is not available in this build") from exc
+    return getattr(module, func_name)(target)  # type: ignore[no-any-return]
+
+
+def run(args: argparse.Namespace) -> int:
+    report = verify_target(args)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for problem in report.problems:
+            print(f"PROBLEM  {problem}")
+        for warning in report.warnings:
+            print(f"warning  {warning}")
+        checked = ", ".join(f"{k}: {v}" for k, v in report.checked.items())
+        print(("OK" if report.ok else "FAILED") + f"  {report.target}" + (f"  ({checked})" if checked else ""))
+    return 0 if report.ok else 1

@@ -1,0 +1,104 @@
+"""`evidence-desk`: the entry point. Parses arguments, opens the case, dispatches.
+
+Every subcommand lives in `evidence_desk.cli.commands.<name>` with a
+`register(subparsers)` function; errors users can cause become one line on
+stderr and exit status 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from evidence_desk import __version__
+from evidence_desk.core.errors import EvidenceDeskError
+
+COMMAND_MODULES = (
+    "gui",
+    "demo",
+    "import_cmd",
+    "list_cmd",
+    "show",
+    "search_cmd",
+    "note",
+    "verify",
+)
+# Filled in by later features; a module that does not exist yet is simply absent.
+OPTIONAL_COMMAND_MODULES = (
+    "ocr_cmd",
+    "tag",
+    "entity",
+    "suggest",
+    "links",
+    "redact",
+    "provenance",
+    "export_pdf",
+    "export_bundle",
+    "import_bundle",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own errors follow the contract too: one line, exit 1.
+        sys.stderr.write(f"error: {message}\n")
+        sys.exit(1)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="evidence-desk",
+        description="Review, tag, redact and export sensitive document packages — offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"evidence-desk {__version__}")
+    parser.add_argument("--case", metavar="DIR", help="the case folder (default: your default case)")
+    parser.add_argument("--demo", action="store_true", help="open the GUI on the demo case, building it first")
+    parser.add_argument("--author", help="name recorded in the audit log (default: your login name)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"evidence_desk.cli.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if name in OPTIONAL_COMMAND_MODULES and exc.name == f"evidence_desk.cli.commands.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "gui"
+        from evidence_desk.cli.commands import gui
+
+        args.func = gui.run
+        args.screenshot = None
+        args.gui_demo = False
+    try:
+        return int(args.func(args) or 0)
+    except EvidenceDeskError as exc:
+        sys.stderr.write(f"error: {_one_line(str(exc))}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("EVIDENCE_DESK_DEBUG"):
+            raise
+        sys.stderr.write(f"error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
+                         "run with EVIDENCE_DESK_DEBUG=1 for details\n")
+        return 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The case database: typed models, the engine with its pragmas, and migrations."""

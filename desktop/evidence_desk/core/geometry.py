@@ -1,0 +1,86 @@
+"""The project's own geometry types.
+
+Every coordinate is in PDF points (1/72 inch) on the *unrotated* page, origin at
+the top-left of the page's crop box, y growing downwards (the convention PyMuPDF
+uses for text extraction). Images are pages too: their size in points comes from
+their resolution, so a region means the same thing on a scan and on a PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @classmethod
+    def normalized(cls, x0: float, y0: float, x1: float, y1: float) -> Rect:
+        return cls(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def is_empty(self) -> bool:
+        return self.width <= 0 or self.height <= 0
+
+    def intersects(self, other: Rect) -> bool:
+        return not (
+            other.x1 <= self.x0 or other.x0 >= self.x1 or other.y1 <= self.y0 or other.y0 >= self.y1
+        )
+
+    def intersection_area(self, other: Rect) -> float:
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return max(0.0, w) * max(0.0, h)
+
+    def union(self, other: Rect) -> Rect:
+        return Rect(
+            min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1)
+        )
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word with its box, as extracted from embedded text or from OCR."""
+
+    rect: Rect
+    text: str
+    block: int = 0
+    line: int = 0
+    index: int = 0
+    confidence: float | None = None  # 0..100 for OCR words, None for embedded text
+
+    def to_row(self) -> list[object]:
+        r = self.rect
+        row: list[object] = [
+            round(r.x0, 2), round(r.y0, 2), round(r.x1, 2), round(r.y1, 2),
+            self.text, self.block, self.line, self.index,
+        ]
+        if self.confidence is not None:
+            row.append(round(self.confidence, 1))
+        return row
+
+    @classmethod
+    def from_row(cls, row: list) -> Word:  # type: ignore[type-arg]
+        conf = float(row[8]) if len(row) > 8 and row[8] is not None else None
+        return cls(Rect(*map(float, row[:4])), str(row[4]), int(row[5]), int(row[6]), int(row[7]), conf)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSize:
+    width: float
+    height: float
+    rotation: int = 0  # 0, 90, 180 or 270: how a viewer turns the page for display

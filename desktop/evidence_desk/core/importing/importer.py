@@ -1,0 +1,190 @@
+"""Import: stage → identify → parse in a sandbox → store → one transaction.
+
+For each file: it is streamed into the case's staging folder while hashed (so
+the bytes we parse are the bytes we keep, whatever happens to the user's copy),
+its type is sniffed from its header, a sandbox worker opens it and extracts its
+pages in chunks (time- and memory-limited), the original is moved to its content
+address, and only then is the document written, with its pages and its audit
+entry, in one transaction. A failure at any step discards the staged copy: no
+half-imported document can exist. Files are processed by N workers in parallel
+(processes; the parent's threads only wait on pipes and disk)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from evidence_desk.core import audit
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document, Page
+from evidence_desk.core.errors import (
+    CancelledError,
+    DiskFullError,
+    EvidenceDeskError,
+    RefusedFileError,
+    WorkerCrashed,
+    WorkerTimeout,
+)
+from evidence_desk.core.filetypes import SUPPORTED, sniff_file
+from evidence_desk.core.importing.discover import discover
+from evidence_desk.core.importing.report import FileOutcome, ImportReport
+from evidence_desk.core.progress import Progress
+from evidence_desk.core.sandbox import Limits, SandboxWorker
+from evidence_desk.core.storage import StagedFile
+
+EXTRACT = "evidence_desk.core.pdf.extract"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    workers: int = 2
+    timeout: float = 60.0  # wall clock per worker call (probe, or one chunk of pages)
+    memory_mb: int = 3072
+    max_pages: int = 20_000
+    max_bytes: int = 2 * 1024**3
+    chunk_pages: int = 64
+    ocr: str = "auto"  # auto|always|never — acted on by the caller after import
+    languages: str | None = None
+
+
+class _Importer:
+    def __init__(self, case: Case, options: ImportOptions, progress: Progress) -> None:
+        self.case = case
+        self.options = options
+        self.progress = progress
+        self._in_flight: set[str] = set()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._workers: list[SandboxWorker] = []
+
+    def worker(self) -> SandboxWorker:
+        worker = getattr(self._local, "worker", None)
+        if worker is None:
+            worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb))
+            self._local.worker = worker
+            with self._lock:
+                self._workers.append(worker)
+        return worker
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
+
+    def run_one(self, path: Path) -> FileOutcome:
+        if self.progress.cancelled:
+            return FileOutcome(path, "skipped", "import cancelled", "cancelled")
+        try:
+            return self._import(path)
+        except RefusedFileError as exc:
+            return FileOutcome(path, "refused", str(exc), exc.code)
+        except WorkerTimeout as exc:
+            return FileOutcome(path, "refused", f"the parser {exc}", "timeout")
+        except WorkerCrashed as exc:
+            return FileOutcome(path, "refused", f"the parser failed: {exc}", "crashed")
+        except CancelledError:
+            return FileOutcome(path, "skipped", "import cancelled", "cancelled")
+        except DiskFullError as exc:
+            self.progress.cancel()  # every later file would fail the same way
+            return FileOutcome(path, "refused", str(exc), "disk_full")
+        except EvidenceDeskError as exc:
+            return FileOutcome(path, "refused", str(exc), "error")
+        except PermissionError as exc:
+            return FileOutcome(path, "refused", f"cannot read the file ({exc.strerror})", "unreadable")
+        except IsADirectoryError:
+            return FileOutcome(path, "refused", "is a folder", "unreadable")
+        finally:
+            self.progress.advance(1, detail=path.name)
+
+    def _import(self, path: Path) -> FileOutcome:
+        media_type = sniff_file(path)
+        if media_type not in SUPPORTED:
+            raise RefusedFileError("not a PDF or a supported image (JPEG, PNG, TIFF, WebP, BMP, GIF)",
+                                   "unsupported")
+        staged = self.case.originals.stage(path, max_bytes=self.options.max_bytes)
+        try:
+            existing = self._existing(staged.sha256)
+            if existing is not None:
+                return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
+                                   "duplicate", existing, staged.sha256)
+            with self._lock:
+                if staged.sha256 in self._in_flight:
+                    return FileOutcome(path, "duplicate", "the same file appears twice in this import",
+                                       "duplicate", None, staged.sha256)
+                self._in_flight.add(staged.sha256)
+            return self._parse_and_store(path, staged, media_type)
+        finally:
+            self.case.originals.discard(staged)  # no-op once committed (the temp was renamed)
+
+    def _existing(self, sha256: str) -> int | None:
+        with self.case.read() as s:
+            return s.execute(select(Document.id).where(Document.sha256 == sha256)).scalar_one_or_none()
+
+    def _parse_and_store(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
+        worker = self.worker()
+        opts = self.options
+        src = str(staged.temp_path)
+        probe = worker.call(f"{EXTRACT}.probe", src, media_type, opts.max_pages, timeout=opts.timeout)
+        pages = []
+        for start in range(0, probe.page_count, opts.chunk_pages):
+            self.progress.raise_if_cancelled()
+            stop = min(probe.page_count, start + opts.chunk_pages)
+            pages.extend(worker.call(f"{EXTRACT}.extract_pages", src, media_type, start, stop,
+                                     timeout=opts.timeout))
+        self.progress.raise_if_cancelled()
+        self.case.originals.commit(staged)
+        with self.case.write() as s:
+            doc = Document(
+                sha256=staged.sha256,
+                filename=path.name,
+                media_type=media_type,
+                size_bytes=staged.size,
+                page_count=len(pages),
+                title=probe.metadata.get("title") or None,
+                imported_by=self.case.author,
+                warnings=list(probe.warnings),
+                source_metadata=probe.metadata,
+                languages=opts.languages,
+            )
+            s.add(doc)
+            s.flush()
+            s.add_all(
+                Page(document_id=doc.id, number=p.number, width=p.width, height=p.height,
+                     rotation=p.rotation, text=p.text,
+                     text_source="none" if p.needs_ocr and not p.text.strip() else "embedded",
+                     needs_ocr=p.needs_ocr, has_images=p.has_images, words=p.words)
+                for p in pages
+            )
+            audit.append(s, author=self.case.author, action="document.import", target_type="documents",
+                         target_id=doc.id, data={"sha256": staged.sha256, "filename": path.name,
+                                                 "media_type": media_type, "pages": len(pages)})
+            doc_id = doc.id
+        return FileOutcome(path, "imported", "", "", doc_id, staged.sha256, len(pages))
+
+
+def import_paths(
+    case: Case,
+    paths: Iterable[Path | str],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    options = options or ImportOptions()
+    progress = progress or Progress()
+    files = discover(paths)
+    progress.update(label="Importing", total=len(files), done=0)
+    importer = _Importer(case, options, progress)
+    report = ImportReport()
+    try:
+        workers = max(1, min(options.workers, len(files)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import") as pool:
+            outcomes = list(pool.map(importer.run_one, files))
+    finally:
+        importer.close()
+    if progress.cancelled:
+        report.cancelled = True
+    report.outcomes = [o for o in outcomes if o.status != "skipped"]
+    return report

@@ -1,0 +1,189 @@
+"""Opening untrusted documents and extracting pages: sizes, text, word boxes.
+
+These functions run inside a sandbox worker (see `evidence_desk.core.sandbox`).
+A worker keeps the last opened document, so extracting a long file in chunks
+does not reopen it for each chunk."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+from evidence_desk.core.errors import RefusedFileError
+from evidence_desk.core.filetypes import PDF, is_image
+from evidence_desk.core.geometry import Rect, Word
+from evidence_desk.core.pdf import images
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+MAX_TEXT_PER_PAGE = 2_000_000
+MAX_WORDS_PER_PAGE = 200_000
+MAX_PAGE_SIDE_PT = 14_400  # PDF's own limit is 14,400 pt (200 in)
+METADATA_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate")
+
+
+@dataclass
+class DocumentProbe:
+    page_count: int
+    metadata: dict[str, str] = field(default_factory=dict)
+    encrypted: bool = False
+    repaired: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedPage:
+    number: int
+    width: float
+    height: float
+    rotation: int
+    text: str
+    words: list[list[Any]]
+    has_images: bool
+    needs_ocr: bool
+
+
+_open: dict[str, Any] = {}
+
+
+def _document(path: str) -> pymupdf.Document:
+    doc = _open.get(path)
+    if doc is None:
+        for old in _open.values():
+            old.close()
+        _open.clear()
+        try:
+            doc = pymupdf.open(path, filetype="pdf")
+        except Exception as exc:
+            raise RefusedFileError(f"not a readable PDF ({_short(exc)})", "malformed") from exc
+        _open[path] = doc
+    return doc
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
+    """Open a file and check it is a document we can work with; raise RefusedFileError if not."""
+    if is_image(media_type):
+        return images.probe(path, media_type, max_pages)
+    if media_type != PDF:
+        raise RefusedFileError(f"unsupported file type {media_type}", "unsupported")
+    _open.clear()
+    doc = _document(path)
+    if doc.needs_pass:
+        raise RefusedFileError(
+            "password-protected PDF: remove the password (or ask the sender for an open copy) and import again",
+            "encrypted",
+        )
+    try:
+        count = doc.page_count
+    except Exception as exc:
+        raise RefusedFileError(f"the page tree is broken ({_short(exc)})", "malformed") from exc
+    if count <= 0:
+        raise RefusedFileError("the PDF has no pages that can be read (zero pages)", "zero_pages")
+    if count > max_pages:
+        raise RefusedFileError(
+            f"the PDF has {count:,} pages, over this case's limit of {max_pages:,} "
+            "(raise it with --max-pages if the file is genuine)",
+            "huge",
+        )
+    # Rendering the first page proves the file is usable: a file whose first page
+    # MuPDF cannot draw is refused now, not discovered broken in the viewer.
+    try:
+        page = doc[0]
+        r = page.rect
+        if r.width <= 0 or r.height <= 0 or max(r.width, r.height) > MAX_PAGE_SIDE_PT * 4:
+            raise RefusedFileError(f"the first page has an impossible size ({r.width:.0f} × {r.height:.0f} pt)", "malformed")
+        page.get_pixmap(dpi=72)
+    except RefusedFileError:
+        raise
+    except Exception as exc:
+        message = _short(exc)
+        code = "huge" if ("large" in message.lower() or "limit" in message.lower()) else "malformed"
+        raise RefusedFileError(f"the first page cannot be drawn ({message})", code) from exc
+    meta = {}
+    for key in METADATA_KEYS:
+        value = (doc.metadata or {}).get(key)
+        if value:
+            meta[key] = str(value)[:500]
+    return DocumentProbe(
+        page_count=count,
+        metadata=meta,
+        encrypted=bool(doc.is_encrypted or doc.metadata.get("encryption")),
+        repaired=bool(doc.is_repaired),
+    )
+
+
+def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
+    """Pages start..stop-1 (0-based); numbers in the result are 1-based."""
+    if is_image(media_type):
+        return images.extract_pages(path, media_type, start, stop)
+    doc = _document(path)
+    out = []
+    for index in range(start, stop):
+        out.append(_extract_page(doc, index))
+    return out
+
+
+def _extract_page(doc: pymupdf.Document, index: int) -> ExtractedPage:
+    try:
+        page = doc[index]
+        box = page.cropbox
+        width, height, rotation = float(box.width), float(box.height), int(page.rotation) % 360
+    except Exception as exc:
+        # A broken page in an otherwise good document: keep it, empty, for OCR.
+        return ExtractedPage(index + 1, 612.0, 792.0, 0, "", [], True, True) if index else _raise(exc)
+    try:
+        raw_words = page.get_text("words")
+        text = page.get_text("text")[:MAX_TEXT_PER_PAGE]
+        has_images = bool(page.get_images(full=False))
+    except Exception:
+        raw_words, text, has_images = [], "", True
+    words = [
+        Word(Rect(w[0], w[1], w[2], w[3]), w[4], w[5], w[6], w[7]).to_row()
+        for w in raw_words[:MAX_WORDS_PER_PAGE]
+    ]
+    return ExtractedPage(
+        number=index + 1,
+        width=width,
+        height=height,
+        rotation=rotation,
+        text=text,
+        words=words,
+        has_images=has_images,
+        needs_ocr=text_is_unusable(text),
+    )
+
+
+def _raise(exc: Exception) -> ExtractedPage:
+    raise RefusedFileError(f"the first page cannot be read ({_short(exc)})", "malformed") from exc
+
+
+def text_is_unusable(text: str) -> bool:
+    """True when a page's embedded text is missing or garbage (so OCR should run).
+
+    Garbage: mostly replacement characters, private-use glyphs or control codes,
+    which is what a PDF with broken font encodings yields."""
+    stripped = "".join(text.split())
+    if len(stripped) < 12:
+        return True
+    bad = sum(
+        1 for ch in stripped
+        if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn")
+    )
+    letters = sum(1 for ch in stripped if ch.isalpha())
+    return bad / len(stripped) > 0.2 or letters / len(stripped) < 0.3
+
+
+def page_count_of(path: Path) -> int:
+    """Trusted helper for files the application wrote itself (exports)."""
+    with pymupdf.open(path) as doc:
+        return int(doc.page_count)

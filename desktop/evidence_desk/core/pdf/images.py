@@ -1,0 +1,108 @@
+"""Images as one- or many-page documents (multi-page TIFF).
+
+Pillow opens them with an explicit list of formats and with decompression-bomb
+warnings turned into errors. A page's size in PDF points comes from the image's
+resolution, so regions mean the same on a scan as on a PDF."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageFile
+
+from evidence_desk.core.errors import RefusedFileError
+from evidence_desk.core.filetypes import IMAGE_TYPES
+
+if TYPE_CHECKING:
+    from evidence_desk.core.pdf.extract import DocumentProbe, ExtractedPage
+
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+A4_LONG_SIDE_IN = 11.69
+MULTIPAGE = {"TIFF"}
+
+
+def open_image(path: str, media_type: str) -> Image.Image:
+    fmt = IMAGE_TYPES.get(media_type)
+    if fmt is None:
+        raise RefusedFileError(f"unsupported image type {media_type}", "unsupported")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            return Image.open(path, formats=[fmt])
+        except Image.DecompressionBombError as exc:
+            raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
+        except Image.DecompressionBombWarning as exc:
+            raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
+        except Exception as exc:
+            raise RefusedFileError(f"not a readable {fmt} image ({_short(exc)})", "malformed") from exc
+
+
+def _short(exc: BaseException) -> str:
+    s = str(exc).strip()
+    return (s.splitlines()[0] if s else type(exc).__name__)[:200]
+
+
+def frame_count(img: Image.Image) -> int:
+    if img.format in MULTIPAGE:
+        return max(1, int(getattr(img, "n_frames", 1)))
+    return 1  # an animated GIF or WebP is one picture: its first frame is the page
+
+
+def load_frame(img: Image.Image, index: int) -> Image.Image:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            img.seek(index)
+            img.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
+        except Exception as exc:
+            raise RefusedFileError(f"page {index + 1} of the image cannot be decoded ({_short(exc)})", "malformed") from exc
+    return img
+
+
+def page_size_points(img: Image.Image) -> tuple[float, float]:
+    w_px, h_px = img.size
+    dpi = img.info.get("dpi")
+    try:
+        dx, dy = (float(dpi[0]), float(dpi[1])) if dpi else (0.0, 0.0)
+    except (TypeError, ValueError, IndexError):
+        dx = dy = 0.0
+    if not (50 <= dx <= 4800 and 50 <= dy <= 4800):
+        # No usable resolution: assume the picture is an A4 page (or 72 dpi for
+        # small pictures), which is what a scan without metadata usually is.
+        dx = dy = max(72.0, max(w_px, h_px) / A4_LONG_SIDE_IN)
+    return w_px * 72.0 / dx, h_px * 72.0 / dy
+
+
+def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
+    from evidence_desk.core.pdf.extract import DocumentProbe
+
+    img = open_image(path, media_type)
+    try:
+        if img.size[0] <= 0 or img.size[1] <= 0:
+            raise RefusedFileError("image has no pixels", "malformed")
+        count = frame_count(img)
+        if count > max_pages:
+            raise RefusedFileError(f"the image has {count:,} pages, over the limit of {max_pages:,}", "huge")
+        load_frame(img, 0)
+        meta = {"format": str(img.format), "size_px": f"{img.size[0]}x{img.size[1]}", "mode": img.mode}
+        return DocumentProbe(page_count=count, metadata=meta)
+    finally:
+        img.close()
+
+
+def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
+    from evidence_desk.core.pdf.extract import ExtractedPage
+
+    img = open_image(path, media_type)
+    pages = []
+    try:
+        for index in range(start, stop):
+            frame = load_frame(img, index)
+            w, h = page_size_points(frame)
+            pages.append(ExtractedPage(index + 1, w, h, 0, "", [], True, True))
+    finally:
+        img.close()
+    return pages

@@ -1,0 +1,44 @@
+"""Shared fixtures: every test gets its own user folders and a real case on disk."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("EVIDENCE_DESK_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point platformdirs folders at a temporary home: real user folders are never touched."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EVIDENCE_DESK_HOME", str(home))
+    monkeypatch.setenv("EVIDENCE_DESK_AUTHOR", "tester")
+
+
+@pytest.fixture
+def case_dir(tmp_path: Path) -> Path:
+    return tmp_path / "case"
+
+
+@pytest.fixture
+def case(case_dir: Path) -> Iterator[object]:
+    from evidence_desk.core.case import Case
+
+    c = Case.open(case_dir, create=True)
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "manifest.tsv").exists():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
