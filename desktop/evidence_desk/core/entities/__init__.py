@@ -1,0 +1,2 @@
+"""Entities (people, organisations, state bodies, equipment, contracts, …), their
+aliases across languages and scripts, and their mentions on pages."""

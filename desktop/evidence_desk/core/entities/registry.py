@@ -1,0 +1,195 @@
+"""Creating and finding entities, and tagging them on pages.
+
+Tagging is one edit (`TagEdit`): it creates the entity too when it is new, so
+one undo removes both the mention and the entity it brought into the case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias, Page
+from evidence_desk.core.documents import resolve
+from evidence_desk.core.edits import Batch, CreateRecord, Edit
+from evidence_desk.core.entities.names import normalize_name
+from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.geometry import Rect
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: int
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    matched: str | None = None  # the alias that matched a search, if not the name
+
+
+def check_type(entity_type: str) -> str:
+    t = entity_type.strip().lower().replace("-", "_").replace(" ", "_")
+    aliases = {"organization": "organisation", "org": "organisation", "state": "state_body",
+               "equipment_item": "equipment", "licence": "permit", "license": "permit"}
+    t = aliases.get(t, t)
+    if t not in ENTITY_TYPES:
+        raise InvalidInputError(f"unknown entity type {entity_type!r}; use one of {', '.join(ENTITY_TYPES)}")
+    return t
+
+
+def find_entity(session: Session, name: str, entity_type: str | None = None) -> Entity | None:
+    """An entity whose name or alias matches `name` (normalised), preferring `entity_type`."""
+    key = normalize_name(name)
+    query = (
+        select(Entity).outerjoin(EntityAlias, EntityAlias.entity_id == Entity.id)
+        .where(Entity.merged_into_id.is_(None))
+        .where(or_(EntityAlias.normalized == key, Entity.name == name))
+    )
+    if entity_type:
+        query = query.where(Entity.type == entity_type)
+    found = session.execute(query.limit(1)).scalars().first()
+    if found is None and entity_type is None:
+        for entity in session.execute(select(Entity).where(Entity.merged_into_id.is_(None))).scalars():
+            if normalize_name(entity.name) == key:
+                return entity
+    return found
+
+
+def complete(case: Case, text: str, limit: int = 20) -> list[EntityView]:
+    """Entities whose name or alias contains `text` (case- and accent-insensitive)."""
+    key = normalize_name(text)
+    with case.read() as s:
+        rows = s.execute(
+            select(Entity, EntityAlias.alias)
+            .outerjoin(EntityAlias, EntityAlias.entity_id == Entity.id)
+            .where(Entity.merged_into_id.is_(None))
+            .where(or_(EntityAlias.normalized.contains(key), Entity.name.icontains(text)))
+            .order_by(Entity.name).limit(limit * 4)
+        ).all()
+        out: dict[int, EntityView] = {}
+        for entity, alias in rows:
+            if entity.id not in out:
+                matched = alias if alias and alias != entity.name else None
+                out[entity.id] = EntityView(entity.id, entity.type, entity.name, matched=matched)
+        return list(out.values())[:limit]
+
+
+def entity_values(name: str, entity_type: str) -> dict[str, Any]:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInputError("an entity needs a name")
+    return {"name": name, "type": check_type(entity_type)}
+
+
+@dataclass
+class CreateEntity(Edit):
+    """A new entity with its name as the first alias (plus any others)."""
+
+    name: str
+    entity_type: str
+    aliases: tuple[str, ...] = ()
+    label: str = "entity.add"
+    created_id: int | None = field(default=None, init=False)
+    _steps: list[Edit] = field(default_factory=list, init=False)
+
+    def apply(self, session: Session) -> Edit:
+        create = CreateRecord("entities", entity_values(self.name, self.entity_type))
+        inverses = [create.apply(session)]
+        self.created_id = int(create.created_id)  # type: ignore[arg-type]
+        self._steps = [create]
+        for alias in dict.fromkeys((create.values["name"], *self.aliases)):
+            step = CreateRecord("entity_aliases", {"entity_id": self.created_id, "alias": alias,
+                                                   "normalized": normalize_name(alias)})
+            inverses.append(step.apply(session))
+            self._steps.append(step)
+        inverses.reverse()
+        return Batch(inverses, label=f"undo {self.label}", target_hint=("entities", self.created_id))
+
+    def describe(self) -> dict[str, Any]:
+        return {"steps": [{"label": e.label, **e.describe()} for e in self._steps]}
+
+    @property
+    def target(self) -> tuple[str, object | None]:
+        return ("entities", self.created_id)
+
+
+@dataclass
+class TagEdit(Edit):
+    """A mention of an entity on a page (region and/or quote); creates the entity if new."""
+
+    document_id: int
+    page_number: int
+    rect: Rect | None
+    quote: str | None
+    entity_id: int | None = None
+    new_entity: tuple[str, str] | None = None  # (name, type) when the entity does not exist yet
+    origin: str = "manual"
+    status: str = "accepted"
+    author: str = ""
+    label: str = "mention.add"
+    created_id: int | None = field(default=None, init=False)
+    _steps: list[Edit] = field(default_factory=list, init=False)
+
+    def apply(self, session: Session) -> Edit:
+        inverses: list[Edit] = []
+        self._steps = []
+        entity_id = self.entity_id
+        if entity_id is None:
+            assert self.new_entity is not None
+            create = CreateEntity(*self.new_entity)
+            inverses.append(create.apply(session))
+            self._steps.append(create)
+            entity_id = create.created_id
+        values: dict[str, Any] = {
+            "entity_id": entity_id, "document_id": self.document_id, "page_number": self.page_number,
+            "quote": self.quote, "origin": self.origin, "status": self.status, "author": self.author,
+        }
+        if self.rect is not None:
+            values.update(x0=self.rect.x0, y0=self.rect.y0, x1=self.rect.x1, y1=self.rect.y1)
+        mention = CreateRecord("mentions", values)
+        inverses.append(mention.apply(session))
+        self._steps.append(mention)
+        self.created_id = int(mention.created_id)  # type: ignore[arg-type]
+        inverses.reverse()
+        return Batch(inverses, label=f"undo {self.label}", target_hint=("mentions", self.created_id))
+
+    def describe(self) -> dict[str, Any]:
+        return {"steps": [{"label": e.label, **e.describe()} for e in self._steps]}
+
+    @property
+    def target(self) -> tuple[str, object | None]:
+        return ("mentions", self.created_id)
+
+
+def tag_edit(
+    case: Case,
+    doc_ref: str | int,
+    page: int,
+    entity_name: str,
+    entity_type: str | None = None,
+    rect: Rect | None = None,
+    quote: str | None = None,
+) -> TagEdit:
+    """Build the edit that tags `entity_name` on a page; the entity is created if unknown
+    (then `entity_type` is required)."""
+    if rect is None and not (quote and quote.strip()):
+        raise InvalidInputError("a tag needs a region (--rect) or a quote (--text)")
+    with case.read() as s:
+        doc = resolve(s, doc_ref)
+        pg = s.execute(select(Page).where(Page.document_id == doc.id, Page.number == page)).scalar_one_or_none()
+        if pg is None:
+            raise NotFoundError(f"document {doc.id} has pages 1–{doc.page_count}, not {page}")
+        if rect is not None and (rect.is_empty or rect.x1 < 0 or rect.y1 < 0
+                                 or rect.x0 > pg.width or rect.y0 > pg.height):
+            raise InvalidInputError(f"the rectangle is empty or outside the page (0 0 {pg.width:.0f} {pg.height:.0f})")
+        if quote and rect is None and " ".join(quote.split()).casefold() not in " ".join(pg.text.split()).casefold():
+            raise InvalidInputError(f"“{quote}” does not occur on page {page} of document {doc.id}")
+        existing = find_entity(s, entity_name, check_type(entity_type) if entity_type else None)
+    if existing is not None:
+        return TagEdit(doc.id, page, rect, quote, entity_id=existing.id, author=case.author)
+    if not entity_type:
+        raise InvalidInputError(f"no entity called {entity_name!r} yet; give --type to create it")
+    return TagEdit(doc.id, page, rect, quote, new_entity=(entity_name, check_type(entity_type)),
+                   author=case.author)
