@@ -34,9 +34,27 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+# Markers of PDF syntax. Damaged PDFs often lose their `%PDF-` header (junk
+# before it, or a truncated start) yet MuPDF repairs and opens them: such a
+# file goes to the PDF parser, which accepts or refuses it with a real reason,
+# instead of being called "not a PDF" by its first bytes.
+_PDF_MARKERS = (b"%PDF", b" obj", b"\nobj", b"startxref", b"trailer", b"%%EOF", b"/Type")
+
+
+def looks_like_pdf(head: bytes, tail: bytes) -> bool:
+    return any(marker in head or marker in tail for marker in _PDF_MARKERS)
+
+
 def sniff_file(path: Path) -> str | None:
     with open(path, "rb") as fh:
-        return sniff(fh.read(1024))
+        head = fh.read(1024)
+        kind = sniff(head)
+        if kind is not None:
+            return kind
+        size = fh.seek(0, 2)
+        fh.seek(max(0, size - 1024))
+        tail = fh.read(1024)
+    return PDF if looks_like_pdf(head, tail) else None
 
 
 def is_image(media_type: str) -> bool:

@@ -8,6 +8,7 @@ nothing the user types can be an FTS5 syntax error or an injection."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -43,7 +44,14 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _clean(query: str) -> str:
+    """Control characters end an FTS5 string early (NUL) or cannot be encoded (lone
+    surrogates from a broken clipboard): they separate words, nothing more."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in query)
+
+
 def parse_query(query: str) -> ParsedQuery:
+    query = _clean(query)
     positives: list[str] = []
     negatives: list[str] = []
     groups: list[list[str]] = [[]]
@@ -126,3 +134,37 @@ def search(case: Case, query: str, limit: int = 100, document_id: int | None = N
         else:
             rows = s.execute(SEARCH_IN_DOC_SQL, {"q": parsed.fts, "limit": limit, "doc": document_id})
         return [SearchHit(r.doc, r.filename, r.page, r.snippet, float(r.rank)) for r in rows]
+
+
+def rebuild_index(case: Case) -> int:
+    """Rebuild the FTS index from the page text (after `verify` found them out of step);
+    audited like any change. Returns the number of pages indexed."""
+    from evidence_desk.core import audit
+
+    with case.write() as s:
+        s.execute(text("INSERT INTO pages_fts(pages_fts) VALUES('rebuild')"))
+        pages = int(s.execute(text("SELECT count(*) FROM pages")).scalar_one())
+        audit.append(s, author=case.author, action="search.rebuild_index", target_type="case",
+                     target_id=None, data={"pages": pages})
+    return pages
+
+
+def index_matches_text(case: Case) -> bool:
+    """True when the FTS index holds exactly the page text.
+
+    FTS5's 'integrity-check' with rank 1 compares an external-content index with
+    its content table (it raises SQLITE_CORRUPT_VTAB on a mismatch; checked on
+    SQLite 3.40). Run in a write transaction that is always rolled back, so the
+    check never races the writer and never changes anything."""
+    from sqlalchemy.exc import DatabaseError
+
+    with case._write_lock:
+        conn = case._write_engine.connect()
+        try:
+            conn.exec_driver_sql("INSERT INTO pages_fts(pages_fts, rank) VALUES('integrity-check', 1)")
+            return True
+        except DatabaseError:
+            return False
+        finally:
+            conn.rollback()
+            conn.close()

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
 
 from evidence_desk.core.audit import verify_chain
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document
+from evidence_desk.core.search import index_matches_text
 
 
 @dataclass
@@ -29,26 +31,56 @@ class VerifyReport:
 
 
 def verify_case(case: Case) -> VerifyReport:
+    """Every check runs even when an earlier one fails, so one report names everything;
+    a damaged database is a problem to report, not an exception."""
     report = VerifyReport(target=str(case.path))
+    docs: list[tuple[int, str, str]] = []
+    for check in (_check_database, _check_index, _check_chain):
+        try:
+            check(case, report)
+        except DatabaseError as exc:
+            report.problems.append(f"the database is damaged ({_first_line(exc)}); restore "
+                                   "case.sqlite from a backup")
+    try:
+        with case.read() as s:
+            docs = [tuple(r) for r in s.execute(select(Document.id, Document.sha256, Document.filename))]
+    except DatabaseError as exc:
+        report.problems.append(f"the document list cannot be read ({_first_line(exc)})")
+    _check_originals(case, report, docs)
+    return report
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0][:200]
+
+
+def _check_database(case: Case, report: VerifyReport) -> None:
     with case.read() as s:
-        integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
+        integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check(20)")).all()]
         if integrity != ["ok"]:
             report.problems.append("database integrity check failed: " + "; ".join(integrity[:5]))
         fk = s.execute(text("PRAGMA foreign_key_check")).all()
         if fk:
-            report.problems.append(f"{len(fk)} rows point to records that do not exist (first in table {fk[0][0]})")
-        try:
-            s.execute(text("INSERT INTO pages_fts(pages_fts, rank) VALUES('integrity-check', 1)"))
-            s.rollback()
-        except Exception as exc:  # the check raises when the index and the pages disagree
-            s.rollback()
-            report.problems.append(f"the search index does not match the page text ({exc.__class__.__name__}); "
-                                   "rebuild it with `verify --repair-index`")
+            report.problems.append(f"{len(fk)} rows point to records that do not exist "
+                                   f"(first in table {fk[0][0]})")
+
+
+def _check_index(case: Case, report: VerifyReport) -> None:
+    if not index_matches_text(case):
+        report.problems.append("the search index does not match the page text (searches may miss or "
+                               "invent hits); rebuild it with `evidence-desk verify --repair-index`")
+
+
+def _check_chain(case: Case, report: VerifyReport) -> None:
+    with case.read() as s:
         chain = verify_chain(s)
-        report.checked["audit_entries"] = chain.entries
-        if not chain.ok:
-            report.problems.append(chain.problem or "audit chain broken")
-        docs = s.execute(select(Document.id, Document.sha256, Document.filename)).all()
+    report.checked["audit_entries"] = chain.entries
+    if not chain.ok:
+        report.problems.append(chain.problem or "audit chain broken")
+
+
+def _check_originals(case: Case, report: VerifyReport, docs: list[tuple[int, str, str]]) -> None:
     report.checked["documents"] = len(docs)
     known = set()
     for doc_id, sha, filename in docs:
@@ -65,4 +97,3 @@ def verify_case(case: Case) -> VerifyReport:
         report.warnings.append(f"{len(orphans)} stored file(s) belong to no document "
                                "(an import was interrupted; importing the file again reuses it)")
     report.checked["originals"] = len(docs)
-    return report

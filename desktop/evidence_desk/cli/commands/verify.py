@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from pathlib import Path
 
 from evidence_desk.cli.context import case_dir
 from evidence_desk.cli.output import print_json
 from evidence_desk.core.case import DB_NAME, Case
 from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.search import rebuild_index
 from evidence_desk.core.verify_case import VerifyReport, verify_case
 
 # Verifiers for other targets, provided by the export features: module, function.
@@ -24,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("target", nargs="?", metavar="CASE|BUNDLE.zip|FILE.pdf",
                    help="default: the current case")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--repair-index", action="store_true",
+                   help="rebuild the case's search index from the page text, then verify")
     p.set_defaults(func=run)
 
 
@@ -33,7 +37,12 @@ def verify_target(args: argparse.Namespace) -> VerifyReport:
         if not (target / DB_NAME).exists():
             raise InvalidInputError(f"{target} is not a case folder (no {DB_NAME})")
         with Case.open(target) as case:
+            if getattr(args, "repair_index", False):
+                pages = rebuild_index(case)
+                print(f"search index rebuilt ({pages} pages)", file=sys.stderr)
             return verify_case(case)
+    if getattr(args, "repair_index", False):
+        raise InvalidInputError("--repair-index applies to a case folder only")
     if not target.is_file():
         raise InvalidInputError(f"{target}: no such case, bundle or file")
     suffix = target.suffix.lower()

@@ -16,6 +16,7 @@ from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias, Page
 from evidence_desk.core.documents import resolve
 from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.entities.names import normalize_name
+from evidence_desk.core.entities.translit import spellings
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
 
@@ -54,7 +55,23 @@ def find_entity(session: Session, name: str, entity_type: str | None = None) -> 
         for entity in session.execute(select(Entity).where(Entity.merged_into_id.is_(None))).scalars():
             if normalize_name(entity.name) == key:
                 return entity
+    if found is None:
+        found = _find_by_spelling(session, name, entity_type)
     return found
+
+
+def _find_by_spelling(session: Session, name: str, entity_type: str | None) -> Entity | None:
+    """Across scripts and transliteration schemes ("Щукин" finds "Schtschukin"), exact skeletons only:
+    fuzzy OCR tolerance is for suggestions, never for silently tagging the wrong entity."""
+    keys = spellings(name)
+    query = (select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
+             .where(Entity.merged_into_id.is_(None)))
+    if entity_type:
+        query = query.where(Entity.type == entity_type)
+    for entity, alias in session.execute(query.order_by(Entity.id)):
+        if keys & spellings(alias):
+            return entity
+    return None
 
 
 def complete(case: Case, text: str, limit: int = 20) -> list[EntityView]:

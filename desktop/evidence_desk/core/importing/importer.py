@@ -11,8 +11,9 @@ half-imported document can exist. Files are processed by N workers in parallel
 
 from __future__ import annotations
 
+import errno
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from evidence_desk.core.errors import (
     EvidenceDeskError,
     RefusedFileError,
     WorkerCrashed,
+    WorkerError,
     WorkerTimeout,
 )
 from evidence_desk.core.filetypes import SUPPORTED, sniff_file
@@ -52,12 +54,18 @@ class ImportOptions:
     languages: str | None = None
 
 
+OutcomeListener = Callable[[FileOutcome], None]
+
+
 class _Importer:
-    def __init__(self, case: Case, options: ImportOptions, progress: Progress) -> None:
+    def __init__(self, case: Case, options: ImportOptions, progress: Progress,
+                 on_outcome: OutcomeListener | None = None) -> None:
         self.case = case
         self.options = options
         self.progress = progress
-        self._in_flight: set[str] = set()
+        self.on_outcome = on_outcome
+        # sha256 → (event set when that file's import ends, its outcome once known)
+        self._in_flight: dict[str, tuple[threading.Event, list[FileOutcome]]] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
         self._workers: list[SandboxWorker] = []
@@ -79,26 +87,45 @@ class _Importer:
         if self.progress.cancelled:
             return FileOutcome(path, "skipped", "import cancelled", "cancelled")
         try:
-            return self._import(path)
-        except RefusedFileError as exc:
-            return FileOutcome(path, "refused", str(exc), exc.code)
-        except WorkerTimeout as exc:
-            return FileOutcome(path, "refused", f"the parser {exc}", "timeout")
-        except WorkerCrashed as exc:
-            return FileOutcome(path, "refused", f"the parser failed: {exc}", "crashed")
-        except CancelledError:
-            return FileOutcome(path, "skipped", "import cancelled", "cancelled")
-        except DiskFullError as exc:
-            self.progress.cancel()  # every later file would fail the same way
-            return FileOutcome(path, "refused", str(exc), "disk_full")
-        except EvidenceDeskError as exc:
-            return FileOutcome(path, "refused", str(exc), "error")
-        except PermissionError as exc:
-            return FileOutcome(path, "refused", f"cannot read the file ({exc.strerror})", "unreadable")
-        except IsADirectoryError:
-            return FileOutcome(path, "refused", "is a folder", "unreadable")
+            outcome = self._import(path)
+        except (EvidenceDeskError, OSError) as exc:
+            failed = self._failure(path, exc)
+            if failed is None:
+                raise
+            outcome = failed
         finally:
             self.progress.advance(1, detail=path.name)
+        if self.on_outcome is not None:
+            with self._lock:  # listeners see one outcome at a time, each after its commit
+                self.on_outcome(outcome)
+        return outcome
+
+    def _failure(self, path: Path, exc: BaseException) -> FileOutcome | None:
+        """The outcome for a file whose import raised `exc` (None: not a per-file failure)."""
+        if isinstance(exc, RefusedFileError):
+            return FileOutcome(path, "refused", str(exc), exc.code)
+        if isinstance(exc, WorkerTimeout):
+            return FileOutcome(path, "refused", f"the parser {exc}", "timeout")
+        if isinstance(exc, WorkerCrashed):
+            return FileOutcome(path, "refused", f"the parser failed: {exc}", "crashed")
+        if isinstance(exc, WorkerError):  # the parser raised something it does not name: a broken file
+            return FileOutcome(path, "refused", f"the parser could not read the file ({exc})", "malformed")
+        if isinstance(exc, CancelledError):
+            return FileOutcome(path, "skipped", "import cancelled", "cancelled")
+        if isinstance(exc, DiskFullError):
+            self.progress.cancel()  # every later file would fail the same way
+            return FileOutcome(path, "refused", str(exc), "disk_full")
+        if isinstance(exc, EvidenceDeskError):
+            return FileOutcome(path, "refused", str(exc), "error")
+        if isinstance(exc, PermissionError):
+            return FileOutcome(path, "refused", f"cannot read the file ({exc.strerror})", "unreadable")
+        if isinstance(exc, IsADirectoryError):
+            return FileOutcome(path, "refused", "is a folder", "unreadable")
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            self.progress.cancel()
+            return FileOutcome(path, "refused", "the disk holding the case is full; free some space and "
+                               "import again (this file was not added)", "disk_full")
+        return None
 
     def _import(self, path: Path) -> FileOutcome:
         media_type = sniff_file(path)
@@ -112,13 +139,38 @@ class _Importer:
                 return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
                                    "duplicate", existing, staged.sha256)
             with self._lock:
-                if staged.sha256 in self._in_flight:
-                    return FileOutcome(path, "duplicate", "the same file appears twice in this import",
-                                       "duplicate", None, staged.sha256)
-                self._in_flight.add(staged.sha256)
-            return self._parse_and_store(path, staged, media_type)
+                claim = self._in_flight.get(staged.sha256)
+                if claim is None:
+                    mine: tuple[threading.Event, list[FileOutcome]] = (threading.Event(), [])
+                    self._in_flight[staged.sha256] = mine
+            if claim is not None:
+                return self._same_as(path, staged.sha256, claim)
+            try:
+                outcome = self._parse_and_store(path, staged, media_type)
+                mine[1].append(outcome)
+                return outcome
+            except (EvidenceDeskError, OSError) as exc:
+                failed = self._failure(path, exc)
+                if failed is not None:
+                    mine[1].append(failed)
+                raise
+            finally:
+                mine[0].set()
         finally:
             self.case.originals.discard(staged)  # no-op once committed (the temp was renamed)
+
+    def _same_as(self, path: Path, sha256: str, claim: tuple[threading.Event, list[FileOutcome]]) -> FileOutcome:
+        """The same bytes appear twice in this import: wait for the other copy, share its fate."""
+        done, result = claim
+        while not done.wait(0.2):
+            self.progress.raise_if_cancelled()
+        if result and result[0].status == "imported":
+            return FileOutcome(path, "duplicate", f"same file as {result[0].path.name} (document "
+                               f"{result[0].document_id}) in this import", "duplicate",
+                               result[0].document_id, sha256)
+        reason = result[0].reason if result else "its other copy in this import was not imported"
+        code = result[0].code if result else "error"
+        return FileOutcome(path, "refused", f"same file as one refused above: {reason}", code)
 
     def _existing(self, sha256: str) -> int | None:
         with self.case.read() as s:
@@ -146,7 +198,7 @@ class _Importer:
                 page_count=len(pages),
                 title=probe.metadata.get("title") or None,
                 imported_by=self.case.author,
-                warnings=list(probe.warnings),
+                warnings=list(probe.warnings) + [w for p in pages for w in getattr(p, "warnings", [])],
                 source_metadata=probe.metadata,
                 languages=opts.languages,
             )
@@ -171,12 +223,16 @@ def import_paths(
     paths: Iterable[Path | str],
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    *,
+    on_outcome: OutcomeListener | None = None,
 ) -> ImportReport:
+    """Import files and folders; `on_outcome` hears of each file as soon as it is
+    settled (an imported file only after its transaction committed)."""
     options = options or ImportOptions()
     progress = progress or Progress()
     files = discover(paths)
     progress.update(label="Importing", total=len(files), done=0)
-    importer = _Importer(case, options, progress)
+    importer = _Importer(case, options, progress, on_outcome)
     report = ImportReport()
     try:
         workers = max(1, min(options.workers, len(files)))

@@ -46,6 +46,7 @@ class ExtractedPage:
     words: list[list[Any]]
     has_images: bool
     needs_ocr: bool
+    warnings: list[str] = field(default_factory=list)  # e.g. failed redactions (see xray.py)
 
 
 _open: dict[str, Any] = {}
@@ -60,13 +61,18 @@ def _document(path: str) -> pymupdf.Document:
         try:
             doc = pymupdf.open(path, filetype="pdf")
         except Exception as exc:
-            raise RefusedFileError(f"not a readable PDF ({_short(exc)})", "malformed") from exc
+            raise RefusedFileError(f"not a readable PDF ({_short(exc, path)})", "malformed") from exc
         _open[path] = doc
     return doc
 
 
-def _short(exc: BaseException) -> str:
+def _short(exc: BaseException, path: str | None = None) -> str:
+    """One line of a parser's error, without the staging path (meaningless to the user)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if path and path in text:
+        if text.startswith("Failed to open file"):
+            return "the file is too damaged to be repaired"
+        text = text.replace(f"'{path}'", "the file").replace(path, "the file")
     return text[:200]
 
 
@@ -160,7 +166,19 @@ def _extract_page(doc: pymupdf.Document, index: int) -> ExtractedPage:
         words=words,
         has_images=has_images,
         needs_ocr=text_is_unusable(text),
+        warnings=_bad_redactions(page, index + 1),
     )
+
+
+def _bad_redactions(page: pymupdf.Page, number: int) -> list[str]:
+    """Failed redactions (boxes over live text) on this page — owned by the redaction
+    feature (`core/pdf/xray.py`); a failure of the check never fails the import."""
+    from evidence_desk.core.pdf import xray
+
+    try:
+        return xray.page_warnings(page, number)
+    except Exception:
+        return []
 
 
 def _raise(exc: Exception) -> ExtractedPage:

@@ -35,12 +35,28 @@ def open_image(path: str, media_type: str) -> Image.Image:
         except Image.DecompressionBombWarning as exc:
             raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
         except Exception as exc:
-            raise RefusedFileError(f"not a readable {fmt} image ({_short(exc)})", "malformed") from exc
+            raise _refusal(exc, f"not a readable {fmt} image", path) from exc
 
 
-def _short(exc: BaseException) -> str:
+def _short(exc: BaseException, path: str | None = None) -> str:
+    """One line of Pillow's error, without the staging path (meaningless to the user)."""
     s = str(exc).strip()
-    return (s.splitlines()[0] if s else type(exc).__name__)[:200]
+    s = s.splitlines()[0] if s else type(exc).__name__
+    if path:
+        s = s.replace(f" '{path}'", "").replace(path, "the file")
+    return s[:200]
+
+
+# Pillow's guards against text-chunk and frame-size bombs raise plain errors, not
+# DecompressionBombError; they are still "too large", not "broken".
+_SIZE_LIMIT_HINTS = ("too large", "exceeds limit", "decompression bomb")
+
+
+def _refusal(exc: BaseException, what: str, path: str | None = None) -> RefusedFileError:
+    detail = _short(exc, path)
+    if any(hint in detail.lower() for hint in _SIZE_LIMIT_HINTS):
+        return RefusedFileError(f"image too large to open safely ({detail})", "huge")
+    return RefusedFileError(f"{what} ({detail})", "malformed")
 
 
 def frame_count(img: Image.Image) -> int:
@@ -58,7 +74,7 @@ def load_frame(img: Image.Image, index: int) -> Image.Image:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
         except Exception as exc:
-            raise RefusedFileError(f"page {index + 1} of the image cannot be decoded ({_short(exc)})", "malformed") from exc
+            raise _refusal(exc, f"page {index + 1} of the image cannot be decoded") from exc
     return img
 
 
@@ -89,6 +105,10 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
         load_frame(img, 0)
         meta = {"format": str(img.format), "size_px": f"{img.size[0]}x{img.size[1]}", "mode": img.mode}
         return DocumentProbe(page_count=count, metadata=meta)
+    except RefusedFileError:
+        raise
+    except Exception as exc:  # a decoder's own error (TypeError, struct.error, …) outside load()
+        raise _refusal(exc, "not a readable image", path) from exc
     finally:
         img.close()
 
@@ -103,6 +123,10 @@ def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[Ext
             frame = load_frame(img, index)
             w, h = page_size_points(frame)
             pages.append(ExtractedPage(index + 1, w, h, 0, "", [], True, True))
+    except RefusedFileError:
+        raise
+    except Exception as exc:
+        raise _refusal(exc, "not a readable image", path) from exc
     finally:
         img.close()
     return pages

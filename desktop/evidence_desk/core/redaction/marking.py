@@ -16,6 +16,7 @@ from evidence_desk.core.documents import resolve
 from evidence_desk.core.edits import Batch, CreateRecord, Edit, UpdateRecord
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.redaction.review import check_can_decide, initial_status
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def redact_rects_edit(
     """Redact one or more rectangles on a page (a region, or the words of a text selection)."""
     _check_reason(case, reason)
     _check_status(status)
+    status = initial_status(case, status)  # never self-approved under the second-reviewer rule
     if not rects:
         raise InvalidInputError("nothing to redact: no rectangle given")
     with case.read() as s:
@@ -97,9 +99,11 @@ def redact_rects_edit(
 
 
 def set_status_edit(case: Case, redaction_ids: Sequence[int], status: str) -> Edit:
+    """Approve, reject or re-propose redactions; enforces the second-reviewer rule."""
     _check_status(status)
     if not redaction_ids:
         raise InvalidInputError("no redactions given")
+    check_can_decide(case, redaction_ids, status)
     stamp = now_utc().isoformat() if status != "proposed" else None
     reviewer = case.author if status != "proposed" else None
     return Batch(

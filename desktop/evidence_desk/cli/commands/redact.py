@@ -1,0 +1,173 @@
+"""`redact`: mark, review and list redactions.
+
+    redact DOC --page N --rect X0 Y0 X1 Y1 --reason CODE [--note TEXT] [--propose]
+    redact (--text STRING | --pattern REGEX | --entity NAME) [--doc DOC] --reason CODE [--preview]
+    redact --list [--doc DOC] [--status S] [--json]      redact --log [--doc DOC] [--json]
+    redact --approve ID…    redact --reject ID…    redact --reasons [--add-reason CODE LABEL]
+    redact --second-reviewer on|off
+
+A redaction is recorded approved unless --propose is given (or the case requires
+a second reviewer, when it stays proposed until a colleague approves it)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from evidence_desk.cli.context import open_case
+from evidence_desk.cli.output import print_json, print_table
+from evidence_desk.core.case import Case
+from evidence_desk.core.edits import Batch, CreateRecord, Edit
+from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.redaction.marking import (
+    add_reason_code_edit,
+    reason_codes,
+    redact_rects_edit,
+    set_status_edit,
+)
+from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
+from evidence_desk.core.redaction.review import (
+    initial_status,
+    list_redactions,
+    redaction_log,
+    set_second_reviewer_edit,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("redact", help="mark, review and list redactions")
+    p.add_argument("doc_pos", nargs="?", metavar="DOC", help="document id or SHA-256 prefix")
+    p.add_argument("--doc", metavar="DOC", help="limit --text/--pattern/--entity/--list to one document")
+    p.add_argument("--page", type=int)
+    p.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"),
+                   help="in PDF points of the unrotated page, top-left origin")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--text", metavar="STRING", help="every occurrence of STRING (case-insensitive)")
+    what.add_argument("--pattern", metavar="REGEX", help="every match of a regular expression")
+    what.add_argument("--entity", metavar="NAME", help="every mention of an entity and its aliases")
+    what.add_argument("--list", action="store_true", help="list redactions")
+    what.add_argument("--log", action="store_true", help="the redaction log (history)")
+    what.add_argument("--approve", nargs="+", type=int, metavar="ID")
+    what.add_argument("--reject", nargs="+", type=int, metavar="ID")
+    what.add_argument("--reasons", action="store_true", help="list reason codes")
+    what.add_argument("--add-reason", nargs=2, metavar=("CODE", "LABEL"), help="add a reason code")
+    what.add_argument("--second-reviewer", choices=("on", "off"),
+                      help="require a second reviewer to approve redactions in this case")
+    p.add_argument("--reason", metavar="CODE", help="reason code (see --reasons)")
+    p.add_argument("--note", help="a note kept with the redaction")
+    p.add_argument("--propose", action="store_true", help="record as proposed, not approved")
+    p.add_argument("--preview", action="store_true", help="list what would be redacted; mark nothing")
+    p.add_argument("--status", choices=("proposed", "approved", "rejected"), help="with --list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def _created_ids(edit: Edit) -> list[int]:
+    edits = edit.edits if isinstance(edit, Batch) else [edit]
+    return [int(e.created_id) for e in edits if isinstance(e, CreateRecord) and e.created_id is not None]
+
+
+def _hits_json(hits: list[Hit]) -> list[dict[str, Any]]:
+    return [{"doc": h.document_id, "filename": h.filename, "page": h.page, "text": h.text,
+             "context": h.context, "source": h.source,
+             "rects": [[round(v, 2) for v in r.as_tuple()] for r in h.rects]} for h in hits]
+
+
+def _need_reason(args: argparse.Namespace) -> str:
+    if not args.reason:
+        raise InvalidInputError("give a reason code with --reason (see `redact --reasons`)")
+    return str(args.reason)
+
+
+def run(args: argparse.Namespace) -> int:
+    case = open_case(args)
+    doc = args.doc or args.doc_pos
+    if args.reasons:
+        return _reasons(case, args)
+    if args.add_reason:
+        case.apply(add_reason_code_edit(*args.add_reason))
+        print(f"reason code {args.add_reason[0]} added")
+        return 0
+    if args.second_reviewer:
+        case.apply(set_second_reviewer_edit(case, args.second_reviewer == "on"))
+        print(f"second reviewer {'required' if args.second_reviewer == 'on' else 'not required'}")
+        return 0
+    if args.list:
+        return _list(case, doc, args)
+    if args.log:
+        entries = redaction_log(case, doc)
+        if args.json:
+            print_json([e.to_json() for e in entries])
+        else:
+            print_table(["at", "author", "action", "doc", "redactions", "detail"],
+                        [[e.at[:19], e.author, e.action, e.document_id or "", len(e.redaction_ids), e.detail]
+                         for e in entries])
+        return 0
+    if args.approve or args.reject:
+        ids, status = (args.approve, "approved") if args.approve else (args.reject, "rejected")
+        case.apply(set_status_edit(case, ids, status))
+        print(f"{len(ids)} redaction(s) {status}")
+        return 0
+    status = initial_status(case, "proposed" if args.propose else "approved")
+    if args.text or args.pattern or args.entity:
+        return _search_and_mark(case, doc, status, args)
+    if args.doc_pos is None or args.page is None or args.rect is None:
+        raise InvalidInputError("give DOC --page N --rect X0 Y0 X1 Y1, or --text/--pattern/--entity, "
+                                "or --list (see `redact --help`)")
+    edit = redact_rects_edit(case, args.doc_pos, args.page, [Rect.normalized(*args.rect)], _need_reason(args),
+                             note=args.note, status=status)
+    case.apply(edit)
+    ids = _created_ids(edit)
+    if args.json:
+        print_json({"created": ids, "status": status})
+    else:
+        print(f"redaction {', '.join(map(str, ids))} recorded ({status})")
+    return 0
+
+
+def _search_and_mark(case: Case, doc: str | None, status: str, args: argparse.Namespace) -> int:
+    if args.entity:
+        hits = find_entity_hits(case, args.entity, doc)
+    else:
+        hits = find_hits(case, args.text or args.pattern, doc, regex=bool(args.pattern))
+    if args.preview:
+        if args.json:
+            print_json(_hits_json(hits))
+        else:
+            for h in hits:
+                print(f"doc {h.document_id} p.{h.page}: {h.context}")
+            print(f"{len(hits)} match(es); nothing marked")
+        return 0
+    if not hits:
+        raise InvalidInputError("no matches: nothing was redacted")
+    edit = redact_hits_edit(case, hits, _need_reason(args), note=args.note, status=status,
+                            group_label=args.text or args.pattern or args.entity)
+    case.apply(edit)
+    ids = _created_ids(edit)
+    if args.json:
+        print_json({"created": ids, "status": status, "hits": _hits_json(hits)})
+    else:
+        docs = len({h.document_id for h in hits})
+        print(f"{len(hits)} occurrence(s) in {docs} document(s) redacted with {len(ids)} box(es) ({status})")
+    return 0
+
+
+def _list(case: Case, doc: str | None, args: argparse.Namespace) -> int:
+    rows = list_redactions(case, doc, status=args.status)
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return 0
+    print_table(["id", "doc", "page", "reason", "status", "author", "reviewer", "text", "rect"],
+                [[r.id, r.document_id, r.page, r.reason, r.status, r.author, r.reviewer or "", r.text or "",
+                  " ".join(f"{v:.0f}" for v in r.rect)] for r in rows])
+    return 0
+
+
+def _reasons(case: Case, args: argparse.Namespace) -> int:
+    codes = reason_codes(case)
+    if args.json:
+        print_json([{"code": r.code, "label": r.label, "builtin": r.builtin} for r in codes])
+    else:
+        print_table(["code", "label", "builtin"], [[r.code, r.label, "yes" if r.builtin else ""] for r in codes])
+    return 0

@@ -1,0 +1,53 @@
+"""`tag DOC --page N (--rect X0 Y0 X1 Y1 | --text QUOTE) --entity NAME [--type TYPE]`"""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import select
+
+from evidence_desk.cli.context import open_case
+from evidence_desk.cli.output import print_json
+from evidence_desk.core.db.models import Page
+from evidence_desk.core.documents import resolve
+from evidence_desk.core.entities.locate import find_quote, region
+from evidence_desk.core.entities.registry import tag_edit
+from evidence_desk.core.geometry import Rect
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("tag", help="tag an entity on a page region or a quoted text")
+    p.add_argument("doc", metavar="DOC", help="document id or SHA-256 prefix")
+    p.add_argument("--page", type=int, required=True)
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"),
+                       help="region in PDF points of the unrotated page, top-left origin")
+    where.add_argument("--text", metavar="QUOTE", help="a quote on the page (its word boxes give the region)")
+    p.add_argument("--entity", required=True, metavar="NAME", help="entity name or alias, any script")
+    p.add_argument("--type", metavar="TYPE", help="entity type, needed when the entity is new")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def quote_region(case, doc_ref: str, page: int, quote: str) -> Rect | None:  # type: ignore[no-untyped-def]
+    """The region of the quote's first occurrence on the page, from the page's word boxes."""
+    with case.read() as s:
+        doc = resolve(s, doc_ref)
+        rows = s.execute(select(Page.words).where(Page.document_id == doc.id, Page.number == page)).scalar()
+    found = find_quote(rows or [], quote)
+    return region(found[0]) if found else None
+
+
+def run(args: argparse.Namespace) -> int:
+    case = open_case(args)
+    rect = Rect.normalized(*args.rect) if args.rect else None
+    if args.text:
+        rect = quote_region(case, args.doc, args.page, args.text)
+    edit = tag_edit(case, args.doc, args.page, args.entity, args.type, rect=rect, quote=args.text)
+    case.apply(edit)
+    if args.json:
+        print_json({"mention": edit.created_id, "document": edit.document_id, "page": edit.page_number,
+                    "rect": list(rect.as_tuple()) if rect else None, "quote": args.text})
+    else:
+        print(f"mention {edit.created_id} added on document {edit.document_id} page {edit.page_number}")
+    return 0

@@ -1,0 +1,1 @@
+"""Links between documents: the reference-number registry, automatic "cites" links, manual links."""

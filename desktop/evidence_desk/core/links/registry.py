@@ -1,0 +1,142 @@
+"""Document ↔ document links: automatic "cites" from the reference-number registry,
+manual links of other kinds, and the per-document view (cites / cited by / others).
+
+The registry is every document's own `reference` field, normalised. A page that
+mentions a reference belonging to another document cites that document; the
+link keeps the citing page, the quoted reference and its region as evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document, DocumentLink, Page
+from evidence_desk.core.documents import resolve
+from evidence_desk.core.edits import Batch, CreateRecord, DeleteRecord, Edit
+from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.links.refs import find_references, normalize_reference
+from evidence_desk.core.progress import Progress
+from evidence_desk.core.suggest.pagetext import PageText
+
+LINK_KINDS = ("cites", "replies_to", "pays_for", "ships_under", "related")
+
+
+def reference_registry(case: Case) -> dict[str, list[int]]:
+    """Normalised reference → the documents that carry it as their own number."""
+    out: dict[str, list[int]] = {}
+    with case.read() as s:
+        for doc_id, ref in s.execute(select(Document.id, Document.reference).where(Document.reference.is_not(None))):
+            key = normalize_reference(ref or "")
+            if key:
+                out.setdefault(key, []).append(doc_id)
+    return out
+
+
+def find_citations(case: Case, doc_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Candidate "cites" links (not yet stored) found on the pages of `doc_ids`."""
+    registry = reference_registry(case)
+    if not registry:
+        return []
+    out: list[dict[str, Any]] = []
+    with case.read() as s:
+        existing = set(s.execute(select(DocumentLink.kind, DocumentLink.source_id, DocumentLink.target_id,
+                                        DocumentLink.page_number)).all())
+        query = select(Page.document_id, Page.number, Page.words, Page.text).order_by(Page.document_id, Page.number)
+        if doc_ids is not None:
+            query = query.where(Page.document_id.in_(doc_ids))
+        pages = s.execute(query).all()
+    seen: set[tuple[int, int, int]] = set()
+    for doc_id, number, words, text in pages:
+        pt = PageText.build(words or [], text or "")
+        for ref in find_references(pt.text):
+            for target in registry.get(ref.key, ()):
+                key = (doc_id, target, number)
+                if target == doc_id or key in seen or ("cites", *key) in existing:
+                    continue
+                seen.add(key)
+                rect = pt.region(ref.value_start, ref.end)
+                out.append({"kind": "cites", "source_id": doc_id, "target_id": target, "page_number": number,
+                            "quote": pt.text[ref.start:ref.end], "origin": "auto",
+                            "note": f"cites reference {ref.key}",
+                            **({"x0": rect.x0, "y0": rect.y0, "x1": rect.x1, "y1": rect.y1} if rect else {})})
+    return out
+
+
+def build_reference_links(case: Case, doc_ids: list[int] | None = None,
+                          progress: Progress | None = None) -> list[int]:
+    """Store every citation found as a "cites" link (one undoable edit); return the new link ids."""
+    progress = progress or Progress()
+    progress.update(label="Linking documents by reference", total=None)
+    found = find_citations(case, doc_ids)
+    if not found:
+        return []
+    steps = [CreateRecord("document_links", {**values, "author": case.author}, label="link.add")
+             for values in found]
+    case.apply(Batch(list(steps), label="links.auto"), action="links.auto")
+    return [int(step.created_id) for step in steps]  # type: ignore[arg-type]
+
+
+def link_edit(case: Case, source: str | int, target: str | int, kind: str, *, page: int | None = None,
+              rect: Rect | None = None, quote: str | None = None, note: str | None = None) -> CreateRecord:
+    kind = kind.strip().lower().replace("-", "_").replace(" ", "_")
+    if kind not in LINK_KINDS:
+        raise InvalidInputError(f"link kind must be one of {', '.join(LINK_KINDS)}")
+    with case.read() as s:
+        src, dst = resolve(s, source), resolve(s, target)
+        if src.id == dst.id:
+            raise InvalidInputError("a document cannot link to itself")
+        if page is not None and not 1 <= page <= src.page_count:
+            raise NotFoundError(f"document {src.id} has pages 1–{src.page_count}, not {page}")
+        dup = s.execute(select(DocumentLink.id).where(
+            DocumentLink.kind == kind, DocumentLink.source_id == src.id, DocumentLink.target_id == dst.id,
+            DocumentLink.page_number.is_(None) if page is None else DocumentLink.page_number == page)).first()
+        if dup:
+            raise InvalidInputError(f"document {src.id} already {kind.replace('_', ' ')} document {dst.id}"
+                                    f"{'' if page is None else f' on page {page}'} (link {dup[0]})")
+    values: dict[str, Any] = {"kind": kind, "source_id": src.id, "target_id": dst.id, "page_number": page,
+                              "quote": quote, "note": note, "origin": "manual", "author": case.author}
+    if rect is not None:
+        values.update(x0=rect.x0, y0=rect.y0, x1=rect.x1, y1=rect.y1)
+    return CreateRecord("document_links", values, label="link.add")
+
+
+def remove_link_edit(link_id: int) -> Edit:
+    return DeleteRecord("document_links", link_id, label="link.remove")
+
+
+def _link_json(link: DocumentLink, other: Document, direction: str) -> dict[str, Any]:
+    return {"id": link.id, "kind": link.kind, "direction": direction, "other": other.id,
+            "other_filename": other.filename, "other_reference": other.reference,
+            "source": link.source_id, "target": link.target_id, "page": link.page_number,
+            "quote": link.quote, "origin": link.origin, "note": link.note,
+            "rect": [link.x0, link.y0, link.x1, link.y1] if link.x0 is not None else None}
+
+
+def links_of(case: Case, ref: str | int) -> dict[str, Any]:
+    """One document's links: what it cites, what cites it, and its other links (both directions)."""
+    with case.read() as s:
+        doc = resolve(s, ref)
+        out: dict[str, Any] = {"doc": doc.id, "reference": doc.reference, "cites": [], "cited_by": [], "other": []}
+        rows = s.execute(select(DocumentLink).where((DocumentLink.source_id == doc.id)
+                                                    | (DocumentLink.target_id == doc.id))
+                         .order_by(DocumentLink.id)).scalars().all()
+        for link in rows:
+            outgoing = link.source_id == doc.id
+            other = s.get(Document, link.target_id if outgoing else link.source_id)
+            assert other is not None
+            item = _link_json(link, other, "out" if outgoing else "in")
+            if link.kind == "cites":
+                out["cites" if outgoing else "cited_by"].append(item)
+            else:
+                out["other"].append(item)
+        return out
+
+
+def all_links(case: Case) -> list[dict[str, Any]]:
+    with case.read() as s:
+        docs = {d.id: d for d in s.execute(select(Document)).scalars()}
+        return [_link_json(link, docs[link.target_id], "out")
+                for link in s.execute(select(DocumentLink).order_by(DocumentLink.id)).scalars()]

@@ -1,0 +1,208 @@
+"""Carrying out an export plan: a sanitised, redacted PDF (runs in a sandbox worker).
+
+Born-digital pages are redacted in place with PyMuPDF redaction annotations —
+text removed, image pixels blanked, line art touching a box removed — after
+their form fields, annotations and links are deleted, and with every optional-
+content layer switched on so hidden text is redacted too. Scanned pages (image
+documents, image-only PDF pages, pages whose text came from OCR) and every page
+in flatten mode are rebuilt: rendered, boxes burned into the pixels, re-encoded,
+and given an invisible text layer holding only the words outside the boxes.
+The output is a new document carrying pages only (no catalog entries of the
+original), scrubbed (`sanitize.scrub_document`) and written in one revision.
+
+`apply_redactions` can hang on some files (PyMuPDF #1287): the caller runs this
+in a `SandboxWorker` with a wall-clock timeout, which is the watchdog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pymupdf
+from PIL import Image
+
+from evidence_desk.core.filetypes import is_image
+from evidence_desk.core.pdf import images, redact_raster, sanitize
+from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+SCAN_COVERAGE = 0.85  # an image over this share of the page, and no visible text: a scan
+CYRILLIC = range(0x0400, 0x0530)
+GREEK = range(0x0370, 0x0400)
+
+
+def export_document(plan: ExportPlan) -> ExportOutcome:
+    out = pymupdf.open()
+    rebuilt: list[int] = []
+    vector: list[int] = []
+    if is_image(plan.media_type):
+        _export_image_document(plan, out)
+        rebuilt = [p.number for p in plan.pages]
+    else:
+        src = pymupdf.open(plan.source, filetype="pdf")
+        try:
+            rebuilt, vector = _export_pdf(plan, src, out)
+        finally:
+            src.close()
+    sanitize.scrub_document(out)
+    size = sanitize.save_clean(out, plan.output)
+    pages = out.page_count
+    out.close()
+    return ExportOutcome(pages=pages, rebuilt_pages=rebuilt, vector_pages=vector, bytes=size)
+
+
+# -- image documents -------------------------------------------------------------------------
+
+def _export_image_document(plan: ExportPlan, out: pymupdf.Document) -> None:
+    img = images.open_image(plan.source, plan.media_type)
+    try:
+        for page_plan in plan.pages:
+            frame = images.load_frame(img, page_plan.number - 1)
+            w_pt, h_pt = images.page_size_points(frame)
+            picture = frame.convert("RGB") if frame.mode not in ("L", "RGB") else frame.copy()
+            _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, 0)
+    finally:
+        img.close()
+
+
+# -- PDF documents ---------------------------------------------------------------------------
+
+def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document) -> tuple[list[int], list[int]]:
+    sanitize.reveal_optional_content(src)
+    by_number = {p.number: p for p in plan.pages}
+    rebuilt: list[int] = []
+    vector: list[int] = []
+    kinds: list[bool] = []  # True: rebuild from pixels
+    for index in range(src.page_count):
+        page_plan = by_number.get(index + 1) or PagePlan(index + 1)
+        page = src[index]
+        rebuild = plan.flatten or page_plan.scanned or is_scanned_page(page)
+        kinds.append(rebuild)
+        if not rebuild:
+            sanitize.strip_interactive(page)
+            _redact_vector_page(page, page_plan, plan.label)
+    # Copy runs of born-digital pages in one call (shared fonts and images are copied
+    # once); rebuilt pages are drawn fresh.
+    index = 0
+    while index < src.page_count:
+        if kinds[index]:
+            page_plan = by_number.get(index + 1) or PagePlan(index + 1)
+            _rebuild_pdf_page(plan, src[index], page_plan, out)
+            rebuilt.append(index + 1)
+            index += 1
+            continue
+        end = index
+        while end + 1 < src.page_count and not kinds[end + 1]:
+            end += 1
+        out.insert_pdf(src, from_page=index, to_page=end, links=False, annots=False, widgets=False,
+                       final=False)
+        vector.extend(range(index + 1, end + 2))
+        index = end + 1
+    return rebuilt, vector
+
+
+def is_scanned_page(page: pymupdf.Page) -> bool:
+    """One image covering most of the page and no visible text: a scan (its text, if
+    any, is an invisible OCR layer that would survive a vector redaction untouched)."""
+    area = abs(page.rect) or 1.0
+    try:
+        infos = page.get_image_info()
+    except Exception:
+        return False
+    if not any(abs(pymupdf.Rect(i["bbox"]) & page.rect) >= SCAN_COVERAGE * area for i in infos):
+        return False
+    for span in page.get_texttrace():
+        if span.get("type") != 3 and span.get("opacity", 1) > 0 and span.get("chars"):
+            return False
+    return True
+
+
+def _redact_vector_page(page: pymupdf.Page, page_plan: PagePlan, label: bool) -> None:
+    if not page_plan.boxes:
+        return
+    for i, box in enumerate(page_plan.boxes):
+        text = page_plan.labels[i] if label and i < len(page_plan.labels) else None
+        page.add_redact_annot(pymupdf.Rect(box), text=text or None, fill=(0, 0, 0),
+                              text_color=(1, 1, 1), fontsize=_label_size(box), cross_out=False)
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                          graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+
+
+def _label_size(box: Sequence[float]) -> float:
+    return max(4.0, min(11.0, (box[3] - box[1]) * 0.6))
+
+
+def _page_dpi(page: pymupdf.Page, plan: ExportPlan) -> float:
+    """The resolution of the page's largest image, so a rebuilt scan keeps its detail
+    without inflating; flatten mode and vector pages use the plan's dpi."""
+    best = 0.0
+    try:
+        for info in page.get_image_info():
+            bbox = pymupdf.Rect(info["bbox"])
+            if bbox.width > 0:
+                best = max(best, info["width"] * 72.0 / bbox.width, info["height"] * 72.0 / max(bbox.height, 1))
+    except Exception:
+        best = 0.0
+    dpi = best if best >= 72 else plan.dpi
+    return float(min(max(dpi, 72.0), plan.max_dpi))
+
+
+def _rebuild_pdf_page(plan: ExportPlan, page: pymupdf.Page, page_plan: PagePlan,
+                      out: pymupdf.Document) -> None:
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)  # render the unrotated page: boxes are in its coordinates
+    for annot in list(page.annots() or []):
+        page.delete_annot(annot)  # annotations are not part of the rebuilt picture
+    for widget in list(page.widgets() or []):
+        page.delete_widget(widget)
+    dpi = _page_dpi(page, plan)
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False, annots=False)
+    picture = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    del pix
+    w_pt, h_pt = page.rect.width, page.rect.height
+    _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, rotation)
+
+
+def _add_rebuilt_page(out: pymupdf.Document, plan: ExportPlan, page_plan: PagePlan,
+                      picture: Image.Image, w_pt: float, h_pt: float, rotation: int) -> None:
+    sx, sy = picture.size[0] / w_pt, picture.size[1] / h_pt
+    labels = page_plan.labels if plan.label else []
+    if plan.tracking_dots:
+        picture = redact_raster.suppress_tracking_dots(picture)
+    picture = redact_raster.burn(picture, page_plan.boxes, sx, sy, labels)
+    encoded = redact_raster.encode(picture, plan.jpeg_quality, dpi=72.0 * sx)
+    new = out.new_page(width=w_pt, height=h_pt)
+    new.insert_image(new.rect, stream=encoded.data)
+    # The same boxes as vectors on top: the rendered page is exactly the fill colour
+    # inside every box, whatever the image codec did at the box edges.
+    for box in page_plan.boxes:
+        new.draw_rect(pymupdf.Rect(box), color=None, fill=(0, 0, 0), width=0, overlay=True)
+    _text_layer(new, page_plan.keep_words)
+    if rotation:
+        new.set_rotation(rotation)
+
+
+def _encoding(text: str) -> int:
+    for ch in text:
+        if ord(ch) in CYRILLIC:
+            return pymupdf.TEXT_ENCODING_CYRILLIC
+        if ord(ch) in GREEK:
+            return pymupdf.TEXT_ENCODING_GREEK
+    return pymupdf.TEXT_ENCODING_LATIN
+
+
+def _text_layer(page: pymupdf.Page, words: list[list[Any]]) -> None:
+    """Invisible text (render mode 3) for the words that stay, so the page stays searchable."""
+    for row in words:
+        x0, y0, x1, y1, text = float(row[0]), float(row[1]), float(row[2]), float(row[3]), str(row[4])
+        if not text.strip() or x1 <= x0 or y1 <= y0:
+            continue
+        height = y1 - y0
+        unit = pymupdf.get_text_length(text, fontname="helv", fontsize=1) or 1.0
+        size = max(1.0, min(height * 0.85, (x1 - x0) / unit))
+        page.insert_text((x0, y1 - height * 0.2), text, fontsize=size, fontname="helv",
+                         render_mode=3, encoding=_encoding(text))

@@ -1,0 +1,244 @@
+"""Checking a PDF for leaks (runs in a sandbox worker).
+
+Structure (any PDF): exactly one revision, no Info or XMP metadata, no
+annotations, form fields, links, embedded files, JavaScript or other actions,
+outlines, thumbnails, optional content, and no failed redactions (x-ray).
+
+Redactions (an export, where the case knows the boxes and what was under them):
+no extractable character inside a box; no redacted string anywhere in the
+extracted text or in any object or decompressed stream, searched as ASCII,
+hex and UTF-16BE; every pixel inside each box (shrunk by a pixel against
+anti-aliasing) is the fill colour when rendered; on pages rebuilt from pixels,
+the image itself is dark under every box."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import pymupdf
+
+from evidence_desk.core.pdf import xray
+from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+RENDER_ZOOM = 2.0
+DANGEROUS_NAMES = (b"/JavaScript", b"/JS", b"/OpenAction", b"/AA", b"/Launch", b"/URI",
+                   b"/SubmitForm", b"/ImportData", b"/EmbeddedFile", b"/RichMedia", b"/GoToR")
+IMAGE_DARK_MAX = 96  # burned pixels after JPEG: dark, whatever the ringing
+IMAGE_MARGIN_PX = 3
+
+
+def normalise(text: str) -> str:
+    """Case-folded, NFKC, de-hyphenated at line ends, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"-\s*\n\s*", "", text)
+    return " ".join(text.split()).casefold()
+
+
+def revisions(data: bytes) -> int:
+    """How many times the file was saved: each save appends a trailer and `%%EOF`."""
+    return max(data.count(b"%%EOF"), len(re.findall(rb"(?<![a-z])startxref", data)))
+
+
+def check_structure(doc: pymupdf.Document, data: bytes, out: VerifyOutcome) -> None:
+    problems = out.problems
+    count = revisions(data)
+    out.checked["revisions"] = count
+    if count != 1:
+        problems.append(f"the file holds {count} revisions (incremental updates): an earlier "
+                        "revision can be recovered by cutting the file")
+    meta = {k: v for k, v in (doc.metadata or {}).items() if v and k not in ("format", "encryption")}
+    if meta:
+        problems.append(f"document metadata remains: {', '.join(sorted(meta))}")
+    catalog = doc.pdf_catalog()
+    if doc.xref_get_key(catalog, "Metadata")[0] != "null" or (doc.get_xml_metadata() or "").strip():
+        problems.append("XMP metadata remains")
+    if doc.embfile_count():
+        problems.append(f"{doc.embfile_count()} embedded file(s) remain")
+    if doc.get_toc(simple=True):
+        problems.append("an outline (bookmarks) remains; its titles can name what was redacted")
+    for key, what in (("OCProperties", "optional content (layers that can hide text)"),
+                      ("AcroForm", "a form"), ("Names", "a name tree (scripts or attachments)"),
+                      ("StructTreeRoot", "a structure tree (alternate texts)")):
+        if doc.xref_get_key(catalog, key)[0] != "null":
+            problems.append(f"{what} remains")
+    annots = widgets = links = thumbs = 0
+    for page in doc:
+        annots += len(list(page.annots() or []))
+        widgets += len(list(page.widgets() or []))
+        links += len(page.get_links())
+        thumbs += doc.xref_get_key(page.xref, "Thumb")[0] != "null"
+    for n, what in ((annots, "annotation(s)"), (widgets, "form field(s)"), (links, "link(s)"),
+                    (thumbs, "page thumbnail(s)")):
+        if n:
+            problems.append(f"{n} {what} remain")
+    found = sorted({name.decode() for xref in range(1, doc.xref_length())
+                    for name in DANGEROUS_NAMES if _has_name(doc, xref, name)})
+    if found:
+        problems.append(f"actions or scripts remain ({', '.join(found)})")
+    for finding in xray.document_findings(doc):
+        problems.append(finding.message())
+
+
+def _has_name(doc: pymupdf.Document, xref: int, name: bytes) -> bool:
+    try:
+        source = doc.xref_object(xref, compressed=True).encode("latin-1", "replace")
+    except Exception:
+        return False
+    return re.search(re.escape(name) + rb"(?![A-Za-z])(?!\s*null\b)", source) is not None
+
+
+def forms(secret: str) -> list[bytes]:
+    """The byte forms a string takes inside a PDF: text, hex, UTF-16BE (and its hex)."""
+    out: set[bytes] = set()
+    for variant in {secret, secret.lower(), secret.upper()}:
+        for encoded in (variant.encode("utf-8"), variant.encode("latin-1", "ignore"),
+                        variant.encode("utf-16-be")):
+            if len(encoded) >= 4:
+                out.add(encoded)
+                out.add(encoded.hex().encode())
+                out.add(encoded.hex().upper().encode())
+    return sorted(out)
+
+
+def _search_bytes(doc: pymupdf.Document, data: bytes, secrets: Sequence[str]) -> list[str]:
+    patterns = {s: forms(s) for s in secrets}
+    haystacks: list[bytes] = [data]
+    for xref in range(1, doc.xref_length()):
+        try:
+            haystacks.append(doc.xref_object(xref, compressed=True).encode("utf-8", "replace"))
+            if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+                haystacks.append(doc.xref_stream(xref) or b"")
+        except Exception:
+            continue
+    leaked = []
+    for secret, byte_forms in patterns.items():
+        if any(form in hay for hay in haystacks for form in byte_forms):
+            leaked.append(secret)
+    return leaked
+
+
+def _shrink(rect: pymupdf.Rect, by: float) -> pymupdf.Rect:
+    return pymupdf.Rect(rect.x0 + by, rect.y0 + by, rect.x1 - by, rect.y1 - by)
+
+
+def _chars_in_box(page: pymupdf.Page, box: pymupdf.Rect, allowed: set[str]) -> str:
+    inner = _shrink(box, 1.0)
+    found = []
+    for span in page.get_texttrace():
+        text = "".join(chr(c[0]) for c in span.get("chars", ()))
+        if text.strip() in allowed:
+            continue  # the box's own label
+        for ch in span.get("chars", ()):
+            x0, y0, x1, y1 = ch[3]
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if chr(ch[0]).strip() and inner.contains(pymupdf.Point(cx, cy)):
+                found.append(chr(ch[0]))
+    return "".join(found)
+
+
+def _pixels_solid(page: pymupdf.Page, boxes: Sequence[Box], labelled: bool) -> list[int]:
+    """Indexes of boxes whose rendered pixels are not all the fill colour (black).
+    With labels, a box may also hold grey pixels (white text anti-aliased on black)."""
+    matrix = pymupdf.Matrix(RENDER_ZOOM, RENDER_ZOOM)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False, annots=True)
+    transform = page.rotation_matrix * matrix
+    bad = []
+    for i, box in enumerate(boxes):
+        r = pymupdf.Rect(box) * transform
+        x0, y0 = int(r.x0) + 2, int(r.y0) + 2
+        x1, y1 = min(pix.width, int(r.x1) - 1), min(pix.height, int(r.y1) - 1)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        region = pix.samples_mv
+        stride, n = pix.stride, pix.n
+        for y in range(max(0, y0), y1):
+            row = region[y * stride + x0 * n:y * stride + x1 * n]
+            if labelled:
+                raw = bytes(row)
+                if any(raw[k] != raw[k + 1] or raw[k] != raw[k + 2] for k in range(0, len(raw), n)):
+                    bad.append(i)
+                    break
+            elif row.tobytes().strip(b"\x00"):
+                bad.append(i)
+                break
+    return bad
+
+
+def _images_burned(doc: pymupdf.Document, page: pymupdf.Page, boxes: Sequence[Box]) -> list[int]:
+    """On a page rebuilt from pixels: indexes of boxes under which the image is not dark."""
+    bad: set[int] = set()
+    for info in page.get_image_info(xrefs=True):
+        bbox = pymupdf.Rect(info["bbox"])
+        if not info.get("xref") or bbox.is_empty:
+            continue
+        pix = pymupdf.Pixmap(doc, info["xref"])
+        if pix.n - pix.alpha != 1 or pix.alpha:
+            pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+        sx, sy = pix.width / bbox.width, pix.height / bbox.height
+        for i, box in enumerate(boxes):
+            r = pymupdf.Rect(box) & bbox
+            if r.is_empty:
+                continue
+            x0 = int((r.x0 - bbox.x0) * sx) + IMAGE_MARGIN_PX
+            x1 = int((r.x1 - bbox.x0) * sx) - IMAGE_MARGIN_PX
+            y0 = int((r.y0 - bbox.y0) * sy) + IMAGE_MARGIN_PX
+            y1 = int((r.y1 - bbox.y0) * sy) - IMAGE_MARGIN_PX
+            for y in range(max(0, y0), min(pix.height, y1)):
+                row = pix.samples_mv[y * pix.stride + max(0, x0):y * pix.stride + min(pix.width, x1)]
+                if row and max(row.tobytes()) > IMAGE_DARK_MAX:
+                    bad.add(i)
+                    break
+    return sorted(bad)
+
+
+def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: Iterable[str] = (),
+                labels: Iterable[str] = (), rebuilt_pages: Iterable[int] = ()) -> VerifyOutcome:
+    """Sandbox entry point. Without boxes, only the structure is checked."""
+    out = VerifyOutcome()
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:
+        out.problems.append(f"the file cannot be opened as a PDF ({str(exc)[:120]})")
+        return out
+    with doc:
+        if doc.needs_pass:
+            out.problems.append("the file is encrypted; it cannot be checked")
+            return out
+        out.checked["pages"] = doc.page_count
+        check_structure(doc, data, out)
+        boxes = boxes or {}
+        allowed = {label for label in labels if label}
+        rebuilt = set(rebuilt_pages)
+        for number, page_boxes in sorted(boxes.items()):
+            if not page_boxes or number > doc.page_count:
+                continue
+            page = doc[number - 1]
+            for i, box in enumerate(page_boxes):
+                under = _chars_in_box(page, pymupdf.Rect(box), allowed)
+                if under:
+                    out.problems.append(f"page {number}: text under redaction box {i + 1} can still be "
+                                        f"extracted ({len(under)} characters)")
+            for i in _pixels_solid(page, page_boxes, bool(allowed)):
+                out.problems.append(f"page {number}: redaction box {i + 1} does not render as a solid fill")
+            if number in rebuilt:
+                for i in _images_burned(doc, page, page_boxes):
+                    out.problems.append(f"page {number}: the page image is not blacked out under box {i + 1}")
+        out.checked["boxes"] = sum(len(b) for b in boxes.values())
+        secrets = sorted({s for s in secrets if len(normalise(s)) >= 3})
+        if secrets:
+            full = normalise("\n".join(page.get_text() for page in doc))
+            in_text = [s for s in secrets if normalise(s) in full]
+            in_bytes = _search_bytes(doc, data, [s for s in secrets if s not in in_text and len(s) >= 4])
+            for s in in_text:
+                out.problems.append(f"a redacted string ({len(s)} characters) can still be extracted as text")
+            for _ in in_bytes:
+                out.problems.append("a redacted string remains in the file's objects or streams")
+        out.checked["secrets"] = len(secrets)
+    return out

@@ -1,0 +1,128 @@
+"""Removing everything from a PDF that is not the visible page content.
+
+Where leaks hide besides the page (SECURITY.md, "Known failure modes"): form
+fields (their values are not redacted by `apply_redactions`), annotations and
+their popups, link URIs, JavaScript and other actions, embedded files, outline
+titles, page thumbnails, the Info dictionary, XMP streams (on the catalog, on
+pages, on images), JPEG EXIF/XMP segments inside image streams, tagged-PDF
+structure (its /Alt and /ActualText), piece info, page labels and optional
+content that a viewer hides. Incremental-save history goes away because the
+output is written fresh (`save_clean`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+import pymupdf
+
+# Catalog entries that carry content, behaviour or hidden state, never page appearance.
+CATALOG_KEYS = (
+    "Names", "OpenAction", "AA", "Outlines", "AcroForm", "StructTreeRoot", "MarkInfo",
+    "OCProperties", "Threads", "Perms", "Collection", "PieceInfo", "Metadata", "URI",
+    "Dests", "PageLabels", "ViewerPreferences", "SpiderInfo", "Legal", "Requirements",
+    "AF", "DSS", "Extensions", "Info",
+)
+# Keys removed from every object: metadata, structure links, layer membership.
+OBJECT_KEYS = ("Metadata", "PieceInfo", "AF", "StructParent", "LastModified", "OC", "OPI")
+# Keys removed from page objects: thumbnails, actions, beads, annotations.
+PAGE_KEYS = ("Thumb", "AA", "B", "Annots", "StructParents", "Tabs", "SeparationInfo")
+_JPEG_KEEP_APP = (0xE0, 0xEE)  # JFIF and Adobe (colour transform): everything else goes
+
+
+def strip_interactive(page: pymupdf.Page) -> None:
+    """Form fields first (their text survives redaction), then annotations and links."""
+    for widget in list(page.widgets() or []):
+        page.delete_widget(widget)
+    annot = page.first_annot
+    while annot is not None:
+        annot = page.delete_annot(annot)  # returns the next one
+    for link in page.get_links():
+        page.delete_link(link)
+
+
+def reveal_optional_content(doc: pymupdf.Document) -> None:
+    """Switch every layer on, so hidden-layer text is seen (and redacted) like any other;
+    the output then carries no optional content at all (see CATALOG_KEYS)."""
+    try:
+        ocgs = doc.get_ocgs()
+    except Exception:
+        return
+    if ocgs:
+        doc.set_layer(-1, on=list(ocgs), off=[])
+
+
+def _clear_key(doc: pymupdf.Document, xref: int, key: str) -> None:
+    with contextlib.suppress(Exception):
+        doc.xref_set_key(xref, key, "null")
+
+
+def strip_jpeg_segments(data: bytes) -> bytes:
+    """A JPEG without EXIF, XMP, ICC-unrelated APPn and comment segments."""
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    out = bytearray(b"\xff\xd8")
+    i = 2
+    while i + 4 <= len(data):
+        if data[i] != 0xFF:
+            return data  # not a marker where one must be: leave the image alone
+        marker = data[i + 1]
+        if marker == 0xDA:  # start of scan: the rest is entropy-coded data
+            out += data[i:]
+            return bytes(out)
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        segment = data[i:i + 2 + length]
+        drop = (0xE0 <= marker <= 0xEF and marker not in _JPEG_KEEP_APP and marker != 0xE2) \
+            or marker == 0xFE
+        if not drop:
+            out += segment
+        i += 2 + length
+    return data
+
+
+def scrub_document(doc: pymupdf.Document) -> None:
+    """Remove every non-page carrier of information from `doc` (in memory)."""
+    doc.set_metadata({})
+    with contextlib.suppress(Exception):
+        doc.del_xml_metadata()
+    with contextlib.suppress(Exception):
+        doc.set_toc([])
+    for name in list(doc.embfile_names()):
+        doc.embfile_del(name)
+    catalog = doc.pdf_catalog()
+    present = set(doc.xref_get_keys(catalog))
+    for key in CATALOG_KEYS:
+        if key in present:
+            _clear_key(doc, catalog, key)
+    for xref in range(1, doc.xref_length()):
+        try:
+            keys = doc.xref_get_keys(xref)
+        except Exception:
+            continue
+        if not keys:
+            continue
+        is_image = doc.xref_get_key(xref, "Subtype")[1] == "/Image"
+        is_page = doc.xref_get_key(xref, "Type")[1] == "/Page"
+        for key in OBJECT_KEYS + (PAGE_KEYS if is_page else ()):
+            if key in keys and xref != catalog:
+                _clear_key(doc, xref, key)
+        if "JS" in keys or "JavaScript" in keys or doc.xref_get_key(xref, "S")[1] in (
+                "/JavaScript", "/Launch", "/URI", "/SubmitForm", "/ImportData"):
+            for key in keys:
+                _clear_key(doc, xref, key)
+        if is_image and doc.xref_get_key(xref, "Filter")[1] == "/DCTDecode":
+            raw = doc.xref_stream_raw(xref)
+            clean = strip_jpeg_segments(raw)
+            if clean != raw:
+                doc.update_stream(xref, clean, compress=False)
+                doc.xref_set_key(xref, "Filter", "/DCTDecode")
+
+
+def save_clean(doc: pymupdf.Document, path: str) -> int:
+    """Write a fresh file: one revision, unreferenced objects dropped, streams
+    compressed and content streams rewritten; fsynced before returning its size."""
+    doc.save(path, garbage=4, deflate=True, deflate_images=True, deflate_fonts=True,
+             clean=True, incremental=False, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+    return os.path.getsize(path)

@@ -1,0 +1,214 @@
+"""Finding failed redactions in a PDF: boxes drawn over text that can still be extracted.
+
+The idea is Free Law Project's x-ray, reimplemented on vector analysis instead of
+its pixmap test (which breaks on PyMuPDF 1.28: a clipped pixmap gains a white edge
+column). A character is hidden when an opaque box covers it and either the box
+is painted after it (higher `seqno`) or the box has the character's own colour
+(black text on a black box). Boxes are:
+
+- filled rectangular vector paths that are dark (x-ray's black boxes), including
+  hatched ones, which x-ray misses;
+- unapplied Redact annotations, opaque Square annotations (a whiteout drawn as
+  a comment) and dark Highlight annotations — annotations paint over all content.
+
+What is under a box must *mean* something (x-ray's definition): not whitespace,
+not one character repeated (XXXX, ____), not a placeholder word ("REDACTED"),
+and, over a whole document, not only dates.
+
+Runs inside a sandbox worker (called from page extraction and from `verify`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pymupdf
+
+MIN_BOX_SIDE = 3.0  # thinner fills are rules and underlines, not boxes
+DARK = 0.25  # every channel at most this: a "black" box
+SAME_COLOUR = 0.12  # text this close to the box colour is invisible on it
+MIN_OPACITY = 0.95
+MAX_FINDINGS_PER_PAGE = 50
+_OK_WORDS = re.compile(
+    r"redacted +and +publicly +filed|name +redacted|confidential|privileged?|redacted|redact|"
+    r"withheld|removed|blacked +out|\(b\)\s*\(\d\)(\([a-z]\))?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"[0-3]?\d[/\-.][0-3]?\d[/\-.]\d{2,4}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    page: int  # 1-based
+    rect: tuple[float, float, float, float]
+    kind: str  # dark_box | redact_annotation | cover_annotation | dark_highlight
+    text: str
+
+    def message(self) -> str:
+        what = {
+            "dark_box": "a black box",
+            "redact_annotation": "a redaction mark that was never applied",
+            "cover_annotation": "an opaque box drawn as a comment",
+            "dark_highlight": "a dark highlight",
+        }[self.kind]
+        shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
+        return (f"page {self.page}: failed redaction — {what} covers text that can still be "
+                f"extracted (“{shown}”); this text is in the case and in any copy of the file")
+
+
+@dataclass
+class _Box:
+    rect: pymupdf.Rect
+    seqno: int  # paint order; annotations paint after all content
+    colour: tuple[float, ...] | None
+    kind: str
+
+
+def meaningful(text: str) -> bool:
+    """x-ray's test: text under a box counts only if it carries information."""
+    compact = "".join(text.split())
+    alnum = re.sub(r"[\W_]", "", compact)
+    if len(alnum) <= 1:
+        return False
+    if len(set(alnum.lower())) == 1:
+        return False  # XXXXXX, 000000
+    rest = _OK_WORDS.sub("", " ".join(text.split()))
+    return len(re.sub(r"[\W_]", "", rest)) > 1
+
+
+def looks_like_date(text: str) -> bool:
+    return not _DATE.sub("", "".join(text.split())).strip(",;.")
+
+
+def _is_dark(colour: tuple[float, ...] | None) -> bool:
+    return bool(colour) and max(colour) <= DARK  # type: ignore[arg-type]
+
+
+def _rgb(colour: Any) -> tuple[float, ...] | None:
+    if not colour:
+        return None
+    c = tuple(float(v) for v in colour)
+    if len(c) == 1:
+        return (c[0],) * 3
+    if len(c) == 4:  # CMYK → RGB, approximately
+        k = c[3]
+        return tuple((1 - min(1.0, v + k)) for v in c[:3])
+    return c[:3]
+
+
+def _vector_boxes(page: pymupdf.Page) -> list[_Box]:
+    boxes = []
+    for path in page.get_drawings():
+        fill = _rgb(path.get("fill"))
+        if fill is None or (path.get("fill_opacity") or 1.0) < MIN_OPACITY or not _is_dark(fill):
+            continue
+        items = path.get("items") or []
+        rects: list[pymupdf.Rect] = []
+        if items and all(it[0] in ("re", "qu") for it in items):
+            rects = [pymupdf.Rect(it[1]) if it[0] == "re" else pymupdf.Quad(it[1]).rect for it in items]
+        elif items and all(it[0] == "l" for it in items) and len(items) <= 5:
+            rects = [pymupdf.Rect(path["rect"])]  # a closed quadrilateral drawn with lines
+        for r in rects:
+            if r.width >= MIN_BOX_SIDE and r.height >= MIN_BOX_SIDE:
+                boxes.append(_Box(r, int(path.get("seqno", 0)), fill, "dark_box"))
+    return boxes
+
+
+def _annotation_boxes(page: pymupdf.Page) -> list[_Box]:
+    boxes = []
+    after_everything = 1 << 30
+    for annot in page.annots() or []:
+        kind = annot.type[0]
+        colours = annot.colors or {}
+        opacity = annot.opacity if annot.opacity is not None and annot.opacity >= 0 else 1.0
+        if kind == pymupdf.PDF_ANNOT_REDACT:
+            boxes.append(_Box(annot.rect, after_everything, None, "redact_annotation"))
+        elif kind in (pymupdf.PDF_ANNOT_SQUARE, pymupdf.PDF_ANNOT_POLYGON) and colours.get("fill") \
+                and opacity >= MIN_OPACITY:
+            boxes.append(_Box(annot.rect, after_everything, _rgb(colours["fill"]), "cover_annotation"))
+        elif kind == pymupdf.PDF_ANNOT_HIGHLIGHT and _is_dark(_rgb(colours.get("stroke"))) \
+                and opacity >= MIN_OPACITY:
+            for quad in _quads(annot):
+                boxes.append(_Box(quad.rect, after_everything, None, "dark_highlight"))
+    return boxes
+
+
+def _quads(annot: pymupdf.Annot) -> list[pymupdf.Quad]:
+    vertices = annot.vertices or []
+    quads = [pymupdf.Quad(vertices[i:i + 4]) for i in range(0, len(vertices) - 3, 4)]
+    return quads or [annot.rect.quad]
+
+
+def _core(bbox: tuple[float, float, float, float]) -> pymupdf.Rect:
+    """The middle of a glyph's box: font boxes overhang into neighbouring lines."""
+    x0, y0, x1, y1 = bbox
+    dx, dy = (x1 - x0) * 0.25, (y1 - y0) * 0.3
+    return pymupdf.Rect(x0 + dx, y0 + dy, x1 - dx, y1 - dy)
+
+
+def _hides(box: _Box, span_seqno: int, span_colour: tuple[float, ...] | None) -> bool:
+    if box.seqno > span_seqno:
+        return True
+    if box.colour is None or span_colour is None:
+        return False
+    return max(abs(a - b) for a, b in zip(box.colour, span_colour, strict=False)) <= SAME_COLOUR
+
+
+def page_findings(page: pymupdf.Page, number: int) -> list[Finding]:
+    """Failed redactions on one page (before the document-wide date rule)."""
+    boxes = _vector_boxes(page) + _annotation_boxes(page)
+    if not boxes:
+        return []
+    under: dict[int, list[tuple[int, float, str]]] = {}
+    for span in page.get_texttrace():
+        if span.get("opacity", 1.0) == 0:
+            continue
+        colour = _rgb(span.get("color"))
+        seqno = int(span.get("seqno", 0))
+        for ch in span.get("chars", ()):
+            bbox = ch[3]
+            if bbox[2] <= bbox[0] or bbox[3] <= bbox[1]:
+                continue
+            core = _core(bbox)
+            for i, box in enumerate(boxes):
+                if box.rect.contains(core) and _hides(box, seqno, colour):
+                    under.setdefault(i, []).append((seqno, bbox[0], chr(ch[0])))
+                    break
+    findings = []
+    for i, chars in sorted(under.items()):
+        text = "".join(c for _, _, c in chars).strip()
+        if meaningful(text):
+            box = boxes[i]
+            findings.append(Finding(number, tuple(round(v, 1) for v in box.rect), box.kind, text))  # type: ignore[arg-type]
+        if len(findings) >= MAX_FINDINGS_PER_PAGE:
+            break
+    return findings
+
+
+def document_findings(doc: pymupdf.Document, pages: range | None = None) -> list[Finding]:
+    """Every failed redaction in a document, with x-ray's rule that a document whose
+    covered text is all dates has none (date stamps under boxes are not secrets)."""
+    found: list[Finding] = []
+    for index in pages if pages is not None else range(doc.page_count):
+        try:
+            found.extend(page_findings(doc[index], index + 1))
+        except Exception:  # a page MuPDF cannot analyse is not a finding
+            continue
+    if found and all(looks_like_date(f.text) for f in found):
+        return []
+    return found
+
+
+def scan_file(path: str) -> list[Finding]:
+    """Sandbox entry point: failed redactions in a PDF file."""
+    with pymupdf.open(path, filetype="pdf") as doc:
+        return document_findings(doc)
+
+
+def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
+    """Import warnings for one page (the date rule applied per page)."""
+    found = page_findings(page, number)
+    if found and all(looks_like_date(f.text) for f in found):
+        return []
+    return [f.message() for f in found]

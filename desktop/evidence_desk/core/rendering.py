@@ -1,0 +1,194 @@
+"""Rendering pages out of process: a small pool of sandbox workers fed by a queue.
+
+The GUI (or any caller) submits `RenderJob`s; worker threads here each drive one
+`SandboxWorker` process and hand finished pages to a callback. Nothing here
+knows about Qt: the viewer's render service turns the callback into signals.
+
+The pool trusts nothing a worker returns: `validate` checks that exactly
+width × height × 3 bytes came back within the pixel bounds (as Qubes' PDF
+converter and Dangerzone do), so a compromised parser can only send bad pixels.
+
+Jobs carry the set of owners (viewers) that want them and a priority (lower is
+sooner, the distance from the page the user is looking at); an owner that
+scrolled away cancels what it no longer needs with `cancel_stale`."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from evidence_desk.core.errors import EvidenceDeskError, WorkerCrashed, WorkerError
+from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
+from evidence_desk.core.sandbox import Limits, SandboxWorker
+
+RENDER = "evidence_desk.core.pdf.render"
+
+
+@dataclass
+class RenderJob:
+    key: Hashable  # identifies the picture: same key, same pixels
+    path: str
+    media_type: str
+    page: int  # 1-based
+    scale: float = 1.0  # device pixels per PDF point
+    rotate: int | None = 0  # see core.pdf.render: 0 = unrotated page
+    clip: tuple[float, float, float, float] | None = None
+    thumbnail_side: int | None = None  # set: a thumbnail fitting this many pixels
+    priority: float = 0.0
+    owners: set[Hashable] = field(default_factory=set)
+
+
+Callback = Callable[[RenderJob, "RenderedPage | None", "str | None"], None]
+
+
+def validate(untrusted: object, max_pixels: int = MAX_PIXELS) -> RenderedPage:
+    """The worker's reply, checked field by field; raise WorkerError if it is not sane."""
+    if not isinstance(untrusted, RenderedPage):
+        raise WorkerError(f"the renderer sent {type(untrusted).__name__}, not a page")
+    untrusted_w, untrusted_h = untrusted.width, untrusted.height
+    untrusted_stride, untrusted_samples = untrusted.stride, untrusted.samples
+    for name, value in (("width", untrusted_w), ("height", untrusted_h), ("stride", untrusted_stride)):
+        if type(value) is not int:
+            raise WorkerError(f"the renderer sent a {name} that is not a whole number")
+    if not (0 < untrusted_w <= MAX_SIDE and 0 < untrusted_h <= MAX_SIDE):
+        raise WorkerError(f"the renderer sent an impossible size {untrusted_w} × {untrusted_h}")
+    if untrusted_w * untrusted_h > max_pixels:
+        raise WorkerError(f"the renderer sent {untrusted_w * untrusted_h:,} pixels, over {max_pixels:,}")
+    if untrusted_stride != untrusted_w * 3:
+        raise WorkerError("the renderer sent rows of the wrong length")
+    if type(untrusted_samples) is not bytes or len(untrusted_samples) != untrusted_h * untrusted_stride:
+        raise WorkerError("the renderer sent the wrong number of bytes for its size")
+    if type(untrusted.scale) is not float or type(untrusted.rotate) is not int:
+        raise WorkerError("the renderer sent malformed scale or rotation")
+    return untrusted
+
+
+class RenderPool:
+    """N worker processes, each driven by one thread; jobs picked by priority."""
+
+    def __init__(self, on_done: Callback, workers: int = 2, memory_mb: int = 2048,
+                 timeout: float = 30.0, max_pixels: int = MAX_PIXELS) -> None:
+        self._on_done = on_done
+        self._timeout = timeout
+        self._max_pixels = max_pixels
+        self._cond = threading.Condition()
+        self._pending: dict[Hashable, tuple[RenderJob, int]] = {}
+        self._in_flight: dict[Hashable, RenderJob] = {}
+        self._order = itertools.count()
+        self._closed = False
+        self.workers = [SandboxWorker(Limits(memory_mb=memory_mb)) for _ in range(workers)]
+        self._threads = [
+            threading.Thread(target=self._run, args=(w,), name=f"render-{i}", daemon=True)
+            for i, w in enumerate(self.workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    # -- queue -----------------------------------------------------------------------------
+
+    def submit(self, job: RenderJob) -> bool:
+        """Queue a job; False if the same picture is already queued or being drawn
+        (its owners and priority are merged, and one result serves everyone)."""
+        with self._cond:
+            if job.key in self._in_flight:
+                self._in_flight[job.key].owners |= job.owners
+                return False
+            queued = self._pending.get(job.key)
+            if queued is not None:
+                queued[0].owners |= job.owners
+                if job.priority < queued[0].priority:
+                    queued[0].priority = job.priority
+                return False
+            self._pending[job.key] = (job, next(self._order))
+            self._cond.notify()
+            return True
+
+    def cancel_stale(self, owner: Hashable, keep: set[Hashable]) -> int:
+        """Forget `owner`'s queued jobs whose keys are not in `keep`; return how many were dropped."""
+        dropped = 0
+        with self._cond:
+            for key in list(self._pending):
+                job = self._pending[key][0]
+                if owner in job.owners and key not in keep:
+                    job.owners.discard(owner)
+                    if not job.owners:
+                        del self._pending[key]
+                        dropped += 1
+        return dropped
+
+    def pending_keys(self) -> set[Hashable]:
+        with self._cond:
+            return set(self._pending) | set(self._in_flight)
+
+    def _next(self) -> RenderJob | None:
+        with self._cond:
+            while not self._pending and not self._closed:
+                self._cond.wait()
+            if self._closed:
+                return None
+            key = min(self._pending, key=lambda k: (self._pending[k][0].priority, self._pending[k][1]))
+            job, _ = self._pending.pop(key)
+            self._in_flight[key] = job
+            return job
+
+    # -- workers ---------------------------------------------------------------------------
+
+    def _run(self, worker: SandboxWorker) -> None:
+        with contextlib.suppress(EvidenceDeskError):  # spawn now, while the GUI builds
+            worker.call(f"{RENDER}.warm_up", timeout=self._timeout)
+        while (job := self._next()) is not None:
+            page, error = self._render(worker, job)
+            with self._cond:
+                self._in_flight.pop(job.key, None)
+            if not self._closed:
+                self._on_done(job, page, error)
+
+    def _render(self, worker: SandboxWorker, job: RenderJob) -> tuple[RenderedPage | None, str | None]:
+        for attempt in (1, 2):
+            try:
+                if job.thumbnail_side:
+                    reply = worker.call(f"{RENDER}.render_thumbnail", job.path, job.media_type, job.page,
+                                        job.thumbnail_side, timeout=self._timeout)
+                else:
+                    reply = worker.call(f"{RENDER}.render_page", job.path, job.media_type, job.page,
+                                        job.scale, job.rotate, job.clip, self._max_pixels,
+                                        timeout=self._timeout)
+                return validate(reply, self._max_pixels), None
+            except WorkerCrashed as exc:
+                # A worker killed from outside (or by the memory limit) gets one fresh try;
+                # a file that crashes it twice is reported.
+                if attempt == 2 or self._closed:
+                    return None, f"the renderer failed: {exc}"
+            except EvidenceDeskError as exc:
+                return None, str(exc)
+            except Exception as exc:  # never let a bad reply kill the thread
+                return None, f"{type(exc).__name__}: {exc}"
+        return None, "the renderer failed"  # pragma: no cover - loop always returns
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the running workers (for diagnostics and tests)."""
+        pids = []
+        for worker in self.workers:
+            proc = worker._proc
+            if proc is not None and proc.pid is not None and proc.is_alive():
+                pids.append(proc.pid)
+        return pids
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._pending.clear()
+            self._cond.notify_all()
+        # A worker busy on a slow page holds its lock until its call returns:
+        # end the processes first so closing never waits for a render.
+        for worker in self.workers:
+            proc = worker._proc
+            if proc is not None and proc.is_alive():
+                proc.kill()
+        for thread in self._threads:
+            thread.join(5)
+        for worker in self.workers:
+            worker.close()

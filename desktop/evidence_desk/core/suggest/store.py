@@ -1,0 +1,224 @@
+"""Suggestions in the case: refreshing them from page text, listing, accepting, rejecting.
+
+Refreshing keeps what the user decided (accepted and rejected suggestions are
+never re-proposed) and keeps pending suggestions that are still found (their ids
+stay stable for an open review). Accepting is one undoable edit however many
+suggestions it covers: entity suggestions become accepted mentions; dates,
+amounts and references become mentions of an entity of that type (created on
+first use); field suggestions set the document's detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from evidence_desk.core import audit
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import DOCUMENT_KINDS, Document, Entity, Mention, Page, Suggestion
+from evidence_desk.core.edits import Edit, UpdateRecord
+from evidence_desk.core.entities.registry import TagEdit, find_entity
+from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.progress import Progress
+from evidence_desk.core.suggest.entity_match import AliasPattern, alias_pattern
+from evidence_desk.core.suggest.finder import Candidate, page_candidates
+
+KINDS = ("entity", "date", "amount", "reference", "field")
+ENTITY_TYPE_OF = {"date": "date", "amount": "amount", "reference": "reference"}
+FIELDS = ("doc_date", "reference", "sender", "recipient", "kind")
+
+
+def _patterns(session: Session) -> list[AliasPattern]:
+    out = []
+    for entity in session.execute(select(Entity).where(Entity.merged_into_id.is_(None))
+                                  .where(Entity.type.not_in(tuple(ENTITY_TYPE_OF.values())))).scalars():
+        for alias in {entity.name, *(a.alias for a in entity.aliases)}:
+            pat = alias_pattern(entity.id, alias)
+            if pat is not None:
+                out.append(pat)
+    return out
+
+
+def _existing_key(s: Suggestion) -> tuple[Any, ...]:
+    rect = Rect(s.x0, s.y0, s.x1, s.y1) if s.x0 is not None else None
+    return Candidate(s.kind, s.page_number, s.value, s.normalized, s.quote, rect, s.entity_id, s.field).key()
+
+
+def _tagged(session: Session, doc_id: int) -> set[tuple[int, int]]:
+    return set(session.execute(select(Mention.entity_id, Mention.page_number)
+                               .where(Mention.document_id == doc_id, Mention.status == "accepted")).all())
+
+
+def refresh_suggestions(case: Case, doc_ids: list[int] | None = None,
+                        progress: Progress | None = None) -> dict[str, int]:
+    """Find suggestions on every page of `doc_ids` (all documents when None)."""
+    progress = progress or Progress()
+    with case.read() as s:
+        patterns = _patterns(s)
+        query = select(Document.id).order_by(Document.id)
+        if doc_ids is not None:
+            query = query.where(Document.id.in_(doc_ids))
+        ids = list(s.execute(query).scalars())
+    progress.update(label="Finding suggestions", total=len(ids), done=0)
+    counts = {"added": 0, "kept": 0, "removed": 0}
+    for doc_id in ids:
+        progress.raise_if_cancelled()
+        with case.read() as s:
+            doc = s.get(Document, doc_id)
+            pages = s.execute(select(Page.number, Page.words, Page.text).where(Page.document_id == doc_id)
+                              .order_by(Page.number)).all()
+            tagged = _tagged(s, doc_id)
+            current = {f: getattr(doc, f) for f in FIELDS}
+        found: dict[tuple[Any, ...], Candidate] = {}
+        for number, words, text in pages:
+            for cand in page_candidates(number, words or [], text or "", patterns, number == 1):
+                if cand.kind == "entity" and (cand.entity_id, number) in tagged:
+                    continue
+                if cand.kind == "field" and current.get(cand.field or "") == cand.value:
+                    continue
+                found.setdefault(cand.key(), cand)
+        _store(case, doc_id, found, counts)
+        progress.advance(1)
+    return counts
+
+
+def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], counts: dict[str, int]) -> None:
+    with case.write() as s:
+        existing = s.execute(select(Suggestion).where(Suggestion.document_id == doc_id)).scalars().all()
+        have = {}
+        for sug in existing:
+            key = _existing_key(sug)
+            if sug.status == "pending" and key not in found:
+                s.delete(sug)
+                counts["removed"] += 1
+            else:
+                have[key] = sug
+        added = 0
+        for key, cand in found.items():
+            if key in have:
+                counts["kept"] += 1
+                continue
+            r = cand.rect
+            s.add(Suggestion(kind=cand.kind, document_id=doc_id, page_number=cand.page_number, value=cand.value,
+                             normalized=cand.normalized, entity_id=cand.entity_id, field=cand.field,
+                             quote=cand.quote, status="pending",
+                             x0=r.x0 if r else None, y0=r.y0 if r else None,
+                             x1=r.x1 if r else None, y1=r.y1 if r else None))
+            added += 1
+        counts["added"] += added
+        if added:
+            audit.append(s, author=case.author, action="suggest.refresh", target_type="documents",
+                         target_id=doc_id, data={"added": added})
+
+
+def suggestion_json(s: Suggestion, entity_name: str | None = None) -> dict[str, Any]:
+    return {"id": s.id, "kind": s.kind, "doc": s.document_id, "page": s.page_number, "value": s.value,
+            "normalized": s.normalized, "entity_id": s.entity_id, "entity": entity_name, "field": s.field,
+            "quote": s.quote, "status": s.status,
+            "rect": [s.x0, s.y0, s.x1, s.y1] if s.x0 is not None else None}
+
+
+def list_suggestions(case: Case, doc_id: int | None = None, kind: str | None = None,
+                     status: str | None = "pending") -> list[dict[str, Any]]:
+    if kind is not None and kind not in KINDS:
+        raise InvalidInputError(f"suggestion kind must be one of {', '.join(KINDS)}")
+    with case.read() as s:
+        query = (select(Suggestion, Entity.name).outerjoin(Entity, Suggestion.entity_id == Entity.id)
+                 .order_by(Suggestion.document_id, Suggestion.page_number, Suggestion.id))
+        if doc_id is not None:
+            query = query.where(Suggestion.document_id == doc_id)
+        if kind is not None:
+            query = query.where(Suggestion.kind == kind)
+        if status is not None:
+            query = query.where(Suggestion.status == status)
+        return [suggestion_json(sug, name) for sug, name in s.execute(query)]
+
+
+@dataclass
+class DecideSuggestions(Edit):
+    """Accept or reject suggestions: one edit, one audit entry, one undo step."""
+
+    ids: list[int]
+    accept: bool
+    author: str = ""
+    label: str = "suggest.decide"
+    _steps: list[Edit] = field(default_factory=list, init=False)
+    mention_ids: list[int] = field(default_factory=list, init=False)
+
+    def apply(self, session: Session) -> Edit:
+        from evidence_desk.core.edits import Batch
+
+        inverses: list[Edit] = []
+        self._steps = []
+        for sug_id in self.ids:
+            sug = session.get(Suggestion, sug_id)
+            if sug is None:
+                raise NotFoundError(f"no suggestion {sug_id}")
+            if sug.status != "pending":
+                raise InvalidInputError(f"suggestion {sug_id} was already {sug.status}")
+            steps = self._accept_steps(session, sug) if self.accept else []
+            steps.append(UpdateRecord("suggestions", sug_id, {"status": "accepted" if self.accept else "rejected"}))
+            for step in steps:
+                inverses.append(step.apply(session))
+                self._steps.append(step)
+                if isinstance(step, TagEdit) and step.created_id is not None:
+                    self.mention_ids.append(step.created_id)
+        inverses.reverse()
+        return Batch(inverses, label=f"undo {self.label}")
+
+    def _accept_steps(self, session: Session, sug: Suggestion) -> list[Edit]:
+        if sug.kind == "field":
+            value = sug.value
+            if sug.field not in FIELDS:
+                raise InvalidInputError(f"suggestion {sug.id} sets an unknown field {sug.field!r}")
+            if sug.field == "kind" and value not in DOCUMENT_KINDS:
+                raise InvalidInputError(f"suggestion {sug.id}: {value!r} is not a document kind")
+            return [UpdateRecord("documents", sug.document_id, {sug.field: value}, label="document.update")]
+        rect = Rect(sug.x0, sug.y0, sug.x1, sug.y1) if sug.x0 is not None else None
+        page = sug.page_number or 1
+        if sug.kind == "entity":
+            if sug.entity_id is None:
+                raise InvalidInputError(f"suggestion {sug.id} names no entity")
+            return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=sug.entity_id,
+                            origin="suggested", author=self.author)]
+        entity_type = ENTITY_TYPE_OF[sug.kind]
+        name = sug.normalized or sug.value
+        existing = find_entity(session, name, entity_type)
+        if existing is not None:
+            return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=existing.id,
+                            origin="suggested", author=self.author)]
+        return [TagEdit(sug.document_id, page, rect, sug.quote, new_entity=(name, entity_type),
+                        origin="suggested", author=self.author)]
+
+    def describe(self) -> dict[str, Any]:
+        return {"accept": self.accept, "suggestions": self.ids,
+                "steps": [{"label": e.label, **e.describe()} for e in self._steps]}
+
+    @property
+    def target(self) -> tuple[str, object | None]:
+        return ("suggestions", self.ids[0] if len(self.ids) == 1 else None)
+
+
+def decide(case: Case, ids: list[int], accept: bool) -> tuple[DecideSuggestions, Edit]:
+    """Accept (or reject) suggestions; returns the applied edit and its inverse (for undo)."""
+    if not ids:
+        raise InvalidInputError("no suggestions chosen")
+    edit = DecideSuggestions(list(dict.fromkeys(ids)), accept, author=case.author)
+    inverse = case.apply(edit, action="suggest.accept" if accept else "suggest.reject")
+    return edit, inverse
+
+
+def pending_ids(case: Case, doc_id: int | None = None, kind: str | None = None,
+                field_name: str | None = None) -> list[int]:
+    with case.read() as s:
+        query = select(Suggestion.id).where(Suggestion.status == "pending").order_by(Suggestion.id)
+        if doc_id is not None:
+            query = query.where(Suggestion.document_id == doc_id)
+        if kind is not None:
+            query = query.where(Suggestion.kind == kind)
+        if field_name is not None:
+            query = query.where(Suggestion.field == field_name)
+        return list(s.execute(query).scalars())

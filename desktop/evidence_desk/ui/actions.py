@@ -1,0 +1,179 @@
+"""The window's commands: actions with shortcuts, the menus and the toolbar.
+
+Kept out of `main_window.py` so the window only composes. Every action calls a
+method of the window or of one of its parts; nothing here holds state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from evidence_desk.ui.panels.registry import WINDOW_COMMANDS
+
+if TYPE_CHECKING:
+    from evidence_desk.ui.main_window import MainWindow
+
+LEFT, RIGHT = 0, 1
+
+
+class Actions:
+    """Attribute access to every action (tests trigger them by name)."""
+
+    def __init__(self) -> None:
+        self.all: dict[str, QAction] = {}
+
+    def __getattr__(self, name: str) -> QAction:
+        try:
+            return self.__dict__["all"][name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
+def build_actions(w: MainWindow) -> Actions:
+    acts = Actions()
+
+    def add(name: str, text: str, slot: Callable[..., Any], shortcut: str | QKeySequence.StandardKey | None = None,
+            *, checkable: bool = False, tip: str | None = None) -> QAction:
+        action = QAction(text, w)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
+                          + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                             if shortcut else ""))
+        action.setStatusTip(tip or "")
+        (action.toggled if checkable else action.triggered).connect(slot)
+        acts.all[name] = action
+        w.addAction(action)  # shortcuts work even when menus and toolbar are hidden
+        return action
+
+    ws = w.workspace
+    # Case
+    add("new_case", "&New Case…", w.new_case, "Ctrl+Shift+N")
+    add("open_case", "&Open Case…", w.open_case, QKeySequence.StandardKey.Open)
+    add("import_files", "&Import Files…", w.import_files, "Ctrl+I", tip="Import PDFs and images into the case")
+    add("import_folder", "Import &Folder…", w.import_folder, "Ctrl+Shift+I")
+    add("quit", "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    # Edit
+    undo = w.undo.undo_action(w)
+    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    redo = w.undo.redo_action(w)
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+    for name, action in (("undo", undo), ("redo", redo)):
+        acts.all[name] = action
+        w.addAction(action)
+    add("find", "&Find in Case…", w.focus_search, QKeySequence.StandardKey.Find)
+    add("filter", "Filter &Documents", w.focus_filter, "Ctrl+Shift+F")
+    # View: viewers
+    add("open_left", "Open on the &Left", lambda: w.open_selected(LEFT), "Ctrl+1",
+        tip="Open the selected document on the left")
+    add("open_right", "Open on the &Right", lambda: w.open_selected(RIGHT), "Ctrl+2",
+        tip="Open the selected document on the right")
+    add("swap", "&Swap Sides", ws.swap, "Ctrl+Shift+S", tip="Swap the left and right documents")
+    add("close_viewer", "&Close Document", ws.close_active, QKeySequence.StandardKey.Close)
+    add("other_viewer", "Switch to the Other &Viewer", w.activate_other_viewer, "F6")
+    add("linked", "&Linked Scrolling", ws.set_linked, "Ctrl+L", checkable=True,
+        tip="Scroll both documents together")
+    add("single", "Single &Viewer", ws.set_single, "Ctrl+\\", checkable=True,
+        tip="Show one document at a time (small screens)")
+    # View: page
+    add("zoom_in", "Zoom &In", lambda: w.viewer().zoom_in(), QKeySequence.StandardKey.ZoomIn)
+    add("zoom_out", "Zoom &Out", lambda: w.viewer().zoom_out(), QKeySequence.StandardKey.ZoomOut)
+    add("fit_width", "Fit &Width", lambda: w.viewer().set_zoom_mode("fit_width"), "Ctrl+0")
+    add("fit_page", "Fit &Page", lambda: w.viewer().set_zoom_mode("fit_page"), "Ctrl+Shift+0")
+    add("actual_size", "&Actual Size", lambda: w.viewer().set_zoom_mode("actual"), "Ctrl+Alt+0")
+    add("rotate", "&Rotate View", lambda: w.viewer().rotate_view(), "Ctrl+R")
+    add("next_page", "&Next Page", lambda: w.step_page(1), "Ctrl+PgDown")
+    add("prev_page", "&Previous Page", lambda: w.step_page(-1), "Ctrl+PgUp")
+    add("go_to_page", "&Go to Page…", w.ask_page, "Ctrl+G")
+    add("dark", "&Dark Mode", w.set_dark, checkable=True)
+    add("reset_layout", "Reset &Layout", w.reset_layout)
+    # Tools (one key each, as in image editors)
+    tools = QActionGroup(w)
+    for name, text, key, mode, tip in (
+        ("tool_select", "&Select", "Esc", "select", "Select text; a menu offers tag, redact or note"),
+        ("tool_tag", "&Tag", "T", "tag", "Drag a box or select text to tag an entity"),
+        ("tool_redact", "&Redact", "R", "redact", "Drag a box or select text to propose a redaction"),
+        ("tool_note", "&Note", "N", "note", "Drag a box to add a note on a region"),
+    ):
+        action = add(name, text, lambda _on=False, m=mode: w.tools.set_mode(m), key, tip=tip)
+        action.setCheckable(True)
+        tools.addAction(action)
+    acts.tool_select.setChecked(True)
+    w.tools.modeChanged.connect(lambda m: acts.all[f"tool_{m}"].setChecked(True))
+    add("note_page", "Note on this &Page…", w.note_on_page, "Ctrl+Shift+M")
+    add("note_document", "Note on the &Document…", w.note_on_document)
+
+    _menus(w, acts)
+    _toolbar(w, acts)
+    return acts
+
+
+def _menus(w: MainWindow, a: Actions) -> None:
+    bar = w.menuBar()
+    case = bar.addMenu("&Case")
+    for x in (a.new_case, a.open_case):
+        case.addAction(x)
+    w.recent_menu = case.addMenu("Open &Recent")
+    case.addSeparator()
+    for x in (a.import_files, a.import_folder):
+        case.addAction(x)
+    case.addSeparator()
+    case.addAction(a.quit)
+    edit = bar.addMenu("&Edit")
+    for x in (a.undo, a.redo):
+        edit.addAction(x)
+    edit.addSeparator()
+    for x in (a.find, a.filter):
+        edit.addAction(x)
+    view = bar.addMenu("&View")
+    for group in ((a.open_left, a.open_right, a.swap, a.close_viewer, a.other_viewer),
+                  (a.linked, a.single),
+                  (a.zoom_in, a.zoom_out, a.fit_width, a.fit_page, a.actual_size, a.rotate),
+                  (a.next_page, a.prev_page, a.go_to_page)):
+        for x in group:
+            view.addAction(x)
+        view.addSeparator()
+    w.panels_menu = view.addMenu("&Panels")
+    view.addAction(a.dark)
+    view.addAction(a.reset_layout)
+    tools = bar.addMenu("&Tools")
+    for x in (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note):
+        tools.addAction(x)
+    tools.addSeparator()
+    tools.addAction(a.note_page)
+    tools.addAction(a.note_document)
+    menus = {"&Case": case, "&Edit": edit, "&View": view, "&Tools": tools}
+    for command in WINDOW_COMMANDS:
+        menu = menus.get(command.menu) or bar.addMenu(command.menu)
+        menus[command.menu] = menu
+        action = menu.addAction(command.text, lambda c=command: c.run(w))
+        if command.shortcut:
+            action.setShortcut(QKeySequence(command.shortcut))
+    bar.addMenu("&Help").addAction("&About Evidence Desk", w.about)
+
+
+def _toolbar(w: MainWindow, a: Actions) -> None:
+    tb = QToolBar("Main toolbar")
+    tb.setObjectName("MainToolbar")
+    tb.setMovable(False)
+    groups = ((a.import_files,),
+              (a.open_left, a.open_right, a.swap, a.linked, a.single),
+              (a.zoom_out, a.zoom_in, a.fit_width, a.fit_page, a.rotate),
+              (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note),
+              (a.undo, a.redo))
+    short = {"import_files": "Import", "open_left": "◧ Left", "open_right": "Right ◨", "swap": "⇄ Swap",
+             "linked": "Link", "single": "Single", "zoom_out": "−", "zoom_in": "+",
+             "fit_width": "Width", "fit_page": "Page", "rotate": "⟳"}
+    for name, label in short.items():
+        a.all[name].setIconText(label)  # the toolbar shows iconText; menus keep the full text
+    for i, group in enumerate(groups):
+        if i:
+            tb.addSeparator()
+        for action in group:
+            tb.addAction(action)
+    w.addToolBar(tb)
+    w.toolbar = tb

@@ -1,0 +1,137 @@
+"""The GUI application: QApplication, theme, the case, the main window, the screenshot mode.
+
+`run_gui` is what `evidence-desk gui` calls. With `screenshot`, the window is
+shown at 1600×1000, the first two documents open side by side, and once both
+first pages are drawn (or a timeout passes) the window is saved as a PNG and
+the application quits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from evidence_desk.core import documents
+from evidence_desk.core.case import Case
+from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.ui import settings, theme
+
+APP_ID = "org.evidencedesk.EvidenceDesk"
+SCREENSHOT_SIZE = (1600, 1000)
+RENDER_TIMEOUT_MS = 20_000
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Evidence Desk")
+    app.setOrganizationName("EvidenceDesk")
+    app.setDesktopFileName(APP_ID)
+    theme.apply_theme(app, dark=settings.dark_mode())
+    return app
+
+
+class Session:
+    """The open case and its window; opening another case replaces both."""
+
+    def __init__(self, app: QApplication, author: str | None) -> None:
+        self.app = app
+        self.author = author
+        self.case: Case | None = None
+        self.window = None
+
+    def open(self, path: Path, *, create: bool = True) -> bool:
+        from evidence_desk.ui.main_window import MainWindow
+
+        try:
+            case = Case.open(path, create=create, author=self.author)
+        except EvidenceDeskError as exc:
+            if self.window is None:
+                raise
+            QMessageBox.warning(self.window, "Open case", str(exc))
+            return False
+        old_window, old_case = self.window, self.case
+        self.case, self.window = case, MainWindow(case)
+        self.window.caseSwitchRequested.connect(self.open)
+        settings.add_recent_case(case.path)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_case is not None:
+            old_case.close()
+        return True
+
+    def close(self) -> None:
+        if self.case is not None:
+            self.case.close()
+
+
+def open_side_by_side(window: object, count: int = 2) -> list[object]:
+    """Open the first `count` documents left and right; return their viewers."""
+    docs = documents.list_documents(window.case)  # type: ignore[attr-defined]
+    return [window.open_document(d["id"], side) for side, d in enumerate(docs[:count])]  # type: ignore[attr-defined]
+
+
+def wait_until_drawn(viewers: list[object], timeout_ms: int = RENDER_TIMEOUT_MS) -> bool:
+    """Run the event loop until every viewer has drawn its first page (or the timeout)."""
+    pending = {id(v) for v in viewers if not _drawn(v)}
+    if not pending:
+        return True
+    loop = QEventLoop()
+    for v in viewers:
+        signal = getattr(v, "firstPageRendered", None) or getattr(v, "pageRendered", None)
+        if signal is None:
+            continue
+
+        def done(*_args: object, key: int = id(v)) -> None:
+            pending.discard(key)
+            if not pending:
+                loop.quit()
+
+        signal.connect(done)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return not pending
+
+
+def _drawn(viewer: object) -> bool:
+    probe = getattr(viewer, "first_page_rendered", None) or getattr(viewer, "is_rendered", None)
+    return bool(probe() if callable(probe) else probe)
+
+
+def take_screenshot(window: object, out: Path) -> bool:
+    window.resize(*SCREENSHOT_SIZE)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    viewers = open_side_by_side(window)
+    drawn = wait_until_drawn(viewers)
+    QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return window.grab().save(str(out), "PNG") and drawn  # type: ignore[attr-defined]
+
+
+def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None) -> int:
+    app = application()
+    session = Session(app, author)
+    try:
+        session.open(Path(case_path))
+    except EvidenceDeskError as exc:
+        if screenshot is not None:
+            raise
+        QMessageBox.critical(None, "Evidence Desk", str(exc))
+        return 1
+    assert session.window is not None
+    try:
+        if screenshot is not None:
+            ok = take_screenshot(session.window, Path(screenshot))
+            session.window.close()
+            if not ok:
+                sys.stderr.write("warning: the pages were not drawn in time; the screenshot may be partial\n")
+            return 0
+        session.window.show()
+        return int(app.exec())
+    finally:
+        session.close()

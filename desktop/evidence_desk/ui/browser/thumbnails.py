@@ -1,0 +1,50 @@
+"""First-page thumbnails for the documents list, drawn by the window's render service.
+
+The service renders in its sandbox workers and caches; this only asks for the
+first page of each document and hands each picture to the model when it comes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+from sqlalchemy import select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document
+from evidence_desk.ui.browser.model import THUMB_SIZE, DocumentsModel
+from evidence_desk.ui.viewer.render_service import PageKey, RenderService
+
+THUMB_SIDE = 2 * THUMB_SIZE.height()  # twice the cell: sharp on high-DPI screens
+
+
+class ThumbnailLoader(QObject):
+    def __init__(self, case: Case, service: RenderService, model: DocumentsModel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.service = service
+        self.model = model
+        self._waiting: dict[PageKey, int] = {}
+        service.rendered.connect(self._rendered)
+        service.failed.connect(lambda key, _msg: self._waiting.pop(key, None))
+
+    def load(self, doc_ids: list[int]) -> None:
+        with self.case.read() as s:
+            docs = s.execute(select(Document.id, Document.sha256, Document.media_type)
+                             .where(Document.id.in_(doc_ids))).all()
+        for doc_id, sha256, media_type in docs:
+            key = PageKey(sha256, 1, 1.0, 0, THUMB_SIDE)
+            path = str(self.case.originals.path_for(sha256))
+            image = self.service.request(key, path, media_type, priority=-1.0, owner=self)
+            if image is not None:
+                self.model.set_thumbnail(doc_id, image)
+            else:
+                self._waiting[key] = doc_id
+
+    def _rendered(self, key: PageKey, image: QImage) -> None:
+        doc_id = self._waiting.pop(key, None)
+        if doc_id is not None:
+            self.model.set_thumbnail(doc_id, image)
+
+    def pending(self) -> int:
+        return len(self._waiting)

@@ -1,0 +1,334 @@
+"""The reviewer window. It composes the parts and wires their signals; the work
+itself lives in the parts (browser, workspace, panels, tools, jobs) and in core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+)
+
+from evidence_desk import __version__
+from evidence_desk.core.case import Case
+from evidence_desk.core.edits import Edit
+from evidence_desk.ui import settings, theme
+from evidence_desk.ui.actions import build_actions
+from evidence_desk.ui.browser import CaseBrowser
+from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
+from evidence_desk.ui.dialogs.case_dialogs import choose_case_to_open, choose_new_case
+from evidence_desk.ui.importing import ImportController, local_paths
+from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
+from evidence_desk.ui.panels.annotation_panel import AnnotationPanel
+from evidence_desk.ui.panels.base import PanelContext
+from evidence_desk.ui.panels.registry import ANNOTATION_TABS, DOCK_PANELS
+from evidence_desk.ui.tools.controller import ToolController
+from evidence_desk.ui.undo import UndoController
+from evidence_desk.ui.viewer.render_service import RenderService
+from evidence_desk.ui.workspace import Workspace
+
+DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
+              "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+LAYOUT_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    caseSwitchRequested = Signal(object)  # Path: the application replaces this window
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.setWindowTitle(f"{case.path.name} — Evidence Desk")
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.undo = UndoController(case, self)
+        self.render_service = RenderService(parent=self)
+        self.workspace = Workspace(case, self.render_service, self)
+        self.setCentralWidget(self.workspace)
+        self.tools = ToolController(case, self.undo, self)
+        for viewer in self.workspace.viewers():
+            self.tools.attach(viewer)
+        self._build_status_bar()
+        self.jobs = JobManager(self.job_status, self)
+        self.jobs.jobFinished.connect(self._job_finished)
+        self.importer = ImportController(case, self.jobs, self)
+        self.importer.imported.connect(lambda _report: self.browser.reload())
+
+        self.browser = CaseBrowser(case)
+        self.browser_dock = self._dock("Case", "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.thumbnails = ThumbnailLoader(case, self.render_service, self.browser.model, self)
+        self.browser.thumbnailsWanted.connect(self.thumbnails.load)
+        self.browser.openRequested.connect(lambda doc, side: self.open_document(doc, side))
+        self.browser.hitActivated.connect(self.open_hit)
+        self.workspace.documentRequested.connect(lambda doc, side, page: self.open_document(doc, side, page))
+
+        self.ctx = PanelContext(case, self.undo, self.open_page, self.tools, self)
+        self.annotations = AnnotationPanel(self.ctx, ANNOTATION_TABS, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.extra_docks = []
+        for cls, area in DOCK_PANELS:
+            tab = cls(self.ctx)
+            self.extra_docks.append(tab)
+            self._dock(cls.title, cls.__name__, tab, DOCK_AREAS[area])
+
+        self.workspace.locationChanged.connect(self._location_changed)
+        self.workspace.activeViewerChanged.connect(lambda _v: self._show_zoom())
+        for viewer in self.workspace.viewers():
+            viewer.zoomChanged.connect(lambda _z: self._show_zoom())
+            viewer.overlayActivated.connect(self._overlay_activated)
+        self.undo.changed.connect(self._case_changed)
+        self.undo.failed.connect(self.show_error)
+        self.tools.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.tools.modeChanged.connect(lambda m: self.mode_label.setText(f"Tool: {m}"))
+
+        self.actions_ = build_actions(self)
+        for dock in self.findChildren(QDockWidget):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.panels_menu.addAction(self.toolbar.toggleViewAction())
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.resize(1600, 1000)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self.restore_layout()
+        self.actions_.dark.setChecked(settings.dark_mode())
+        self._location_changed(None, None)
+
+    # -- composition helpers -------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: object, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)  # type: ignore[arg-type]
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.location_label = QLabel()
+        self.zoom_label = QLabel()
+        self.mode_label = QLabel("Tool: select")
+        self.job_status = JobStatusWidget()
+        for w in (self.job_status, self.location_label, self.zoom_label, self.mode_label):
+            bar.addPermanentWidget(w)
+
+    # -- opening documents ---------------------------------------------------------------------
+
+    def viewer(self):  # type: ignore[no-untyped-def]
+        return self.workspace.active_viewer()
+
+    def open_document(self, doc_id: int, side: int | None = None, page: int = 1):  # type: ignore[no-untyped-def]
+        viewer = self.workspace.open(doc_id, self.browser.title_of(doc_id), side, page)
+        self.browser.select(doc_id)
+        return viewer
+
+    def open_page(self, doc_id: int, page: int) -> None:
+        """Show `page` of `doc_id` in the active viewer (opening the document if needed)."""
+        viewer = self.viewer()
+        if viewer.document_id == doc_id:
+            viewer.go_to_page(page)
+        else:
+            self.open_document(doc_id, None, page)
+
+    def open_hit(self, doc_id: int, page: int, terms: list[str]) -> None:
+        viewer = self.viewer()
+        if viewer.document_id != doc_id:
+            viewer = self.open_document(doc_id, None, page)
+        viewer.highlight_terms(terms)
+        viewer.show_search_hits(page, terms)
+
+    def open_selected(self, side: int) -> None:
+        ids = self.browser.selected_ids()
+        if ids:
+            self.open_document(ids[0], side)
+
+    def activate_other_viewer(self) -> None:
+        other = 1 - self.workspace.slots.index(self.workspace.active)
+        self.workspace.set_active_side(other)
+        self.viewer().setFocus()
+
+    def step_page(self, delta: int) -> None:
+        viewer = self.viewer()
+        if viewer.document_id is not None:
+            viewer.go_to_page(max(1, viewer.current_page() + delta))
+
+    def ask_page(self) -> None:
+        viewer = self.viewer()
+        if viewer.document_id is None:
+            return
+        page, ok = QInputDialog.getInt(self, "Go to page", "Page:", viewer.current_page(), 1, 100_000)
+        if ok:
+            viewer.go_to_page(page)
+
+    # -- reacting to changes -------------------------------------------------------------------
+
+    def _location_changed(self, doc_id: int | None, page: int | None) -> None:
+        self.annotations.set_location(doc_id, page)
+        for tab in self.extra_docks:
+            tab.set_location(doc_id, page)
+        side = "left" if self.workspace.active is self.workspace.slots[0] else "right"
+        self.location_label.setText("No document" if doc_id is None
+                                    else f"{side}: {self.browser.title_of(doc_id)} · p. {page}")
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        zoom = getattr(self.viewer(), "zoom", None)
+        value = zoom() if callable(zoom) else zoom
+        self.zoom_label.setText(f"{value * 100:.0f} %" if isinstance(value, float) else "")
+
+    def _case_changed(self, edit: Edit) -> None:
+        for viewer in self.workspace.viewers():
+            if viewer.document_id is not None:
+                viewer.refresh_overlays()
+        if edit.target[0] == "documents" or "documents" in str(edit.describe().get("table", "")):
+            self.browser.reload()
+        for tab in self.extra_docks:
+            tab.refresh()
+
+    def _overlay_activated(self, kind: str, record_id: int) -> None:
+        from evidence_desk.ui.panels.mentions_panel import MentionsTab
+        from evidence_desk.ui.panels.notes_panel import NotesTab
+        from evidence_desk.ui.panels.redactions_panel import RedactionsTab
+
+        tab = {"mention": MentionsTab, "note": NotesTab, "redaction": RedactionsTab}.get(kind)
+        if tab is not None:
+            self.annotations.show_tab(tab)
+
+    def _job_finished(self, job: Job) -> None:
+        if job.error and job.error != "cancelled":
+            self.show_error(f"{job.title} failed: {job.error}")
+        elif job.error == "cancelled":
+            self.statusBar().showMessage(f"{job.title}: cancelled", 5000)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Evidence Desk", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.browser_dock.show()
+        self.browser.search.box.setFocus()
+        self.browser.search.box.selectAll()
+
+    def focus_filter(self) -> None:
+        self.browser_dock.show()
+        self.browser.filter_box.setFocus()
+
+    def note_on_page(self) -> None:
+        viewer = self.viewer()
+        if viewer.document_id is not None:
+            self.tools.start_note(viewer.document_id, viewer.current_page())
+
+    def note_on_document(self) -> None:
+        viewer = self.viewer()
+        if viewer.document_id is not None:
+            self.tools.start_note(viewer.document_id, None)
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", str(Path.home()),
+            "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)")
+        if files:
+            self.importer.start([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.importer.start([Path(folder)])
+
+    def new_case(self) -> None:
+        path = choose_new_case(self, self.case.path.parent)
+        if path is not None:
+            self.caseSwitchRequested.emit(path)
+
+    def open_case(self) -> None:
+        path = choose_case_to_open(self, self.case.path.parent)
+        if path is not None:
+            self.caseSwitchRequested.emit(path)
+
+    def _fill_recent(self) -> None:
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        for path in settings.recent_cases():
+            if path != self.case.path:
+                menu.addAction(str(path), lambda p=path: self.caseSwitchRequested.emit(p))
+        if menu.isEmpty():
+            menu.addAction("No other recent cases").setEnabled(False)
+
+    def set_dark(self, on: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, dark=on)
+        settings.set_dark_mode(on)
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Evidence Desk",
+                          f"Evidence Desk {__version__}\nOffline review, tagging, redaction and export "
+                          f"of sensitive document packages.\n\nCase: {self.case.path}")
+
+    # -- drag and drop of files to import ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if paths:
+            event.acceptProposedAction()
+            self.importer.start(paths)
+
+    # -- layout persistence, closing -----------------------------------------------------------
+
+    def save_layout(self) -> None:
+        s = settings.app_settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        s.setValue("window/splitter", self.workspace.splitter.saveState())
+        s.setValue("window/browser_splitter", self.browser.splitter.saveState())
+        s.setValue("window/linked", self.workspace.linked)
+        s.setValue("window/single", self.workspace.single)
+        s.sync()
+
+    def restore_layout(self) -> None:
+        s = settings.app_settings()
+        for key, restore in (("window/geometry", self.restoreGeometry),
+                             ("window/splitter", self.workspace.splitter.restoreState),
+                             ("window/browser_splitter", self.browser.splitter.restoreState)):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+        else:
+            self.resizeDocks([self.browser_dock, self.annotations], [400, 420], Qt.Orientation.Horizontal)
+        self.actions_.linked.setChecked(str(s.value("window/linked", "false")).lower() == "true")
+        self.actions_.single.setChecked(str(s.value("window/single", "false")).lower() == "true")
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for dock in self.findChildren(QDockWidget):
+            dock.show()
+        self.findChild(QToolBar).show()  # type: ignore[union-attr]
+        self.resizeDocks([self.browser_dock, self.annotations], [400, 420], Qt.Orientation.Horizontal)
+        self.workspace.splitter.setSizes([1, 1])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.jobs.shutdown()
+        for viewer in self.workspace.viewers():
+            viewer.close_document()
+        self.render_service.close()
+        super().closeEvent(event)

@@ -1,0 +1,131 @@
+"""Document details (kind, date, reference, sender, …), editable as one undoable edit.
+
+Applies the same edit as `core.documents.update_details`: an UpdateRecord on the
+document with only the fields that changed, labelled `document.update`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES, Document
+from evidence_desk.core.documents import EDITABLE_FIELDS
+from evidence_desk.core.edits import UpdateRecord
+from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError
+from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TEXT_FIELDS = (("title", "Title"), ("doc_date", "Date"), ("reference", "Reference"),
+               ("sender", "Sender"), ("recipient", "Recipient"), ("languages", "Languages"))
+
+
+def details_edit(doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> UpdateRecord | None:
+    """The edit that turns `before` into `after` (only changed fields), or None if nothing changed."""
+    changes = {k: v for k, v in after.items() if k in EDITABLE_FIELDS and before.get(k) != v}
+    if not changes:
+        return None
+    if changes.get("kind") not in (None, *DOCUMENT_KINDS):
+        raise InvalidInputError(f"kind must be one of {', '.join(DOCUMENT_KINDS)}")
+    if "review_status" in changes and changes["review_status"] not in REVIEW_STATUSES:
+        raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
+    if changes.get("doc_date") and not _DATE.match(changes["doc_date"]):
+        raise InvalidInputError("the date is YYYY, YYYY-MM or YYYY-MM-DD")
+    return UpdateRecord("documents", doc_id, changes, label="document.update")
+
+
+class DetailsTab(AnnotationTab):
+    title = "Details"
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.addItem("—", None)
+        for k in DOCUMENT_KINDS:
+            self.kind.addItem(k.replace("_", " ").capitalize(), k)
+        self.status = QComboBox()
+        for st in REVIEW_STATUSES:
+            self.status.addItem(st.replace("_", " ").capitalize(), st)
+        form.addRow("Kind", self.kind)
+        for key, text in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.returnPressed.connect(self.apply)
+            self.fields[key] = edit
+            form.addRow(text, edit)
+        self.fields["doc_date"].setPlaceholderText("YYYY-MM-DD")  # type: ignore[union-attr]
+        self.fields["languages"].setPlaceholderText("e.g. rus+eng")  # type: ignore[union-attr]
+        form.addRow("Review status", self.status)
+        self.fields["kind"] = self.kind
+        self.fields["review_status"] = self.status
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.info)
+        layout.addStretch(1)
+        self._loaded: dict[str, Any] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        enabled = self.doc_id is not None
+        for w in (*self.fields.values(), self.apply_button, self.revert_button):
+            w.setEnabled(enabled)
+        if not enabled:
+            self._loaded = {}
+            self.info.setText("No document open.")
+            return
+        with self.ctx.case.read() as s:
+            doc = s.get(Document, self.doc_id)
+            if doc is None:
+                return
+            self._loaded = {k: getattr(doc, k) for k in EDITABLE_FIELDS}
+            info = (f"{doc.filename}\n{doc.page_count} page(s), {doc.media_type}, "
+                    f"{doc.size_bytes:,} bytes\nSHA-256 {doc.sha256}")
+        for key, widget in self.fields.items():
+            value = self._loaded.get(key)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            else:
+                widget.setText(value or "")
+        self.info.setText(info)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                out[key] = widget.currentData()
+            else:
+                out[key] = widget.text().strip() or None
+        return out
+
+    def apply(self) -> None:
+        if self.doc_id is None:
+            return
+        try:
+            edit = details_edit(self.doc_id, self._loaded, self.values())
+            if edit is not None:
+                self.ctx.undo.push(edit, "Edit document details")
+        except EvidenceDeskError as exc:
+            QMessageBox.warning(self, "Document details", str(exc))

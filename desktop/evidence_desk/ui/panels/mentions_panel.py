@@ -1,0 +1,72 @@
+"""Mentions: which entities are tagged on this page or in this document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QMenu, QTableWidgetItem, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from evidence_desk.core.db.models import Entity, Mention
+from evidence_desk.core.edits import Batch, DeleteRecord
+from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.theme import ENTITY_COLOURS
+
+
+class MentionsTab(AnnotationTab):
+    title = "Mentions"
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.scope = ScopeSwitch()
+        self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
+        self.table = RecordTable(("Entity", "Type", "Page", "Quote", "Status"), stretch=3)
+        self.table.itemDoubleClicked.connect(self._go)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.hint_tag = "Press T and drag a box (or select text) in a viewer to tag an entity."
+
+    def refresh(self) -> None:
+        if self.doc_id is None:
+            self.table.fill([])
+            self.summary.setText("No document open.")
+            return
+        query = (select(Mention, Entity).join(Entity, Mention.entity_id == Entity.id)
+                 .where(Mention.document_id == self.doc_id, Mention.status != "rejected")
+                 .order_by(Mention.page_number, Entity.name))
+        if not self.scope.whole_document and self.page is not None:
+            query = query.where(Mention.page_number == self.page)
+        with self.ctx.case.read() as s:
+            rows = s.execute(query).all()
+        self.table.fill([
+            (m.id, m.page_number,
+             (e.name, e.type.replace("_", " "), str(m.page_number), m.quote or "(region)", m.status),
+             ENTITY_COLOURS.get(e.type))
+            for m, e in rows
+        ])
+        entities = len({e.id for _m, e in rows})
+        self.summary.setText(f"{len(rows)} mention(s) of {entities} entit{'y' if entities == 1 else 'ies'}"
+                             if rows else self.hint_tag)
+
+    def _go(self, item: QTableWidgetItem) -> None:
+        page = item.data(ROW_PAGE_ROLE)
+        if self.doc_id is not None and page:
+            self.ctx.open_page(self.doc_id, int(page))
+
+    def _menu(self, pos: QPoint) -> None:
+        ids = self.table.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(f"Remove {len(ids)} tag(s)", lambda: self.remove(ids))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def remove(self, mention_ids: list[int]) -> None:
+        steps = [DeleteRecord("mentions", mid, label="mention.remove") for mid in mention_ids]
+        edit = steps[0] if len(steps) == 1 else Batch(steps, label="mention.remove")  # type: ignore[arg-type]
+        self.ctx.undo.push(edit, "Remove tag")

@@ -1,0 +1,84 @@
+"""Notes on this document and its pages, with buttons to add one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from evidence_desk.core.db.models import Note
+from evidence_desk.core.edits import DeleteRecord
+from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+
+
+class NotesTab(AnnotationTab):
+    title = "Notes"
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.scope = ScopeSwitch()
+        self.scope.doc_button.setChecked(True)
+        self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
+        self.table = RecordTable(("Where", "Note", "Author", "When"), stretch=1)
+        self.table.setWordWrap(True)
+        self.table.itemDoubleClicked.connect(self._go)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.add_page = QPushButton("Note on this page…")
+        self.add_doc = QPushButton("Note on the document…")
+        self.add_page.clicked.connect(lambda: self._add("page"))
+        self.add_doc.clicked.connect(lambda: self._add("document"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_page)
+        buttons.addWidget(self.add_doc)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        has_doc = self.doc_id is not None
+        self.add_page.setEnabled(has_doc)
+        self.add_doc.setEnabled(has_doc)
+        if not has_doc:
+            self.table.fill([])
+            return
+        query = select(Note).where(Note.document_id == self.doc_id).order_by(Note.page_number, Note.id)
+        if not self.scope.whole_document and self.page is not None:
+            query = query.where(Note.page_number == self.page)
+        with self.ctx.case.read() as s:
+            notes = s.execute(query).scalars().all()
+        rows = []
+        for n in notes:
+            where = ("document" if n.page_number is None
+                     else f"p. {n.page_number}" + (" (region)" if n.x0 is not None else ""))
+            rows.append((n.id, n.page_number, (where, n.text, n.author, n.created_at.strftime("%Y-%m-%d %H:%M")),
+                         None))
+        self.table.fill(rows)
+        self.table.resizeRowsToContents()
+
+    def _add(self, scope: str) -> None:
+        if self.ctx.tools is not None and self.doc_id is not None:
+            self.ctx.tools.start_note(self.doc_id, self.page if scope == "page" else None)
+
+    def _go(self, item: QTableWidgetItem) -> None:
+        page = item.data(ROW_PAGE_ROLE)
+        if self.doc_id is not None and page:
+            self.ctx.open_page(self.doc_id, int(page))
+
+    def _menu(self, pos: QPoint) -> None:
+        ids = self.table.selected_ids()
+        if len(ids) == 1:
+            menu = QMenu(self)
+            menu.addAction("Delete note", lambda: self.ctx.undo.push(
+                DeleteRecord("notes", ids[0], label="note.delete"), "Delete note"))
+            menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,75 @@
+"""Redactions on this document: status, reason, and approve/reject."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from evidence_desk.core.db.models import Redaction
+from evidence_desk.core.redaction.marking import set_status_edit
+from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+
+STATUS_COLOURS = {"proposed": "#b8860b", "approved": "#1f2328", "rejected": "#8c959f"}
+
+
+class RedactionsTab(AnnotationTab):
+    title = "Redactions"
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.scope = ScopeSwitch()
+        self.scope.doc_button.setChecked(True)
+        self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
+        self.table = RecordTable(("Status", "Page", "Reason", "Text", "Author"), stretch=3)
+        self.table.itemDoubleClicked.connect(self._go)
+        self.approve = QPushButton("Approve")
+        self.reject = QPushButton("Reject")
+        self.approve.clicked.connect(lambda: self._set("approved"))
+        self.reject.clicked.connect(lambda: self._set("rejected"))
+        self.summary = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve)
+        buttons.addWidget(self.reject)
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        if self.doc_id is None:
+            self.table.fill([])
+            self.summary.clear()
+            return
+        query = (select(Redaction).where(Redaction.document_id == self.doc_id)
+                 .order_by(Redaction.page_number, Redaction.id))
+        if not self.scope.whole_document and self.page is not None:
+            query = query.where(Redaction.page_number == self.page)
+        with self.ctx.case.read() as s:
+            reds = s.execute(query).scalars().all()
+        self.table.fill([
+            (r.id, r.page_number, (r.status, str(r.page_number), r.reason, r.match_text or "(region)", r.author),
+             STATUS_COLOURS.get(r.status))
+            for r in reds
+        ])
+        proposed = sum(r.status == "proposed" for r in reds)
+        self.summary.setText(f"{len(reds)} box(es), {proposed} proposed" if reds else "")
+
+    def _set(self, status: str) -> None:
+        ids = self.table.selected_ids()
+        if ids:
+            self.ctx.undo.push(set_status_edit(self.ctx.case, ids, status), f"Mark redaction {status}")
+
+    def _go(self, item: QTableWidgetItem) -> None:
+        page = item.data(ROW_PAGE_ROLE)
+        if self.doc_id is not None and page:
+            self.ctx.open_page(self.doc_id, int(page))

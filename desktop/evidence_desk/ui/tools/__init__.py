@@ -1,0 +1,1 @@
+"""Tools that act on a selection in a viewer: tag, redact, note."""

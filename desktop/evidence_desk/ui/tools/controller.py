@@ -1,0 +1,180 @@
+"""The tools: what happens after the user selects a region or text in a viewer.
+
+The current tool decides: *tag* asks for an entity, *redact* for a reason code,
+*note* for a text; *select* (the default) offers all three in a small menu after
+a text selection. Each ends in a core edit pushed through the undo stack — the
+same edit the command line builds (`tag_edit`/`TagEdit`, `redact_rects_edit`,
+`add_note_edit`).
+
+Dialogs open window-modal with `open()` (never `exec()`), so the event loop
+keeps running; `self.dialog` is the open one."""
+
+from __future__ import annotations
+
+from functools import reduce
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.entities.registry import TagEdit, tag_edit
+from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.notes import add_note_edit
+from evidence_desk.core.redaction.marking import redact_rects_edit
+from evidence_desk.ui.tools.entity_picker import EntityPickerDialog
+from evidence_desk.ui.tools.note_dialog import NoteDialog
+from evidence_desk.ui.tools.reason_dialog import ReasonDialog
+from evidence_desk.ui.undo import UndoController
+
+MODES = ("select", "tag", "redact", "note")
+VIEWER_TOOL = {"select": "select", "tag": "rect", "redact": "rect", "note": "rect"}
+
+
+class Selection:
+    """Where the user pointed: a page of a document, a region and/or words with their quote."""
+
+    def __init__(self, doc_id: int, page: int, rects: list[Rect], quote: str | None) -> None:
+        self.doc_id = doc_id
+        self.page = page
+        self.rects = rects
+        self.quote = quote or None
+
+    @property
+    def bounds(self) -> Rect | None:
+        return reduce(Rect.union, self.rects) if self.rects else None
+
+
+class ToolController(QObject):
+    modeChanged = Signal(str)
+    applied = Signal(object)  # the core Edit, after it was pushed
+    message = Signal(str)  # errors and results for the status bar
+    dialogOpened = Signal(object)
+
+    def __init__(self, case: Case, undo: UndoController, window: QWidget) -> None:
+        super().__init__(window)
+        self.case = case
+        self.undo = undo
+        self.window = window
+        self.mode = "select"
+        self.viewers: list[QWidget] = []
+        self.dialog: QDialog | None = None
+        self.menu: QMenu | None = None
+
+    def attach(self, viewer: QWidget) -> None:
+        self.viewers.append(viewer)
+        viewer.regionSelected.connect(  # type: ignore[attr-defined]
+            lambda page, rect, v=viewer: self.on_region(v, page, rect))
+        viewer.textSelected.connect(  # type: ignore[attr-defined]
+            lambda page, rects, quote, v=viewer: self.on_text(v, page, rects, quote))
+        viewer.set_tool(VIEWER_TOOL[self.mode])  # type: ignore[attr-defined]
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(mode)
+        self.mode = mode
+        for viewer in self.viewers:
+            viewer.set_tool(VIEWER_TOOL[mode])  # type: ignore[attr-defined]
+        self.modeChanged.emit(mode)
+
+    # -- selections from viewers -------------------------------------------------------------
+
+    def on_region(self, viewer: QWidget, page: int, rect: Rect) -> None:
+        doc_id = viewer.document_id  # type: ignore[attr-defined]
+        if doc_id is None:
+            return
+        sel = Selection(doc_id, page, [rect], None)
+        if self.mode == "select":
+            self._offer(sel)
+        else:
+            self.start(self.mode, sel)
+
+    def on_text(self, viewer: QWidget, page: int, rects: list[Rect], quote: str) -> None:
+        doc_id = viewer.document_id  # type: ignore[attr-defined]
+        if doc_id is None or not rects:
+            return
+        sel = Selection(doc_id, page, list(rects), quote)
+        if self.mode == "select":
+            self._offer(sel)
+        else:
+            self.start(self.mode, sel)
+
+    def _offer(self, sel: Selection) -> None:
+        menu = QMenu(self.window)
+        menu.addAction("Tag an entity…", lambda: self.start("tag", sel))
+        menu.addAction("Propose a redaction…", lambda: self.start("redact", sel))
+        menu.addAction("Add a note…", lambda: self.start("note", sel))
+        self.menu = menu
+        menu.popup(QCursor.pos())
+
+    def start(self, what: str, sel: Selection) -> QDialog:
+        if what == "tag":
+            return self.start_tag(sel)
+        if what == "redact":
+            return self.start_redact(sel)
+        return self.start_note(sel.doc_id, sel.page, sel)
+
+    # -- the three tools -----------------------------------------------------------------------
+
+    def start_tag(self, sel: Selection) -> QDialog:
+        dialog = EntityPickerDialog(self.case, sel.quote, self.window)
+        return self._open(dialog, lambda: self._finish_tag(dialog, sel))
+
+    def _finish_tag(self, dialog: EntityPickerDialog, sel: Selection) -> None:
+        rect = sel.bounds
+        if dialog.chosen is not None:
+            edit: TagEdit = TagEdit(sel.doc_id, sel.page, rect, sel.quote,
+                                    entity_id=dialog.chosen.id, author=self.case.author)
+            name = dialog.chosen.name
+        else:
+            edit = tag_edit(self.case, sel.doc_id, sel.page, dialog.new_name, dialog.new_type,
+                            rect=rect, quote=sel.quote)
+            name = dialog.new_name
+        self._push(edit, f"Tag {name}")
+
+    def start_redact(self, sel: Selection) -> QDialog:
+        summary = (f"“{sel.quote}” ({len(sel.rects)} box(es))" if sel.quote
+                   else f"a region on page {sel.page}")
+        dialog = ReasonDialog(self.case, self.undo, summary, self.window)
+        return self._open(dialog, lambda: self._push(
+            redact_rects_edit(self.case, sel.doc_id, sel.page, sel.rects, dialog.code,
+                              note=dialog.note_text, match_text=sel.quote, status="proposed"),
+            "Propose redaction"))
+
+    def start_note(self, doc_id: int, page: int | None, sel: Selection | None = None) -> QDialog:
+        available = tuple(s for s, ok in (("region", sel is not None and sel.bounds is not None),
+                                           ("page", page is not None), ("document", True)) if ok)
+        dialog = NoteDialog(available, available[0], self.window)
+
+        def finish() -> None:
+            scope = dialog.scope
+            rect = sel.bounds if sel is not None and scope == "region" else None
+            self._push(add_note_edit(self.case, doc_id, dialog.text.toPlainText(),
+                                     page if scope in ("region", "page") else None, rect), "Add note")
+
+        return self._open(dialog, finish)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, on_accept: object) -> QDialog:
+        self.dialog = dialog
+
+        def done(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                try:
+                    on_accept()  # type: ignore[operator]
+                except EvidenceDeskError as exc:
+                    self.message.emit(str(exc))
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+        return dialog
+
+    def _push(self, edit: object, text: str) -> None:
+        self.undo.push(edit, text)  # type: ignore[arg-type]
+        self.applied.emit(edit)
+        self.message.emit(f"{text}: done")

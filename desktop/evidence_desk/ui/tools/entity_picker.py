@@ -1,0 +1,144 @@
+"""Pick the entity a selection names: completion over existing entities and their
+aliases (`core.entities.registry.complete`), or a new entity with a type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import ENTITY_TYPES
+from evidence_desk.core.entities.registry import EntityView, complete
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EntityPickerDialog(QDialog):
+    """After accept: `chosen` is an existing EntityView, or None with `new_name`/`new_type` set."""
+
+    def __init__(self, case: Case, quote: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tag an entity")
+        self.setMinimumWidth(440)
+        self.case = case
+        self.chosen: EntityView | None = None
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Type a name or alias (any language or script)")
+        self._names = QStringListModel(self)
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        self.name.textEdited.connect(self._update_matches)
+        self.matches = QListWidget()
+        self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.matches.currentItemChanged.connect(self._sync_type)
+        self.type = QComboBox()
+        for t in ENTITY_TYPES:
+            self.type.addItem(t.replace("_", " ").capitalize(), t)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Tag")
+        form = QFormLayout()
+        if quote:
+            shown = quote if len(quote) < 120 else quote[:117] + "…"
+            form.addRow("Selected text", QLabel(f"“{shown}”"))
+        form.addRow("Entity", self.name)
+        form.addRow("Type (new entity)", self.type)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Existing entities:"))
+        layout.addWidget(self.matches, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        if quote:
+            self.name.setText(" ".join(quote.split())[:200])
+        self._update_matches(self.name.text())
+
+    def _update_matches(self, text: str) -> None:
+        found = complete(self.case, text.strip(), limit=30) if text.strip() else complete(self.case, "", 30)
+        self.matches.clear()
+        names: list[str] = []
+        for view in found:
+            shown = f"{view.name}  ·  {view.type.replace('_', ' ')}"
+            if view.matched:
+                shown += f"  (as “{view.matched}”)"
+            item = QListWidgetItem(shown)
+            item.setData(ENTITY_ROLE, view)
+            self.matches.addItem(item)
+            names.append(view.name)
+            if view.matched:
+                names.append(view.matched)
+        self._names.setStringList(list(dict.fromkeys(names)))
+        exact = next((i for i in range(self.matches.count())
+                      if self._view(i).name.casefold() == text.strip().casefold()
+                      or (self._view(i).matched or "").casefold() == text.strip().casefold()), None)
+        self.matches.setCurrentRow(exact if exact is not None else -1)
+        self._update_hint()
+
+    def _view(self, row: int) -> EntityView:
+        return self.matches.item(row).data(ENTITY_ROLE)  # type: ignore[no-any-return]
+
+    def _sync_type(self, *_args: object) -> None:
+        item = self.matches.currentItem()
+        if item is not None:
+            self.type.setCurrentIndex(self.type.findData(item.data(ENTITY_ROLE).type))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        item = self.matches.currentItem()
+        name = self.name.text().strip()
+        self.type.setEnabled(item is None)
+        if item is not None:
+            self.hint.setText(f"Tags the existing entity “{item.data(ENTITY_ROLE).name}”.")
+        elif name:
+            self.hint.setText(f"Creates a new entity “{name}” of the chosen type.")
+        else:
+            self.hint.setText("")
+        self.ok_button.setEnabled(item is not None or bool(name))
+
+    def choose_new(self, name: str, entity_type: str) -> None:
+        """Set a new entity (used by keyboard users and tests alike)."""
+        self.name.setText(name)
+        self._update_matches(name)
+        self.matches.setCurrentRow(-1)
+        self.type.setCurrentIndex(self.type.findData(entity_type))
+        self._update_hint()
+
+    def choose_existing(self, entity_id: int) -> bool:
+        for row in range(self.matches.count()):
+            if self._view(row).id == entity_id:
+                self.matches.setCurrentRow(row)
+                return True
+        return False
+
+    def accept(self) -> None:
+        item = self.matches.currentItem()
+        if item is None and not self.name.text().strip():
+            return
+        self.chosen = item.data(ENTITY_ROLE) if item is not None else None
+        super().accept()
+
+    @property
+    def new_name(self) -> str:
+        return self.name.text().strip()
+
+    @property
+    def new_type(self) -> str:
+        return str(self.type.currentData())

@@ -1,0 +1,55 @@
+"""Write a note on a region, a page or the whole document."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+SCOPES = (("region", "This region"), ("page", "This page"), ("document", "The whole document"))
+
+
+class NoteDialog(QDialog):
+    def __init__(self, available: tuple[str, ...], default: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a note")
+        self.setMinimumSize(420, 240)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("What should a colleague know here?")
+        self.group = QButtonGroup(self)
+        scopes = QHBoxLayout()
+        self.buttons_by_scope: dict[str, QRadioButton] = {}
+        for key, label in SCOPES:
+            if key in available:
+                button = QRadioButton(label)
+                button.setChecked(key == default)
+                self.group.addButton(button)
+                self.buttons_by_scope[key] = button
+                scopes.addWidget(button)
+        scopes.addStretch(1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText("Add note")
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(scopes)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(box)
+
+    @property
+    def scope(self) -> str:
+        return next(k for k, b in self.buttons_by_scope.items() if b.isChecked())
+
+    def set_scope(self, scope: str) -> None:
+        self.buttons_by_scope[scope].setChecked(True)
+
+    def accept(self) -> None:
+        if self.text.toPlainText().strip():
+            super().accept()

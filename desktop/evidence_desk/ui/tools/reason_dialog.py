@@ -1,0 +1,86 @@
+"""Choose why a region is redacted (a reason code the user can extend), with an optional note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.redaction.marking import add_reason_code_edit, reason_codes
+from evidence_desk.ui.undo import UndoController
+
+
+class ReasonDialog(QDialog):
+    def __init__(self, case: Case, undo: UndoController, summary: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Propose a redaction")
+        self.setMinimumWidth(420)
+        self.case = case
+        self.undo = undo
+        self.reason = QComboBox()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Optional: why, for the reviewer")
+        self.new_code = QLineEdit()
+        self.new_code.setPlaceholderText("new code, e.g. source_identity")
+        self.new_label = QLineEdit()
+        self.new_label.setPlaceholderText("what it means")
+        add = QPushButton("Add")
+        add.clicked.connect(self.add_code)
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_code)
+        adder.addWidget(self.new_label)
+        adder.addWidget(add)
+        form = QFormLayout()
+        form.addRow("Redact", QLabel(summary))
+        form.addRow("Reason", self.reason)
+        form.addRow("Note", self.note)
+        form.addRow("New reason", adder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Propose")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("The redaction is proposed; a reviewer approves or rejects it. "
+                                "Export applies every redaction that was not rejected."))
+        layout.addWidget(buttons)
+        self.load_codes()
+
+    def load_codes(self, select: str | None = None) -> None:
+        current = select or self.reason.currentData()
+        self.reason.clear()
+        for r in reason_codes(self.case):
+            self.reason.addItem(f"{r.code} — {r.label}" if r.label != r.code else r.code, r.code)
+        if current:
+            self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
+
+    def add_code(self) -> None:
+        try:
+            edit = add_reason_code_edit(self.new_code.text(), self.new_label.text())
+            self.undo.push(edit, "Add reason code")
+        except EvidenceDeskError as exc:
+            QMessageBox.warning(self, "Reason code", str(exc))
+            return
+        self.load_codes(select=edit.values["code"])  # type: ignore[attr-defined]
+        self.new_code.clear()
+        self.new_label.clear()
+
+    @property
+    def code(self) -> str:
+        return str(self.reason.currentData())
+
+    @property
+    def note_text(self) -> str | None:
+        return self.note.text().strip() or None

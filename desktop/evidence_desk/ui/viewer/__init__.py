@@ -1,0 +1,1 @@
+"""The document viewer: page view, render service, thumbnails (see document_viewer)."""

@@ -1,0 +1,129 @@
+"""Graphics items for what the case says about a page: mentions, redactions, notes,
+search hits and the current selection.
+
+Every item is a child of its `PageItem`, whose local coordinates are PDF points of
+the unrotated page, so items are placed with stored rectangles as they are and
+follow zoom and rotation for free. Items carry `(kind, id)` in their data so a
+click can tell the main window what was activated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
+
+from evidence_desk.core.geometry import Rect
+from evidence_desk.ui.viewer.doc_model import Overlay
+
+KIND_ROLE = 0
+ID_ROLE = 1
+
+ENTITY_COLOURS = {
+    "person": "#1f77b4",
+    "organisation": "#2ca02c",
+    "state_body": "#9467bd",
+    "place": "#8c564b",
+    "equipment": "#d62728",
+    "contract": "#ff7f0e",
+    "permit": "#e377c2",
+    "bank_account": "#17becf",
+    "amount": "#bcbd22",
+    "date": "#7f7f7f",
+    "reference": "#393b79",
+}
+SEARCH_HIT = QColor(255, 230, 0, 110)
+CURRENT_HIT = QColor(255, 140, 0, 150)
+SELECTION = QColor(40, 120, 255, 70)
+Z_OVERLAY, Z_SEARCH, Z_SELECTION = 10, 20, 30
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x0, rect.y0, rect.width, rect.height)
+
+
+def _cosmetic(colour: QColor | str, width: float = 1.5, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour), width, style)
+    pen.setCosmetic(True)  # the same thickness at every zoom
+    return pen
+
+
+def entity_colour(entity_type: str) -> QColor:
+    return QColor(ENTITY_COLOURS.get(entity_type, "#555555"))
+
+
+def make_overlay_item(overlay: Overlay, page_width: float, parent: QGraphicsItem) -> QGraphicsItem | None:
+    if overlay.kind == "mention":
+        item = _mention(overlay, parent)
+    elif overlay.kind == "redaction":
+        item = _redaction(overlay, parent)
+    elif overlay.kind == "note":
+        item = _note_pin(overlay, page_width, parent)
+    else:
+        return None
+    if item is None:
+        return None
+    item.setData(KIND_ROLE, overlay.kind)
+    item.setData(ID_ROLE, overlay.id)
+    item.setToolTip(overlay.label)
+    item.setZValue(Z_OVERLAY)
+    return item
+
+
+def _mention(overlay: Overlay, parent: QGraphicsItem) -> QGraphicsItem | None:
+    assert overlay.rect is not None
+    colour = entity_colour(overlay.style)
+    item = QGraphicsRectItem(qrect(overlay.rect), parent)
+    dashed = overlay.status == "suggested"
+    item.setPen(_cosmetic(colour, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+    fill = QColor(colour)
+    fill.setAlpha(40)
+    item.setBrush(QBrush(fill))
+    return item
+
+
+def _redaction(overlay: Overlay, parent: QGraphicsItem) -> QGraphicsItem | None:
+    assert overlay.rect is not None
+    item = QGraphicsRectItem(qrect(overlay.rect), parent)
+    if overlay.status == "approved":
+        item.setPen(_cosmetic("#000000", 1.0))
+        item.setBrush(QBrush(QColor("#000000")))
+    elif overlay.status == "rejected":
+        item.setPen(_cosmetic("#888888", 1.0, Qt.PenStyle.DotLine))
+        item.setBrush(Qt.BrushStyle.NoBrush)
+    else:  # proposed: hatched, the text still readable underneath
+        item.setPen(_cosmetic("#c00000", 1.5))
+        brush = QBrush(QColor(0, 0, 0, 200), Qt.BrushStyle.BDiagPattern)
+        item.setBrush(brush)
+    return item
+
+
+def _note_pin(overlay: Overlay, page_width: float, parent: QGraphicsItem) -> QGraphicsItem:
+    # A pin at the region's top-left corner, or at the page's top-right for a page note.
+    # It ignores zoom so it stays clickable at any size.
+    anchor = QPointF(overlay.rect.x0, overlay.rect.y0) if overlay.rect else QPointF(page_width - 16, 16)
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(0, 0), QPointF(-7, -14), QPointF(7, -14), QPointF(0, 0)]))
+    path.addEllipse(QPointF(0, -16), 8, 8)
+    item = QGraphicsPathItem(path, parent)
+    item.setPos(anchor)
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+    item.setPen(_cosmetic("#7a5c00", 1.0))
+    item.setBrush(QBrush(QColor("#ffd24a")))
+    if overlay.rect is not None:
+        outline = QGraphicsRectItem(qrect(overlay.rect), parent)
+        outline.setPen(_cosmetic("#c79a00", 1.0, Qt.PenStyle.DashLine))
+        outline.setData(KIND_ROLE, "note")
+        outline.setData(ID_ROLE, overlay.id)
+        outline.setToolTip(overlay.label)
+        outline.setZValue(Z_OVERLAY)
+    return item
+
+
+def make_box(rect: Rect, colour: QColor, z: float, parent: QGraphicsItem, kind: str) -> QGraphicsRectItem:
+    """A plain filled box (search hits, text selection, rubber band)."""
+    item = QGraphicsRectItem(qrect(rect), parent)
+    item.setPen(QPen(Qt.PenStyle.NoPen))
+    item.setBrush(QBrush(colour))
+    item.setZValue(z)
+    item.setData(KIND_ROLE, kind)
+    return item

@@ -1,0 +1,47 @@
+"""Names match across scripts, transliteration schemes and small OCR errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_desk.core.entities.names import bounded_distance, names_match
+from evidence_desk.core.entities.translit import transliterate
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Щукин", "Shchukin"), ("Щукин", "Schtschukin"), ("Щукин", "Ŝukin"),
+    ("Журавлёв", "Zhuravlev"), ("Журавлёв", "Schurawljow"),
+    ("Хрущёв", "Khrushchev"), ("Хрущёв", "Chruschtschow"),
+    ("Юрий", "Yuriy"), ("Юрий", "Juri"), ("Беларусь", "Belarus"), ("Минск", "Minsk"),
+    ("ОАО «Завод Пример»", "OAO Zavod Primer"), ("Завод Пример", "Sawod Primer"),
+    ("Müller", "Mueller"), ("Weißrussland", "Weissrussland"),
+])
+def test_the_same_name_in_another_script_or_spelling_matches(a, b):
+    assert names_match(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Завод Пример", "Завод Прнмер"),  # one OCR slip in a long word
+    ("Shchukin", "Shchukln"), ("Primer-Werk", "Prirner-Werk"),
+])
+def test_small_ocr_errors_in_long_names_are_tolerated(a, b):
+    assert names_match(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Petrov", "Ivanov"), ("Минск", "Пинск"), ("МО", "МИД"), ("Belarus", "Belgium"),
+])
+def test_different_names_do_not_match(a, b):
+    assert not names_match(a, b)
+
+
+def test_transliteration_follows_each_scheme_and_keeps_capitals():
+    assert transliterate("Щукин Жуков", "en") == "Shchukin Zhukov"
+    assert transliterate("Щукин Жуков", "de") == "Schtschukin Schukow"
+    assert transliterate("Щукин Жуков", "iso9") == "Ŝukin Žukov"
+
+
+def test_bounded_distance_gives_up_beyond_its_limit():
+    assert bounded_distance("primer", "prirner", 2) == 2
+    assert bounded_distance("primer", "pinsker", 1) is None
+    assert bounded_distance("abc", "abcdef", 2) is None
