@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,13 +139,11 @@ def test_hostile_query_strings_never_raise_fts_syntax_errors(case: Case, docs: d
 
 def test_random_punctuation_soup_never_breaks_the_query(case: Case, docs: dict[str, int]) -> None:
     rng = random.Random(7)
-    alphabet = list('"*-()^:+{}[]<>.,;!?/\\| \'ORANDNOTNEAR') + ["OR", "AND", "NOT", "NEAR", "станц", "x"]
+    alphabet = [*'"*-()^:+{}[]<>.,;!?/\\| \'ORANDNOTNEAR', "OR", "AND", "NOT", "NEAR", "станц", "x"]
     for _ in range(300):
         query = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 14)))
-        try:
+        with contextlib.suppress(InvalidInputError):
             search(case, query)
-        except InvalidInputError:
-            pass
 
 
 def test_parsed_queries_quote_every_term(case: Case) -> None:

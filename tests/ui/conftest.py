@@ -52,6 +52,7 @@ def window(ui_case: object, qtbot: object) -> Iterator[object]:
 
 @pytest.fixture
 def extra_pdf(tmp_path: Path) -> Path:
+    (tmp_path / "dropped").mkdir()
     return write_pdf(tmp_path / "dropped" / "d_permit.pdf",
                      ["EXPORT PERMIT EP-5521\nGoods: electronic-warfare kit\nValid until 2020"])
 

@@ -11,7 +11,7 @@ from tests.ui.conftest import doc_id_by_name
 
 
 def _shown_names(browser):
-    return [browser.proxy.index(r, 0).data() for r in range(browser.proxy.rowCount())]
+    return [browser.proxy.index(r, 0).data().split("\n")[0] for r in range(browser.proxy.rowCount())]
 
 
 def test_documents_list_filters_by_text_kind_and_status(window, ui_case):

@@ -79,6 +79,7 @@ class RenderPool:
         self._in_flight: dict[Hashable, RenderJob] = {}
         self._order = itertools.count()
         self._closed = False
+        self._first_ready = threading.Event()
         self.workers = [SandboxWorker(Limits(memory_mb=memory_mb)) for _ in range(workers)]
         self._threads = [
             threading.Thread(target=self._run, args=(w,), name=f"render-{i}", daemon=True)
@@ -137,8 +138,13 @@ class RenderPool:
     # -- workers ---------------------------------------------------------------------------
 
     def _run(self, worker: SandboxWorker) -> None:
-        with contextlib.suppress(EvidenceDeskError):  # spawn now, while the GUI builds
+        # Start the first worker at once (while the GUI builds) and the others after it,
+        # so they do not compete for the CPU with the first page.
+        if worker is not self.workers[0]:
+            self._first_ready.wait(self._timeout)
+        with contextlib.suppress(EvidenceDeskError):
             worker.call(f"{RENDER}.warm_up", timeout=self._timeout)
+        self._first_ready.set()
         while (job := self._next()) is not None:
             page, error = self._render(worker, job)
             with self._cond:
@@ -182,6 +188,7 @@ class RenderPool:
             self._closed = True
             self._pending.clear()
             self._cond.notify_all()
+        self._first_ready.set()
         # A worker busy on a slow page holds its lock until its call returns:
         # end the processes first so closing never waits for a render.
         for worker in self.workers:

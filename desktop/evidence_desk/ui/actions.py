@@ -89,6 +89,8 @@ def build_actions(w: MainWindow) -> Actions:
     add("next_page", "&Next Page", lambda: w.step_page(1), "Ctrl+PgDown")
     add("prev_page", "&Previous Page", lambda: w.step_page(-1), "Ctrl+PgUp")
     add("go_to_page", "&Go to Page…", w.ask_page, "Ctrl+G")
+    add("thumbnails", "Page &Thumbnails", w.set_page_thumbnails, checkable=True,
+        tip="Show a strip of page thumbnails beside each document")
     add("dark", "&Dark Mode", w.set_dark, checkable=True)
     add("reset_layout", "Reset &Layout", w.reset_layout)
     # Tools (one key each, as in image editors)
@@ -131,7 +133,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
         edit.addAction(x)
     view = bar.addMenu("&View")
     for group in ((a.open_left, a.open_right, a.swap, a.close_viewer, a.other_viewer),
-                  (a.linked, a.single),
+                  (a.linked, a.single, a.thumbnails),
                   (a.zoom_in, a.zoom_out, a.fit_width, a.fit_page, a.actual_size, a.rotate),
                   (a.next_page, a.prev_page, a.go_to_page)):
         for x in group:

@@ -75,39 +75,48 @@ def open_side_by_side(window: object, count: int = 2) -> list[object]:
     return [window.open_document(d["id"], side) for side, d in enumerate(docs[:count])]  # type: ignore[attr-defined]
 
 
-def wait_until_drawn(viewers: list[object], timeout_ms: int = RENDER_TIMEOUT_MS) -> bool:
-    """Run the event loop until every viewer has drawn its first page (or the timeout)."""
-    pending = {id(v) for v in viewers if not _drawn(v)}
-    if not pending:
+def page_drawn(viewer: object) -> bool:
+    """True once the viewer's current page shows its picture (or the reason it has none)."""
+    view = getattr(viewer, "page_view", None)
+    if view is None or getattr(viewer, "document_id", None) is None or not view.page_count():
+        return False
+    item = view.item(viewer.current_page())  # type: ignore[attr-defined]
+    return item.pixmap is not None or getattr(item, "error", None) is not None
+
+
+def wait_until_drawn(window: object, viewers: list[object], timeout_ms: int = RENDER_TIMEOUT_MS) -> bool:
+    """Run the event loop until every viewer's page and the browser's thumbnails are drawn
+    (render service signals), or the timeout."""
+
+    def drawn() -> bool:
+        return all(page_drawn(v) for v in viewers) and not window.thumbnails.pending()  # type: ignore[attr-defined]
+
+    if drawn():
         return True
+    service = window.render_service  # type: ignore[attr-defined]
     loop = QEventLoop()
-    for v in viewers:
-        signal = getattr(v, "firstPageRendered", None) or getattr(v, "pageRendered", None)
-        if signal is None:
-            continue
 
-        def done(*_args: object, key: int = id(v)) -> None:
-            pending.discard(key)
-            if not pending:
-                loop.quit()
+    def check(*_args: object) -> None:
+        if drawn():
+            QTimer.singleShot(0, loop.quit)  # after the viewers' own slots have run
 
-        signal.connect(done)
+    service.rendered.connect(check)
+    service.failed.connect(check)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    return not pending
-
-
-def _drawn(viewer: object) -> bool:
-    probe = getattr(viewer, "first_page_rendered", None) or getattr(viewer, "is_rendered", None)
-    return bool(probe() if callable(probe) else probe)
+    service.rendered.disconnect(check)
+    service.failed.disconnect(check)
+    return drawn()
 
 
 def take_screenshot(window: object, out: Path) -> bool:
+    window.persist_layout = False  # type: ignore[attr-defined]  # a screenshot must not change the user's layout
     window.resize(*SCREENSHOT_SIZE)  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
+    window.reset_layout()  # type: ignore[attr-defined]  # the default layout, whatever the user saved
     QApplication.processEvents()
     viewers = open_side_by_side(window)
-    drawn = wait_until_drawn(viewers)
+    drawn = wait_until_drawn(window, viewers)
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     return window.grab().save(str(out), "PNG") and drawn  # type: ignore[attr-defined]

@@ -40,6 +40,7 @@ from evidence_desk.ui.workspace import Workspace
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 LAYOUT_VERSION = 1
+DOCK_WIDTHS = [340, 380]  # case browser, annotation panel: the viewers get the rest
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.browser_dock = self._dock("Case", "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.thumbnails = ThumbnailLoader(case, self.render_service, self.browser.model, self)
         self.browser.thumbnailsWanted.connect(self.thumbnails.load)
+        self.thumbnails.load([row["id"] for row in self.browser.model.rows])  # the first reload ran already
         self.browser.openRequested.connect(lambda doc, side: self.open_document(doc, side))
         self.browser.hitActivated.connect(self.open_hit)
         self.workspace.documentRequested.connect(lambda doc, side, page: self.open_document(doc, side, page))
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.resize(1600, 1000)
         self._default_state = self.saveState(LAYOUT_VERSION)
+        self.persist_layout = True
         self.restore_layout()
         self.actions_.dark.setChecked(settings.dark_mode())
         self._location_changed(None, None)
@@ -266,6 +269,10 @@ class MainWindow(QMainWindow):
         if menu.isEmpty():
             menu.addAction("No other recent cases").setEnabled(False)
 
+    def set_page_thumbnails(self, on: bool) -> None:
+        for viewer in self.workspace.viewers():
+            viewer.set_thumbnails_visible(on)
+
     def set_dark(self, on: bool) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -292,6 +299,8 @@ class MainWindow(QMainWindow):
     # -- layout persistence, closing -----------------------------------------------------------
 
     def save_layout(self) -> None:
+        if not self.persist_layout:
+            return
         s = settings.app_settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState(LAYOUT_VERSION))
@@ -299,6 +308,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/browser_splitter", self.browser.splitter.saveState())
         s.setValue("window/linked", self.workspace.linked)
         s.setValue("window/single", self.workspace.single)
+        s.setValue("window/thumbnails", self.actions_.thumbnails.isChecked())
         s.sync()
 
     def restore_layout(self) -> None:
@@ -313,16 +323,20 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:
-            self.resizeDocks([self.browser_dock, self.annotations], [400, 420], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.browser_dock, self.annotations], DOCK_WIDTHS, Qt.Orientation.Horizontal)
         self.actions_.linked.setChecked(str(s.value("window/linked", "false")).lower() == "true")
         self.actions_.single.setChecked(str(s.value("window/single", "false")).lower() == "true")
+        # Two documents side by side need the width more than a thumbnail strip each: off by default.
+        thumbs = str(s.value("window/thumbnails", "false")).lower() == "true"
+        self.actions_.thumbnails.setChecked(thumbs)
+        self.set_page_thumbnails(thumbs)
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.findChildren(QDockWidget):
             dock.show()
         self.findChild(QToolBar).show()  # type: ignore[union-attr]
-        self.resizeDocks([self.browser_dock, self.annotations], [400, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.browser_dock, self.annotations], DOCK_WIDTHS, Qt.Orientation.Horizontal)
         self.workspace.splitter.setSizes([1, 1])
 
     def closeEvent(self, event: QCloseEvent) -> None:

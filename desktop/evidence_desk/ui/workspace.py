@@ -9,12 +9,12 @@ switches to a single-viewer mode. It tracks which side the user works in (the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -24,13 +24,36 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.core.case import Case
 from evidence_desk.ui.mime import DOCUMENT_MIME, document_ids_from_mime
-
-try:  # the real viewer is written in parallel; see ui/viewer/document_viewer.py
-    from evidence_desk.ui.viewer.document_viewer import DocumentViewer
-except ModuleNotFoundError:  # pragma: no cover - TEMPORARY until ui/viewer lands
-    from evidence_desk.ui._standin_viewer import DocumentViewer  # type: ignore[assignment]
+from evidence_desk.ui.viewer.document_viewer import DocumentViewer
+from evidence_desk.ui.viewer.render_service import RenderService
 
 LEFT, RIGHT = 0, 1
+
+
+class ElidedLabel(QLabel):
+    """A label that shrinks with its side, eliding the middle of a long file name."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(self.width(), 40))
+        super().setText(shown)
 
 
 class ViewerSlot(QFrame):
@@ -40,12 +63,12 @@ class ViewerSlot(QFrame):
     closeRequested = Signal(object)
     documentDropped = Signal(object, int)  # self, document id
 
-    def __init__(self, case: Case, render_service: object, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, render_service: RenderService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.viewer = DocumentViewer(case, render_service, self)
-        self.title = QLabel("No document")
+        self.title = ElidedLabel("No document")
         self.title.setObjectName("SlotTitle")
         self.page_label = QLabel()
         self.close_button = QToolButton()
@@ -140,7 +163,7 @@ class Workspace(QWidget):
     locationChanged = Signal(object, object)  # doc id or None, page or None (of the active viewer)
     documentRequested = Signal(int, int, int)  # doc id, side, page — for drops, resolved by the window
 
-    def __init__(self, case: Case, render_service: object, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, render_service: RenderService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -239,12 +262,9 @@ class Workspace(QWidget):
             self._sync_from(self.active)
 
     def _connect_scroll(self, slot: ViewerSlot) -> None:
-        scrolled = getattr(slot.viewer, "scrolled", None)
-        if scrolled is not None:
-            scrolled.connect(lambda *_a, s=slot: self._sync_from(s))
-        else:  # fall back to the view's scroll bar
-            for area in slot.viewer.findChildren(QAbstractScrollArea):
-                area.verticalScrollBar().valueChanged.connect(lambda _v, s=slot: self._sync_from(s))
+        view = slot.viewer.page_view
+        for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+            bar.valueChanged.connect(lambda _v, s=slot: self._sync_from(s))
 
     def _sync_from(self, slot: ViewerSlot) -> None:
         if not self.linked or self._syncing or slot.document_id is None:

@@ -10,16 +10,18 @@ from evidence_desk.core.entities import manage
 from evidence_desk.core.entities.registry import complete, find_entity, tag_edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
-from tests.core.suggest.letters import import_letters
 
 
 @pytest.fixture
-def docs(case, tmp_path):
-    return import_letters(case, tmp_path / "letters")
+def docs(letters_case):
+    return letters_case[1]
 
 
-def _tag(case, doc, page, name, etype=None, rect=Rect(50, 50, 200, 70)):
-    edit = tag_edit(case, doc, page, name, etype, rect=rect)
+REGION = Rect(50, 50, 200, 70)
+
+
+def _tag(case, doc, page, name, etype=None):
+    edit = tag_edit(case, doc, page, name, etype, rect=REGION)
     case.apply(edit)
     return edit.created_id
 
@@ -51,7 +53,8 @@ def test_renaming_keeps_the_old_name_as_an_alias(case):
     assert row["name"] == "JSC Primer Plant" and "Primer Plant" in row["aliases"]
 
 
-def test_merging_moves_mentions_and_aliases_and_one_undo_restores_both(case, docs):
+def test_merging_moves_mentions_and_aliases_and_one_undo_restores_both(letters_case, docs):
+    case = letters_case[0]
     ru, en = docs["letter_ru.pdf"], docs["invoice_en.pdf"]
     m1 = _tag(case, ru, 1, "Завод Пример", "organisation")
     m2 = _tag(case, en, 1, "JSC Primer Plant", "organisation")
@@ -80,7 +83,8 @@ def test_merging_an_entity_into_itself_is_refused(case):
         manage.merge_edit(case, eid, "Минск")
 
 
-def test_splitting_moves_chosen_mentions_and_aliases_to_a_new_entity(case, docs):
+def test_splitting_moves_chosen_mentions_and_aliases_to_a_new_entity(letters_case, docs):
+    case = letters_case[0]
     ru, en = docs["letter_ru.pdf"], docs["invoice_en.pdf"]
     m1 = _tag(case, ru, 1, "Щукин", "person")
     with case.read() as s:

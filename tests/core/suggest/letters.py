@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.importing import ImportOptions, import_paths
@@ -63,3 +64,37 @@ def write_letters(folder: Path) -> list[Path]:
 def import_letters(case: Case, folder: Path) -> dict[str, int]:
     report = import_paths(case, write_letters(folder), ImportOptions(ocr="never"))
     return {o.path.name: o.document_id for o in report.imported}
+
+
+def clone_case(template: Path, dest: Path) -> Case:
+    """A fresh copy of a prepared case: the database through SQLite's backup API, originals as files."""
+    import shutil
+    import sqlite3
+
+    dest.mkdir(parents=True)
+    shutil.copytree(template / "originals", dest / "originals")
+    (dest / "cache").mkdir()
+    src = sqlite3.connect(template / "case.sqlite")
+    dst = sqlite3.connect(dest / "case.sqlite")
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return Case.open(dest)
+
+
+@pytest.fixture(scope="session")
+def letters_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    root = tmp_path_factory.mktemp("letters")
+    with Case.open(root / "case", create=True, author="tester") as c:
+        ids = import_letters(c, root / "src")
+    return root / "case", ids
+
+
+@pytest.fixture
+def letters_case(letters_template, tmp_path):  # type: ignore[no-untyped-def]
+    """(case, {filename: document id}) — the four letters imported, a fresh copy per test."""
+    template, ids = letters_template
+    c = clone_case(template, tmp_path / "letters-case")
+    yield c, ids
+    c.close()

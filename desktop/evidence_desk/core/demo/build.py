@@ -18,7 +18,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from evidence_desk.core.case import DB_NAME, Case
-from evidence_desk.core.db.models import Document, DocumentLink, Entity, Mention, Note, Page, Provenance
+from evidence_desk.core.db.models import (
+    Document,
+    DocumentLink,
+    Entity,
+    Mention,
+    Note,
+    Page,
+    Provenance,
+)
 from evidence_desk.core.demo.corpus import DocTemplate, load_case_info
 from evidence_desk.core.demo.generate import generate_corpus
 from evidence_desk.core.demo.records import add_demo_records
@@ -95,7 +103,9 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
     try:
         case.apply(CreateRecord("case_meta", {"key": STARTED_KEY, "value": str(info["corpus_version"])}),
                    action="demo.start")
-        options = ImportOptions(ocr="auto" if ocr else "never", languages=OCR_LANGUAGES)
+        # One import worker: documents get their ids in template order (D01 = 1, …),
+        # the same on every build; parsing our own files is quick anyway.
+        options = ImportOptions(workers=1, ocr="auto" if ocr else "never", languages=OCR_LANGUAGES)
         with tempfile.TemporaryDirectory(prefix="evidence-desk-demo-") as tmp:
             files = generate_corpus(Path(tmp), progress)
             by_name = {f.path.name: f.template for f in files}

@@ -43,7 +43,7 @@ def bounded_distance(a: str, b: str, limit: int) -> int | None:
 def tolerance(key: str) -> int:
     """Edits allowed for an OCR-mangled key: none for short keys, about one per six letters."""
     n = len(key.replace(" ", ""))
-    return 0 if n < 5 else max(1, n // 6)
+    return 0 if n < 6 else max(1, n // 6)
 
 
 def names_match(a: str, b: str) -> bool:
@@ -53,5 +53,6 @@ def names_match(a: str, b: str) -> bool:
     keys_a, keys_b = spellings(a), spellings(b)
     if keys_a & keys_b:
         return True
-    return any(bounded_distance(x, y, min(tolerance(x), tolerance(y))) is not None
+    # Fuzzy only with the same first letter: "Минск" is not "Пинск".
+    return any(x[:1] == y[:1] and bounded_distance(x, y, min(tolerance(x), tolerance(y))) is not None
                for x in keys_a for y in keys_b)

@@ -36,7 +36,6 @@ _FOLDS = [
     ("ch", "c"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"), ("ß", "ss"),
     ("ae", "a"), ("oe", "o"), ("ue", "u"), ("w", "v"), ("j", "i"), ("y", "i"), ("z", "s"),
     ("x", "ks"), ("q", "k"),
-    ("rn", "m"),  # the commonest OCR confusion, folded on both sides of every comparison
 ]
 _NON_WORD = re.compile(r"[^\w\s]")
 
@@ -76,5 +75,8 @@ def skeleton(text: str) -> str:
 def spellings(text: str) -> set[str]:
     """Every skeleton a name can have: one per scheme when it has Cyrillic letters."""
     if not has_cyrillic(text):
-        return {skeleton(text)}
-    return {skeleton(transliterate(text, scheme)) for scheme in SCHEMES}
+        keys = {skeleton(text)}
+    else:
+        keys = {skeleton(transliterate(text, scheme)) for scheme in SCHEMES}
+    # "rn" read as "m" is the commonest OCR slip: offer the folded form as well.
+    return keys | {k.replace("rn", "m") for k in keys if "rn" in k}

@@ -69,14 +69,27 @@ class _Importer:
         self._lock = threading.Lock()
         self._local = threading.local()
         self._workers: list[SandboxWorker] = []
+        self._idle: list[SandboxWorker] = []
+
+    def start_workers(self, count: int) -> None:
+        """Spawn the parser processes up front: their start-up (a fresh interpreter plus
+        PyMuPDF) overlaps with the first files being copied and hashed."""
+        for _ in range(count):
+            worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb), preload=(EXTRACT,))
+            worker.start()
+            self._idle.append(worker)
+            self._workers.append(worker)
 
     def worker(self) -> SandboxWorker:
         worker = getattr(self._local, "worker", None)
         if worker is None:
-            worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb))
-            self._local.worker = worker
             with self._lock:
-                self._workers.append(worker)
+                worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb), preload=(EXTRACT,))
+                with self._lock:
+                    self._workers.append(worker)
+            self._local.worker = worker
         return worker
 
     def close(self) -> None:
@@ -236,6 +249,8 @@ def import_paths(
     report = ImportReport()
     try:
         workers = max(1, min(options.workers, len(files)))
+        if files:
+            importer.start_workers(workers)
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import") as pool:
             outcomes = list(pool.map(importer.run_one, files))
     finally:

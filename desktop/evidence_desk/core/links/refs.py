@@ -17,6 +17,8 @@ _PREFIX = (r"(?P<prefix>(?:(?:Исх|Вх|Our|Your|Ref|Reg|Invoice|Rechnung|Note
            r"|Az\.|Aktenzeichen|Unser Zeichen|Ihr Zeichen|№|No\.|Nr\.|N°|Ref\.)\s*:?\s*")
 _VALUE = r"(?P<value>[A-ZА-Я0-9][A-Za-zА-Яа-я0-9]*(?:[/\-.][A-Za-zА-Яа-я0-9]+)+|\d{3,})"
 REFERENCE = re.compile(_PREFIX + _VALUE, re.IGNORECASE)
+# A reference written bare, "(OTE-2021/QL-014/A1)": letters/digits joined by / or -.
+BARE = re.compile(r"(?<![\w/.\-])(?P<value>[A-ZА-Я0-9][A-Za-zА-Яа-я0-9]*(?:[/\-][A-Za-zА-Яа-я0-9]+)+)")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ def normalize_reference(text: str) -> str:
     return t.strip(".,;:)(»«\"'")
 
 
-def find_references(text: str) -> list[FoundReference]:
+def find_references(text: str, bare: bool = False) -> list[FoundReference]:
+    """References introduced by a prefix (№, No., Az., Исх. №, …); with `bare`, also unprefixed
+    reference-like tokens (for matching against known references, not for suggesting new ones)."""
     out = []
     for m in REFERENCE.finditer(text):
         value = m.group("value").rstrip(".-/")
@@ -55,4 +59,12 @@ def find_references(text: str) -> list[FoundReference]:
         key = normalize_reference(value)
         out.append(FoundReference(m.start(), m.start("value") + len(value), m.start("value"),
                                   m.group("prefix").strip(), value, key))
+    if bare:
+        for m in BARE.finditer(text):
+            value = m.group("value").rstrip(".-/")
+            if not any(ch.isdigit() for ch in value) or any(m.start() < f.end and f.start < m.end() for f in out):
+                continue
+            out.append(FoundReference(m.start(), m.start() + len(value), m.start(), "", value,
+                                      normalize_reference(value)))
+        out.sort(key=lambda f: f.start)
     return out

@@ -51,7 +51,7 @@ def find_citations(case: Case, doc_ids: list[int] | None = None) -> list[dict[st
     seen: set[tuple[int, int, int]] = set()
     for doc_id, number, words, text in pages:
         pt = PageText.build(words or [], text or "")
-        for ref in find_references(pt.text):
+        for ref in find_references(pt.text, bare=True):
             for target in registry.get(ref.key, ()):
                 key = (doc_id, target, number)
                 if target == doc_id or key in seen or ("cites", *key) in existing:
@@ -59,7 +59,7 @@ def find_citations(case: Case, doc_ids: list[int] | None = None) -> list[dict[st
                 seen.add(key)
                 rect = pt.region(ref.value_start, ref.end)
                 out.append({"kind": "cites", "source_id": doc_id, "target_id": target, "page_number": number,
-                            "quote": pt.text[ref.start:ref.end], "origin": "auto",
+                            "quote": " ".join(pt.text[ref.start:ref.end].split()), "origin": "auto",
                             "note": f"cites reference {ref.key}",
                             **({"x0": rect.x0, "y0": rect.y0, "x1": rect.x1, "y1": rect.y1} if rect else {})})
     return out
@@ -140,3 +140,41 @@ def all_links(case: Case) -> list[dict[str, Any]]:
         docs = {d.id: d for d in s.execute(select(Document)).scalars()}
         return [_link_json(link, docs[link.target_id], "out")
                 for link in s.execute(select(DocumentLink).order_by(DocumentLink.id)).scalars()]
+
+
+def _reference_on(case: Case, doc_id: int, key: str) -> tuple[int, Rect | None] | None:
+    """Where document `doc_id` prints the reference `key` (first occurrence)."""
+    with case.read() as s:
+        pages = s.execute(select(Page.number, Page.words, Page.text).where(Page.document_id == doc_id)
+                          .order_by(Page.number)).all()
+    for number, words, text in pages:
+        pt = PageText.build(words or [], text or "")
+        for ref in find_references(pt.text, bare=True):
+            if ref.key == key:
+                return number, pt.region(ref.value_start, ref.end)
+        plain = pt.text.translate(str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")).upper()
+        pos = plain.find(key)
+        if pos >= 0:
+            return number, pt.region(pos, pos + len(key))
+    return None
+
+
+def shared_reference(case: Case, link_id: int) -> dict[str, Any]:
+    """Both ends of a link, for showing them side by side: each document, page and the region of the
+    shared reference (the citing quote on the source; the reference as printed on the target)."""
+    with case.read() as s:
+        link = s.get(DocumentLink, link_id)
+        if link is None:
+            raise NotFoundError(f"no link {link_id}")
+        target_ref = (s.get(Document, link.target_id).reference or "")  # type: ignore[union-attr]
+        src_rect = Rect(link.x0, link.y0, link.x1, link.y1) if link.x0 is not None else None
+        out: dict[str, Any] = {"link": link.id, "kind": link.kind, "source": link.source_id,
+                               "source_page": link.page_number or 1, "source_rect": src_rect,
+                               "target": link.target_id, "target_page": 1, "target_rect": None,
+                               "reference": normalize_reference(target_ref) or None}
+    key = out["reference"]
+    if key:
+        found = _reference_on(case, link.target_id, key)
+        if found is not None:
+            out["target_page"], out["target_rect"] = found
+    return out

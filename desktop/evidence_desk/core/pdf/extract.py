@@ -7,7 +7,6 @@ does not reopen it for each chunk."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import PDF, is_image
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.pdf import images
+from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -25,28 +25,6 @@ MAX_TEXT_PER_PAGE = 2_000_000
 MAX_WORDS_PER_PAGE = 200_000
 MAX_PAGE_SIDE_PT = 14_400  # PDF's own limit is 14,400 pt (200 in)
 METADATA_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate")
-
-
-@dataclass
-class DocumentProbe:
-    page_count: int
-    metadata: dict[str, str] = field(default_factory=dict)
-    encrypted: bool = False
-    repaired: bool = False
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ExtractedPage:
-    number: int
-    width: float
-    height: float
-    rotation: int
-    text: str
-    words: list[list[Any]]
-    has_images: bool
-    needs_ocr: bool
-    warnings: list[str] = field(default_factory=list)  # e.g. failed redactions (see xray.py)
 
 
 _open: dict[str, Any] = {}

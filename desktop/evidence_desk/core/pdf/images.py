@@ -7,15 +7,12 @@ resolution, so regions mean the same on a scan as on a PDF."""
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
 
 from PIL import Image, ImageFile
 
 from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import IMAGE_TYPES
-
-if TYPE_CHECKING:
-    from evidence_desk.core.pdf.extract import DocumentProbe, ExtractedPage
+from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 A4_LONG_SIDE_IN = 11.69
@@ -93,8 +90,6 @@ def page_size_points(img: Image.Image) -> tuple[float, float]:
 
 
 def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
-    from evidence_desk.core.pdf.extract import DocumentProbe
-
     img = open_image(path, media_type)
     try:
         if img.size[0] <= 0 or img.size[1] <= 0:
@@ -114,8 +109,6 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
 
 
 def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
-    from evidence_desk.core.pdf.extract import ExtractedPage
-
     img = open_image(path, media_type)
     pages = []
     try:

@@ -135,7 +135,7 @@ def _label_size(box: Sequence[float]) -> float:
     return max(4.0, min(11.0, (box[3] - box[1]) * 0.6))
 
 
-def _page_dpi(page: pymupdf.Page, plan: ExportPlan) -> float:
+def _page_dpi(page: pymupdf.Page, plan: ExportPlan) -> int:
     """The resolution of the page's largest image, so a rebuilt scan keeps its detail
     without inflating; flatten mode and vector pages use the plan's dpi."""
     best = 0.0
@@ -147,7 +147,7 @@ def _page_dpi(page: pymupdf.Page, plan: ExportPlan) -> float:
     except Exception:
         best = 0.0
     dpi = best if best >= 72 else plan.dpi
-    return float(min(max(dpi, 72.0), plan.max_dpi))
+    return round(min(max(dpi, 72.0), float(plan.max_dpi)))
 
 
 def _rebuild_pdf_page(plan: ExportPlan, page: pymupdf.Page, page_plan: PagePlan,
@@ -155,10 +155,7 @@ def _rebuild_pdf_page(plan: ExportPlan, page: pymupdf.Page, page_plan: PagePlan,
     rotation = page.rotation
     if rotation:
         page.set_rotation(0)  # render the unrotated page: boxes are in its coordinates
-    for annot in list(page.annots() or []):
-        page.delete_annot(annot)  # annotations are not part of the rebuilt picture
-    for widget in list(page.widgets() or []):
-        page.delete_widget(widget)
+    sanitize.strip_interactive(page)  # annotations are not part of the rebuilt picture
     dpi = _page_dpi(page, plan)
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False, annots=False)
     picture = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)

@@ -34,9 +34,12 @@ def strip_interactive(page: pymupdf.Page) -> None:
     """Form fields first (their text survives redaction), then annotations and links."""
     for widget in list(page.widgets() or []):
         page.delete_widget(widget)
-    annot = page.first_annot
-    while annot is not None:
-        annot = page.delete_annot(annot)  # returns the next one
+    # Deleting an annotation also deletes its popup, so never hold on to a "next" one.
+    for _ in range(100_000):
+        annot = page.first_annot
+        if annot is None:
+            break
+        page.delete_annot(annot)
     for link in page.get_links():
         page.delete_link(link)
 

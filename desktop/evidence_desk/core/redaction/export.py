@@ -24,7 +24,12 @@ from evidence_desk.core import audit
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Page, Redaction, new_uid
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError
+from evidence_desk.core.errors import (
+    EvidenceDeskError,
+    InvalidInputError,
+    WorkerError,
+    WorkerTimeout,
+)
 from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan, VerifyOutcome
@@ -38,7 +43,11 @@ COVERED = 0.6  # a word at least this much under boxes is a redacted word
 MIN_SECRET = 4  # shorter words ("of", "the") are not searched for on their own
 
 
-class ExportVerificationError(EvidenceDeskError):
+class ExportError(EvidenceDeskError):
+    """The export could not be made; nothing was written."""
+
+
+class ExportVerificationError(ExportError):
     """The exported file failed its leak check; nothing was written."""
 
     def __init__(self, message: str, report: VerifyReport) -> None:
@@ -188,11 +197,17 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
     progress.update(label="Redacting", total=3, done=0)
     worker = SandboxWorker(Limits(memory_mb=options.memory_mb))
     try:
-        outcome: ExportOutcome = worker.call(APPLY, planned.plan, timeout=options.timeout)
-        progress.update(label="Verifying", done=1)
-        boxes = {p.number: p.boxes for p in planned.plan.pages if p.boxes}
-        checked: VerifyOutcome = worker.call(VERIFY, str(temp), boxes, planned.secrets, planned.labels,
-                                             outcome.rebuilt_pages, timeout=options.timeout)
+        try:
+            outcome: ExportOutcome = worker.call(APPLY, planned.plan, timeout=options.timeout)
+            progress.update(label="Verifying", done=1)
+            boxes = {p.number: p.boxes for p in planned.plan.pages if p.boxes}
+            checked: VerifyOutcome = worker.call(VERIFY, str(temp), boxes, planned.secrets, planned.labels,
+                                                 outcome.rebuilt_pages, timeout=options.timeout)
+        except WorkerTimeout as exc:
+            raise ExportError(f"redacting document {doc_id} {exc}; nothing was written "
+                              "(try --flatten, which does not depend on the file's structure)") from exc
+        except WorkerError as exc:
+            raise ExportError(f"redacting document {doc_id} failed ({exc}); nothing was written") from exc
         report = _report(output, checked)
         if not report.ok:
             raise ExportVerificationError(

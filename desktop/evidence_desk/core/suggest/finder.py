@@ -39,7 +39,8 @@ def page_candidates(number: int, words: Sequence[Any], text: str,
     for hit in find_entities(toks, patterns):
         span = toks[hit.start:hit.end]
         out.append(Candidate("entity", number, hit.alias, str(hit.entity_id),
-                             " ".join(t.text for t in span), region(span), entity_id=hit.entity_id))
+                             " ".join(t.text for t in span).strip(".,;:!?"), region(span),
+                             entity_id=hit.entity_id))
     pt = PageText.build(words, text)
     for found in find_dates(pt.text):
         out.append(Candidate("date", number, found.text, found.normalized, found.text,
@@ -48,7 +49,7 @@ def page_candidates(number: int, words: Sequence[Any], text: str,
         out.append(Candidate("amount", number, found.text, found.normalized, found.text,
                              pt.region(found.start, found.end)))
     for ref in find_references(pt.text):
-        out.append(Candidate("reference", number, ref.value, ref.key, pt.text[ref.start:ref.end],
+        out.append(Candidate("reference", number, ref.value, ref.key, " ".join(pt.text[ref.start:ref.end].split()),
                              pt.region(ref.value_start, ref.end)))
     if with_fields:
         for f in suggest_fields(pt.text):

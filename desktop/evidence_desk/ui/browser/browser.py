@@ -24,7 +24,9 @@ from evidence_desk.ui.browser.model import (
     COL_DOC,
     COL_KIND,
     COL_PAGES,
+    COL_REF,
     COL_STATUS,
+    COLUMNS,
     DOC_ID_ROLE,
     THUMB_SIZE,
     DocumentFilter,
@@ -34,6 +36,7 @@ from evidence_desk.ui.browser.model import (
 from evidence_desk.ui.browser.search_panel import SearchPanel
 
 LEFT, RIGHT = 0, 1
+HIDDEN_BY_DEFAULT = (COL_KIND, COL_REF)
 
 
 class CaseBrowser(QWidget):
@@ -72,13 +75,18 @@ class CaseBrowser(QWidget):
         self.table.setIconSize(THUMB_SIZE)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(THUMB_SIZE.height() + 6)
+        self.table.verticalHeader().setDefaultSectionSize(THUMB_SIZE.height() + 8)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_DOC, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        # Kind and reference are on the document's second line; their columns are there to sort by.
+        for col in HIDDEN_BY_DEFAULT:
+            self.table.setColumnHidden(col, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -139,6 +147,15 @@ class CaseBrowser(QWidget):
         mods = self.table.last_modifiers
         side = RIGHT if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier) else LEFT
         self.openRequested.emit(int(index.data(DOC_ID_ROLE)), side)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for col in range(1, self.model.columnCount()):
+            action = menu.addAction(COLUMNS[col])
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)

@@ -22,7 +22,7 @@ COL_DOC, COL_KIND, COL_DATE, COL_REF, COL_PAGES, COL_STATUS = range(6)
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3
-THUMB_SIZE = QSize(40, 52)
+THUMB_SIZE = QSize(36, 48)
 
 STATUS_COLOURS = {"new": "#6c757d", "in_review": "#b8860b", "reviewed": "#28a745", "flagged": "#d9534f"}
 Index = QModelIndex | QPersistentModelIndex
@@ -110,7 +110,10 @@ class DocumentsModel(QAbstractTableModel):
     @staticmethod
     def _display(row: dict[str, Any], col: int) -> str:
         if col == COL_DOC:
-            return row.get("title") or row["filename"]
+            name = row.get("title") or row["filename"]
+            facts = [label(row.get("kind")).capitalize(), row.get("reference") or "", row.get("date") or ""]
+            facts = [f for f in facts if f]
+            return name + "\n" + (" · ".join(facts) if facts else f"{row['pages']} page(s), not described yet")
         if col == COL_KIND:
             return label(row.get("kind"))
         if col == COL_DATE:

@@ -15,6 +15,8 @@ from evidence_desk.ui.browser.model import THUMB_SIZE, DocumentsModel
 from evidence_desk.ui.viewer.render_service import PageKey, RenderService
 
 THUMB_SIDE = 2 * THUMB_SIZE.height()  # twice the cell: sharp on high-DPI screens
+# Same key convention as the viewer's thumbnail strip (scale 0, rotation None = as the page is meant
+# to be seen), so both share the render service's cache when the sizes agree.
 
 
 class ThumbnailLoader(QObject):
@@ -33,9 +35,9 @@ class ThumbnailLoader(QObject):
             docs = s.execute(select(Document.id, Document.sha256, Document.media_type)
                              .where(Document.id.in_(doc_ids))).all()
         for doc_id, sha256, media_type in docs:
-            key = PageKey(sha256, 1, 1.0, 0, THUMB_SIDE)
+            key = PageKey(sha256, 1, 0.0, None, THUMB_SIDE)
             path = str(self.case.originals.path_for(sha256))
-            image = self.service.request(key, path, media_type, priority=-1.0, owner=self)
+            image = self.service.request(key, path, media_type, priority=100.0, owner=self)  # after the pages in view
             if image is not None:
                 self.model.set_thumbnail(doc_id, image)
             else:

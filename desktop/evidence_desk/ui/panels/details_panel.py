@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +74,8 @@ class DetailsTab(AnnotationTab):
         self.fields["review_status"] = self.status
         self.info = QLabel()
         self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.apply_button = QPushButton("Apply")
         self.apply_button.clicked.connect(self.apply)
         self.revert_button = QPushButton("Revert")
@@ -101,8 +105,9 @@ class DetailsTab(AnnotationTab):
             if doc is None:
                 return
             self._loaded = {k: getattr(doc, k) for k in EDITABLE_FIELDS}
+            sha = " ".join(doc.sha256[i:i + 16] for i in range(0, 64, 16))  # wraps in a narrow panel
             info = (f"{doc.filename}\n{doc.page_count} page(s), {doc.media_type}, "
-                    f"{doc.size_bytes:,} bytes\nSHA-256 {doc.sha256}")
+                    f"{doc.size_bytes:,} bytes\nSHA-256 {sha}")
         for key, widget in self.fields.items():
             value = self._loaded.get(key)
             if isinstance(widget, QComboBox):

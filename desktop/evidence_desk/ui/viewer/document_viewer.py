@@ -65,7 +65,6 @@ class DocumentViewer(QWidget):
         self.page_view = PageView(case, render_service, self)
         self.thumbnails = ThumbnailStrip(render_service, self)
         self._doc_id: int | None = None
-        self._zoom_mode: str | None = "fit_width"
         self._hits: list[tuple[int, Rect]] = []
         self._hit_index = -1
         self._build()
@@ -147,8 +146,6 @@ class DocumentViewer(QWidget):
         self.page_view.set_document(document)
         self.thumbnails.set_document(document)
         self.page_total.setText(f"/ {len(document.pages)}")
-        if self._zoom_mode:
-            self.set_zoom_mode(self._zoom_mode)
         self.go_to_page(page)
         self.documentOpened.emit(doc_id)
 
@@ -171,15 +168,13 @@ class DocumentViewer(QWidget):
         return self.page_view.zoom()
 
     def set_zoom(self, zoom: float) -> None:
-        self._zoom_mode = None
+        self.page_view.fit_mode = None
         self.page_view.set_zoom(zoom)
 
     def set_zoom_mode(self, mode: str) -> None:
         if mode not in ZOOM_MODES:
             raise ValueError(f"unknown zoom mode {mode!r}; expected one of {', '.join(ZOOM_MODES)}")
-        self._zoom_mode = mode
-        pv = self.page_view
-        pv.set_zoom(pv.actual_zoom() if mode == "actual" else pv.fit_zoom(mode))
+        self.page_view.set_zoom_mode(mode)
 
     def zoom_in(self) -> None:
         self._step_zoom(+1)
@@ -200,16 +195,9 @@ class DocumentViewer(QWidget):
 
     def rotate_view(self) -> None:
         self.page_view.rotate_view(90)
-        if self._zoom_mode in ("fit_width", "fit_page"):
-            self.set_zoom_mode(self._zoom_mode)
 
     def set_tool(self, tool: str) -> None:
         self.page_view.set_mode(tool)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        if self._zoom_mode in ("fit_width", "fit_page") and self._doc_id is not None:
-            self.set_zoom_mode(self._zoom_mode)
 
     def set_thumbnails_visible(self, visible: bool) -> None:
         self.thumbnails.setVisible(visible)
@@ -291,9 +279,10 @@ class DocumentViewer(QWidget):
     def _on_zoom_changed(self, zoom: float) -> None:
         relative = zoom / self.page_view.actual_zoom()
         self.zoom_box.setEditText(f"{relative:.0%}")
-        index = self.zoom_box.findData(self._zoom_mode) if self._zoom_mode in ("fit_width", "fit_page") \
-            else self.zoom_box.findData(round(relative, 2))
-        self.zoom_box.setCurrentIndex(index)
+        mode = self.page_view.fit_mode
+        index = self.zoom_box.findData(mode) if mode else self.zoom_box.findData(round(relative, 2))
+        if index >= 0:
+            self.zoom_box.setCurrentIndex(index)
         self.zoomChanged.emit(zoom)
 
     def _on_zoom_box(self, index: int) -> None:

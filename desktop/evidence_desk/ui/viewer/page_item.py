@@ -8,6 +8,7 @@ number of pages scrolled past."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -42,7 +43,6 @@ class PageItem(QGraphicsItem):
         self._overlay_items: list[QGraphicsItem] = []
         self._hit_items: list[QGraphicsItem] = []
         self._selection_items: list[QGraphicsItem] = []
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     @property
     def number(self) -> int:
@@ -128,12 +128,12 @@ class PageItem(QGraphicsItem):
     def selection_items(self) -> list[QGraphicsItem]:
         return list(self._selection_items)
 
-    def _remove(self, item: QGraphicsItem) -> None:
-        scene = item.scene()
-        if scene is not None:
-            scene.removeItem(item)
-        else:
-            item.setParentItem(None)
+    @staticmethod
+    def _remove(item: QGraphicsItem) -> None:
+        # Delete the C++ item outright: its destructor unhooks it from the scene's index,
+        # hover and grabber lists, which removeItem + Python garbage collection may not.
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)
 
     def release(self) -> None:
         """Forget everything but the page's size (it scrolled far away)."""

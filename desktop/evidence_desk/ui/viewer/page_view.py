@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Hashable
 
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -47,9 +47,10 @@ class PageView(PageViewInput, QGraphicsView):
         self.case = case
         self.service = render_service
         self.document: ViewerDocument | None = None
-        self.items: list[PageItem] = []
+        self.page_items: list[PageItem] = []
         self._tops: list[float] = []
         self._zoom = 1.0
+        self.fit_mode: str | None = 'fit_width'  # kept on resize; None after a manual zoom
         self._view_rotation = 0
         self._current_page = 0
         self._overlays: dict[int, list[Overlay]] = {}
@@ -60,6 +61,8 @@ class PageView(PageViewInput, QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setBackgroundBrush(QColor("#5c6066"))
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Always shown: a scroll bar appearing would change the width and re-fit, in a loop.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -78,30 +81,31 @@ class PageView(PageViewInput, QGraphicsView):
         self.clear_selection()
         self.service.cancel_stale(self._owner, set())
         self.scene().clear()
-        self.items, self._tops, self._near = [], [], set()
+        self.page_items, self._tops, self._near = [], [], set()
         self.document = document
         self._terms, self._current_hit = [], None
         self._current_page = 0
         if document is None:
             return
         self._overlays = doc_model.load_overlays(self.case, document.id)
-        self.items = [PageItem(geom) for geom in document.pages]
-        for item in self.items:
+        self.page_items = [PageItem(geom) for geom in document.pages]
+        for item in self.page_items:
             self.scene().addItem(item)
         self._layout()
+        self.apply_fit()
         self._schedule()
 
     def _layout(self) -> None:
         """Stack the pages top to bottom, each turned by its own plus the view rotation."""
         sizes = []
-        for item in self.items:
+        for item in self.page_items:
             turn = (item.geom.rotation + self._view_rotation) % 360
             w, h = item.geom.width, item.geom.height
             sizes.append((turn, (h, w) if turn in (90, 270) else (w, h)))
         widest = max((s[1][0] for s in sizes), default=0.0)
         y = 0.0
         self._tops = []
-        for item, (turn, (w, h)) in zip(self.items, sizes, strict=True):
+        for item, (turn, (w, h)) in zip(self.page_items, sizes, strict=True):
             transform = QTransform().rotate(turn)
             box = transform.mapRect(QRectF(0, 0, item.geom.width, item.geom.height))
             item.setTransform(transform)
@@ -113,10 +117,10 @@ class PageView(PageViewInput, QGraphicsView):
     # -- geometry helpers ------------------------------------------------------------------
 
     def page_count(self) -> int:
-        return len(self.items)
+        return len(self.page_items)
 
     def item(self, page: int) -> PageItem:
-        return self.items[page - 1]
+        return self.page_items[page - 1]
 
     def page_at_scene_y(self, y: float) -> int:
         """1-based page whose slot (page plus the gap below it) holds scene y."""
@@ -135,7 +139,7 @@ class PageView(PageViewInput, QGraphicsView):
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def visible_pages(self) -> list[int]:
-        if not self.items:
+        if not self.page_items:
             return []
         rect = self.visible_scene_rect()
         first, last = self.page_at_scene_y(rect.top()), self.page_at_scene_y(rect.bottom())
@@ -166,13 +170,27 @@ class PageView(PageViewInput, QGraphicsView):
         page = self.current_page()
         self._view_rotation = (self._view_rotation + degrees) % 360
         self._layout()
+        self.apply_fit()
         if page:
             self.go_to_page(page)
         self._schedule()
 
+    def set_zoom_mode(self, mode: str | None) -> None:
+        """'fit_width' or 'fit_page' (kept as the view is resized), 'actual', or None (manual)."""
+        if mode == "actual":
+            self.fit_mode = None
+            self.set_zoom(self.actual_zoom())
+        else:
+            self.fit_mode = mode
+            self.apply_fit()
+
+    def apply_fit(self) -> None:
+        if self.fit_mode and self.page_items:
+            self.set_zoom(self.fit_zoom(self.fit_mode))
+
     def fit_zoom(self, mode: str) -> float:
         """The zoom at which the current page fits the viewport ('fit_width' or 'fit_page')."""
-        if not self.items:
+        if not self.page_items:
             return self._zoom
         item = self.item(self.current_page() or 1)
         box = item.sceneBoundingRect()
@@ -194,13 +212,13 @@ class PageView(PageViewInput, QGraphicsView):
     # -- navigation ------------------------------------------------------------------------
 
     def current_page(self) -> int:
-        return self._current_page or (1 if self.items else 0)
+        return self._current_page or (1 if self.page_items else 0)
 
     def go_to_page(self, page: int, point: QPointF | None = None) -> None:
         """Scroll so `page` is at the top (or `point`, unrotated PDF points on it, at the centre)."""
-        if not self.items:
+        if not self.page_items:
             return
-        page = min(max(page, 1), len(self.items))
+        page = min(max(page, 1), len(self.page_items))
         item = self.item(page)
         if point is not None:
             self.centerOn(item.mapToScene(point))
@@ -219,6 +237,7 @@ class PageView(PageViewInput, QGraphicsView):
     def set_scroll_fraction(self, fraction: float) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(round(bar.minimum() + min(max(fraction, 0.0), 1.0) * (bar.maximum() - bar.minimum())))
+        self._update_visible()  # the current page follows at once (the partner view reads it)
 
     def _set_current(self, page: int) -> None:
         if page and page != self._current_page:
@@ -232,6 +251,7 @@ class PageView(PageViewInput, QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
+        self.apply_fit()
         self._schedule()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -239,14 +259,14 @@ class PageView(PageViewInput, QGraphicsView):
         self._schedule()
 
     def _update_visible(self) -> None:
-        if self.document is None or not self.items:
+        if self.document is None or not self.page_items:
             return
         visible = self.visible_pages()
         if not visible:
             return
         centre = self.visible_scene_rect().center().y()
         self._set_current(self.page_at_scene_y(centre) if len(visible) > 1 else visible[0])
-        count = len(self.items)
+        count = len(self.page_items)
         wanted = range(max(1, visible[0] - MARGIN_PAGES), min(count, visible[-1] + MARGIN_PAGES) + 1)
         keep = set(range(max(1, visible[0] - MARGIN_PAGES - KEEP_AROUND),
                          min(count, visible[-1] + MARGIN_PAGES + KEEP_AROUND) + 1))
@@ -288,7 +308,7 @@ class PageView(PageViewInput, QGraphicsView):
         doc = self.document
         if doc is None or key.sha256 != doc.sha256 or key.thumbnail_side or key.rotate != 0:
             return
-        if key.page not in self._near or key.page > len(self.items):
+        if key.page not in self._near or key.page > len(self.page_items):
             return  # scrolled away meanwhile; the cache keeps it
         item = self.item(key.page)
         # Take the picture if it is for the current zoom, or if there is none at all.
@@ -297,7 +317,7 @@ class PageView(PageViewInput, QGraphicsView):
 
     def _on_failed(self, key: PageKey, message: str) -> None:
         doc = self.document
-        if doc is None or key.sha256 != doc.sha256 or key.thumbnail_side or key.page > len(self.items):
+        if doc is None or key.sha256 != doc.sha256 or key.thumbnail_side or key.page > len(self.page_items):
             return
         self.item(key.page).set_error(message)
 
@@ -310,7 +330,7 @@ class PageView(PageViewInput, QGraphicsView):
         self._overlays = doc_model.load_overlays(self.case, self.document.id)
         pages = [page] if page else sorted(self._near)
         for number in pages:
-            if 1 <= number <= len(self.items) and self.item(number).materialized:
+            if 1 <= number <= len(self.page_items) and self.item(number).materialized:
                 self.item(number).set_overlays(self._overlays.get(number, []))
 
     def highlight_terms(self, terms: list[str], current: tuple[int, Rect] | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QNativeGestureEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QPinchGesture
@@ -61,9 +62,7 @@ class PageViewInput:
         host: Any = self
         if self._selection_page and self._selection_page <= host.page_count():
             host.item(self._selection_page).set_selection([])
-        if self._band is not None and self._band.scene() is not None:
-            self._band.scene().removeItem(self._band)
-        self._band = None
+        self._drop_band()
         self._selection_page = 0
         self.selected_quote = ""
 
@@ -134,10 +133,14 @@ class PageViewInput:
 
     def _drag_band(self, item: PageItem, start: QPointF, end: QPointF) -> None:
         rect = self._band_rect(item, start, end)
-        if self._band is not None and self._band.scene() is not None:
-            self._band.scene().removeItem(self._band)
+        self._drop_band()
         self._band = make_box(rect, RUBBER_BAND, Z_SELECTION, item, "selection")
         self._selection_page = item.number
+
+    def _drop_band(self) -> None:
+        if self._band is not None and shiboken6.isValid(self._band):
+            shiboken6.delete(self._band)  # see PageItem._remove
+        self._band = None
 
     def _drag_words(self, item: PageItem, local: QPointF) -> list[Rect]:
         if not item.text or self._anchor_word is None:
@@ -177,6 +180,7 @@ class PageViewInput:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
+                host.fit_mode = None
                 host.set_zoom(host.zoom() * WHEEL_STEP ** steps, anchor_under_mouse=True)
             event.accept()
             return
@@ -188,11 +192,13 @@ class PageViewInput:
             gesture: Any = event
             if isinstance(gesture, QNativeGestureEvent) and \
                     gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                host.fit_mode = None
                 host.set_zoom(host.zoom() * (1.0 + gesture.value()), anchor_under_mouse=True)
                 return True
         if event.type() == QEvent.Type.Gesture:  # touchscreen pinch
             pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
             if isinstance(pinch, QPinchGesture):
+                host.fit_mode = None
                 host.set_zoom(host.zoom() * pinch.scaleFactor())
                 return True
         return QGraphicsView.viewportEvent(host, event)

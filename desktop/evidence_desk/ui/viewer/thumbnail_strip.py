@@ -89,14 +89,14 @@ class ThumbnailStrip(QListView):
         super().__init__(parent)
         self.model_ = ThumbnailModel(service, ("thumbnails", id(self)), self)
         self.setModel(self.model_)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.TopToBottom)
-        self.setWrapping(False)
-        self.setUniformItemSizes(True)  # Qt then never asks for rows it does not show
+        # List mode with uniform sizes: Qt measures one row and asks only for rows it
+        # paints (icon mode lays out, and so would render, all 2,000 at once).
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setUniformItemSizes(True)
         self.setMovement(QListView.Movement.Static)
         self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.setSpacing(4)
-        self.setFixedWidth(THUMB_SIDE + 36)
+        self.setFixedWidth(THUMB_SIDE + 60)
         self.clicked.connect(lambda index: self.pageActivated.emit(index.row() + 1))
         self._prune = QTimer(self, singleShot=True, interval=200)
         self._prune.timeout.connect(self._cancel_unseen)

@@ -1,0 +1,70 @@
+"""Read-only views of one entity for the GUI and the CLI: its details and every mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document, Entity, Mention, Suggestion
+from evidence_desk.core.errors import NotFoundError
+from evidence_desk.core.geometry import Rect
+
+
+@dataclass(frozen=True)
+class MentionView:
+    id: int
+    kind: str  # mention|suggestion
+    doc_id: int
+    filename: str
+    sha256: str
+    media_type: str
+    page: int
+    quote: str | None
+    rect: Rect | None
+    status: str
+
+
+@dataclass(frozen=True)
+class EntityDetails:
+    id: int
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[MentionView, ...]
+
+
+def entity_family(case: Case, entity_id: int) -> set[int]:
+    """The entity and every entity merged into it (transitively)."""
+    family, frontier = {entity_id}, [entity_id]
+    with case.read() as s:
+        while frontier:
+            rows = s.execute(select(Entity.id).where(Entity.merged_into_id.in_(frontier))).scalars().all()
+            frontier = [r for r in rows if r not in family]
+            family.update(frontier)
+    return family
+
+
+def entity_details(case: Case, entity_id: int, include_suggested: bool = True) -> EntityDetails:
+    family = entity_family(case, entity_id)
+    with case.read() as s:
+        entity = s.get(Entity, entity_id)
+        if entity is None:
+            raise NotFoundError(f"no entity {entity_id}")
+        rows: list[MentionView] = []
+        for m, d in s.execute(select(Mention, Document).join(Document, Mention.document_id == Document.id)
+                              .where(Mention.entity_id.in_(family), Mention.status != "rejected")
+                              .order_by(Document.doc_date, Document.id, Mention.page_number)):
+            rect = Rect(m.x0, m.y0, m.x1, m.y1) if m.x0 is not None else None
+            rows.append(MentionView(m.id, "mention", d.id, d.filename, d.sha256, d.media_type, m.page_number,
+                                    m.quote, rect, m.status))
+        if include_suggested:
+            for g, d in s.execute(select(Suggestion, Document).join(Document, Suggestion.document_id == Document.id)
+                                  .where(Suggestion.entity_id.in_(family), Suggestion.status == "pending")
+                                  .order_by(Document.id, Suggestion.page_number)):
+                rect = Rect(g.x0, g.y0, g.x1, g.y1) if g.x0 is not None else None
+                rows.append(MentionView(g.id, "suggestion", d.id, d.filename, d.sha256, d.media_type,
+                                        g.page_number or 1, g.quote, rect, "suggested"))
+        aliases = tuple(sorted({a.alias for a in entity.aliases} - {entity.name}))
+        return EntityDetails(entity.id, entity.type, entity.name, aliases, tuple(rows))

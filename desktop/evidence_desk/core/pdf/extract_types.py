@@ -1,0 +1,32 @@
+"""What a parser worker sends back: plain dataclasses, importable without PyMuPDF.
+
+They live apart from `extract.py` because the parent process unpickles them: if
+they were defined next to the parser, receiving the first result would import
+PyMuPDF (about 1–2 s) into the importing process, which never parses anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class DocumentProbe:
+    page_count: int
+    metadata: dict[str, str] = field(default_factory=dict)
+    encrypted: bool = False
+    repaired: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedPage:
+    number: int
+    width: float
+    height: float
+    rotation: int
+    text: str
+    words: list[list[Any]]
+    has_images: bool
+    needs_ocr: bool
+    warnings: list[str] = field(default_factory=list)  # e.g. failed redactions (see xray.py)

@@ -1,0 +1,1 @@
+"""The case timeline: documents and dated events, filterable by entity."""

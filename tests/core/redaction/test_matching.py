@@ -1,0 +1,113 @@
+"""Finding every occurrence to redact: strings, patterns, entities, across lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import func, select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Redaction
+from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.geometry import Rect, Word
+from evidence_desk.core.redaction.matching import (
+    build_stream,
+    find_entity_hits,
+    find_hits,
+    redact_hits_edit,
+)
+
+LETTER = [[
+    (72, 100, "The shipment for Ivan Petrov arrived."),
+    (72, 120, "Copy to IVAN PETROV and to the Harbour Authority, ref"),
+    (72, 135, "EX-2021/0457. Mr Ivan"),
+    (72, 150, "Petrov signed; Anti-"),
+    (72, 165, "drone stations were listed. Luka-"),
+    (72, 180, "shenko was not named."),
+]]
+
+
+def _count(case: Case) -> int:
+    with case.read() as s:
+        return int(s.execute(select(func.count(Redaction.id))).scalar_one())
+
+
+def test_every_occurrence_is_found_case_insensitively_and_across_line_breaks(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    doc = import_lines(LETTER)
+    hits = find_hits(case, "ivan petrov")
+    assert [h.text for h in hits] == ["Ivan Petrov", "IVAN PETROV", "Ivan Petrov"]
+    across = hits[2]
+    assert len(across.rects) == 2  # one rectangle per line
+    assert across.rects[0].y0 < across.rects[1].y0
+    assert all(h.document_id == doc and h.page == 1 for h in hits)
+    assert "[Ivan" in across.context and "signed" in across.context
+
+
+def test_a_word_hyphenated_at_a_line_end_is_found_whole(case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines(LETTER)
+    [hit] = find_hits(case, "Lukashenko")
+    assert len(hit.rects) == 2
+    assert hit.text == "Lukashenko"
+    [compound] = find_hits(case, "anti-drone")
+    assert len(compound.rects) == 2
+
+
+def test_a_regular_expression_finds_reference_numbers(case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines(LETTER)
+    [hit] = find_hits(case, r"EX-\d{4}/\d{4}", regex=True)
+    assert hit.text.startswith("EX-2021/0457")
+    with pytest.raises(InvalidInputError, match="regular expression"):
+        find_hits(case, "([", regex=True)
+
+
+def test_part_of_a_word_gets_a_slice_of_the_word_box() -> None:
+    words = [Word(Rect(0, 0, 70, 10), "Petrov's", 0, 0, 0)]
+    stream = build_stream(words)
+    assert stream.text == "petrov's"
+
+
+def test_preview_marks_nothing_and_marking_is_one_undoable_edit(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines(LETTER)
+    hits = find_hits(case, "Ivan Petrov")
+    assert _count(case) == 0
+    inverse = case.apply(redact_hits_edit(case, hits, "personal", note="witness"))
+    assert _count(case) == 4  # 3 hits, one spans two lines
+    with case.read() as s:
+        rows = s.execute(select(Redaction)).scalars().all()
+    assert {r.status for r in rows} == {"proposed"} and {r.note for r in rows} == {"witness"}
+    assert len({r.group_uid for r in rows}) == 3
+    case.apply(inverse)
+    assert _count(case) == 0
+
+
+def test_search_can_be_limited_to_one_document(case: Case, import_lines: Callable[..., int]) -> None:
+    first = import_lines(LETTER)
+    second = import_lines([[(72, 100, "Ivan Petrov again")]])
+    assert {h.document_id for h in find_hits(case, "Ivan Petrov")} == {first, second}
+    assert {h.document_id for h in find_hits(case, "Ivan Petrov", second)} == {second}
+
+
+def test_an_entity_is_found_by_every_alias(case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.edits import CreateRecord
+
+    import_lines([[(72, 100, "Belarus signed. Беларусь and Weissrussland too.")]])
+    entity = CreateRecord("entities", {"type": "place", "name": "Belarus"})
+    case.apply(entity)
+    for alias in ("Беларусь", "Weissrussland"):
+        case.apply(CreateRecord("entity_aliases", {"entity_id": entity.created_id, "alias": alias,
+                                                   "normalized": alias.casefold()}))
+    hits = find_entity_hits(case, "Belarus")
+    assert sorted(h.text for h in hits) == sorted(["Belarus", "Беларусь", "Weissrussland"])
+    with pytest.raises(NotFoundError):
+        find_entity_hits(case, "Atlantis")
+
+
+def test_empty_search_and_no_hits_are_refused(case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines(LETTER)
+    with pytest.raises(InvalidInputError):
+        find_hits(case, "   ")
+    with pytest.raises(InvalidInputError, match="no matches"):
+        redact_hits_edit(case, find_hits(case, "nothing like this"), "personal")

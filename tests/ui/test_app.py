@@ -1,0 +1,73 @@
+"""The application: window layout remembered between runs, and the screenshot mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from evidence_desk.ui import settings
+from evidence_desk.ui.app import run_gui
+from evidence_desk.ui.main_window import MainWindow
+
+
+def test_window_layout_is_restored_in_the_next_session(ui_case, qtbot):
+    first = MainWindow(ui_case)
+    qtbot.addWidget(first)
+    first.show()
+    screen = first.screen().availableGeometry()  # restoreGeometry keeps a window on its screen
+    first.resize(screen.width() - 37, screen.height() - 41)
+    height = first.height()  # (the width is clamped by the window's minimum on the small offscreen screen)
+    first.toolbar.hide()
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.annotations)
+    first.tabifyDockWidget(first.browser_dock, first.annotations)
+    first.actions_.linked.setChecked(True)
+    first.actions_.thumbnails.setChecked(True)
+    first.close()
+
+    second = MainWindow(ui_case)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.height() == height
+    assert second.toolbar.isHidden()
+    assert second.dockWidgetArea(second.annotations) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert second.annotations in second.tabifiedDockWidgets(second.browser_dock)
+    assert second.workspace.linked and second.actions_.linked.isChecked()
+    assert second.actions_.thumbnails.isChecked()
+    assert not second.workspace.viewer(0).thumbnails.isHidden()
+    second.close()
+    assert str(ui_case.path) not in str(settings.app_settings().fileName())  # kept in the config folder
+
+
+def test_recent_cases_and_dark_mode_are_remembered(tmp_path):
+    settings.add_recent_case(tmp_path / "one")
+    settings.add_recent_case(tmp_path / "two")
+    settings.add_recent_case(tmp_path / "one")
+    assert settings.recent_cases() == [tmp_path / "one", tmp_path / "two"]
+    settings.set_dark_mode(True)
+    assert settings.dark_mode()
+
+
+def test_dark_mode_switch_changes_the_palette(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window.actions_.dark.setChecked(True)
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    window.actions_.dark.setChecked(False)
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_screenshot_mode_writes_a_png_of_two_rendered_documents(ui_case, tmp_path, qapp):
+    out = tmp_path / "shot.png"
+    ui_case.close()
+    assert run_gui(ui_case.path, screenshot=out, author="tester") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # Non-trivial content: many distinct colours, and dark text pixels inside both viewers.
+    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert len(colours) > 50
+    for x0 in (500, 900):  # within the left and the right viewer at the default layout
+        dark = sum(1 for x in range(x0, x0 + 250, 2) for y in range(150, 700, 2)
+                   if QImage.pixelColor(image, x, y).lightness() < 100)
+        assert dark > 20
+    assert not image.isNull()
