@@ -36,3 +36,13 @@ def test_a_missing_language_is_a_one_line_error_naming_the_package(capsys, case_
     assert main(["--case", str(case_dir), "ocr", "--lang", "eng+jpn"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "tesseract-ocr-jpn" in err and err.count("\n") == 1
+
+
+def test_import_with_ocr_reads_scans_straight_away(capsys, case_dir, tmp_path):
+    src = scans.text_pdf(tmp_path / "src.pdf", [scans.GERMAN])
+    scan = scans.save_scan(scans.raster(src, 0, dpi=150), tmp_path / "brief.png", dpi=150)
+    assert main(["--case", str(case_dir), "import", str(scan), "--lang", "deu", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ocr_pages"] == 1
+    assert main(["--case", str(case_dir), "search", "Ausfuhrgenehmigung", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1

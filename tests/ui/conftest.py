@@ -37,13 +37,24 @@ def ui_case(template_case: Path, tmp_path: Path) -> Iterator[object]:
     case.close()
 
 
+@pytest.fixture(scope="session")
+def shared_render_service(qapp: object) -> Iterator[object]:
+    """One render service (two sandbox worker processes) for every window of the session:
+    spawning workers per test would cost seconds each."""
+    from evidence_desk.ui.viewer.render_service import RenderService
+
+    service = RenderService()
+    yield service
+    service.close()
+
+
 @pytest.fixture
-def window(ui_case: object, qtbot: object) -> Iterator[object]:
+def window(ui_case: object, qtbot: object, shared_render_service: object) -> Iterator[object]:
     from evidence_desk.ui.app import application
     from evidence_desk.ui.main_window import MainWindow
 
     application()
-    win = MainWindow(ui_case)  # type: ignore[arg-type]
+    win = MainWindow(ui_case, shared_render_service)  # type: ignore[arg-type]
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()
     yield win

@@ -10,8 +10,8 @@ from evidence_desk.ui.app import run_gui
 from evidence_desk.ui.main_window import MainWindow
 
 
-def test_window_layout_is_restored_in_the_next_session(ui_case, qtbot):
-    first = MainWindow(ui_case)
+def test_window_layout_is_restored_in_the_next_session(ui_case, qtbot, shared_render_service):
+    first = MainWindow(ui_case, shared_render_service)
     qtbot.addWidget(first)
     first.show()
     screen = first.screen().availableGeometry()  # restoreGeometry keeps a window on its screen
@@ -24,7 +24,7 @@ def test_window_layout_is_restored_in_the_next_session(ui_case, qtbot):
     first.actions_.thumbnails.setChecked(True)
     first.close()
 
-    second = MainWindow(ui_case)
+    second = MainWindow(ui_case, shared_render_service)
     qtbot.addWidget(second)
     second.show()
     assert second.height() == height

@@ -136,3 +136,28 @@ def test_an_empty_note_is_not_accepted(window, ui_case):
     dialog.reject()
     with ui_case.read() as s:
         assert s.execute(select(Note)).scalars().all() == []
+
+
+def test_tool_keys_switch_the_viewers_between_words_and_a_box(window, ui_case, qtbot):
+    window.open_document(doc_id_by_name(ui_case, "a_letter.pdf"), 0)
+    views = [v.page_view for v in window.workspace.viewers()]
+    window.actions_.tool_tag.trigger()
+    assert [v.mode() for v in views] == ["select", "select"]  # tag words by default
+    window.actions_.box.trigger()
+    assert [v.mode() for v in views] == ["rect", "rect"]
+    assert window.mode_label.text() == "Tool: tag (box)"
+    window.actions_.tool_note.trigger()
+    assert window.actions_.box.isChecked() and views[0].mode() == "rect"  # notes start with a box
+    window.actions_.tool_select.trigger()
+    assert not window.actions_.box.isChecked() and views[0].mode() == "select"
+
+
+def test_zoom_keys_reach_the_active_viewer_from_anywhere(window, ui_case, qtbot):
+    from PySide6.QtCore import Qt
+
+    viewer = window.open_document(doc_id_by_name(ui_case, "a_letter.pdf"), 0)
+    viewer.page_view.setFocus()
+    before = viewer.zoom()
+    with qtbot.waitSignal(viewer.zoomChanged):
+        qtbot.keyClick(viewer.page_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.zoom() > before

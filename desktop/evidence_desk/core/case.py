@@ -7,6 +7,7 @@ is deliberately small: features live in their own modules (`importing`,
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import os
 import threading
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk import __version__
@@ -22,7 +24,7 @@ from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import CaseMeta, new_uid
 from evidence_desk.core.edits import Edit
-from evidence_desk.core.errors import CaseError
+from evidence_desk.core.errors import CaseError, DiskFullError
 from evidence_desk.core.storage import OriginalStore
 
 DB_NAME = "case.sqlite"
@@ -49,6 +51,25 @@ def default_author() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # pragma: no cover - no passwd entry
         return "unknown"
+
+
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def _disk_full(exc: OperationalError, folder: Path) -> bool:
+    """SQLITE_FULL, or an I/O error (SQLite cannot even grow its -shm file) on a volume
+    that has next to no space left."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(orig):
+        return True
+    if "disk I/O error" in str(orig):
+        try:
+            stat = os.statvfs(folder)
+        except OSError:
+            return False
+        return stat.f_bavail * stat.f_frsize < LOW_SPACE_BYTES
+    return False
 
 
 class Case:
@@ -124,6 +145,12 @@ class Case:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                if _disk_full(exc, self.path):
+                    raise DiskFullError("the disk holding the case is full; free some space and try "
+                                        "again (the change was not saved)") from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise

@@ -18,7 +18,8 @@ import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from multiprocessing import shared_memory
 
 from evidence_desk.core.errors import EvidenceDeskError, WorkerCrashed, WorkerError
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
@@ -41,11 +42,18 @@ class RenderJob:
     owners: set[Hashable] = field(default_factory=set)
 
 
+# Called on a pool thread. The page's `samples` may be a memoryview of that worker's
+# shared memory: copy what you need before returning (the next job overwrites it).
 Callback = Callable[[RenderJob, "RenderedPage | None", "str | None"], None]
 
 
-def validate(untrusted: object, max_pixels: int = MAX_PIXELS) -> RenderedPage:
-    """The worker's reply, checked field by field; raise WorkerError if it is not sane."""
+
+def validate(untrusted: object, max_pixels: int = MAX_PIXELS, shared: memoryview | None = None) -> RenderedPage:
+    """The worker's reply, checked field by field; raise WorkerError if it is not sane.
+
+    With `shared` (the segment the worker was told to write into), the reply must
+    say so and carry no bytes itself; the page returned reads its pixels from the
+    segment, valid until the next job of that worker."""
     if not isinstance(untrusted, RenderedPage):
         raise WorkerError(f"the renderer sent {type(untrusted).__name__}, not a page")
     untrusted_w, untrusted_h = untrusted.width, untrusted.height
@@ -59,10 +67,15 @@ def validate(untrusted: object, max_pixels: int = MAX_PIXELS) -> RenderedPage:
         raise WorkerError(f"the renderer sent {untrusted_w * untrusted_h:,} pixels, over {max_pixels:,}")
     if untrusted_stride != untrusted_w * 3:
         raise WorkerError("the renderer sent rows of the wrong length")
-    if type(untrusted_samples) is not bytes or len(untrusted_samples) != untrusted_h * untrusted_stride:
-        raise WorkerError("the renderer sent the wrong number of bytes for its size")
     if type(untrusted.scale) is not float or type(untrusted.rotate) is not int:
         raise WorkerError("the renderer sent malformed scale or rotation")
+    size = untrusted_h * untrusted_stride
+    if shared is not None:
+        if untrusted.shared is not True or untrusted_samples != b"" or size > len(shared):
+            raise WorkerError("the renderer's pixels do not fit its shared buffer")
+        return replace(untrusted, samples=shared[:size])
+    if type(untrusted_samples) is not bytes or len(untrusted_samples) != size:
+        raise WorkerError("the renderer sent the wrong number of bytes for its size")
     return untrusted
 
 
@@ -138,6 +151,20 @@ class RenderPool:
     # -- workers ---------------------------------------------------------------------------
 
     def _run(self, worker: SandboxWorker) -> None:
+        try:  # address space only: memory pages are touched as renders need them
+            segment = shared_memory.SharedMemory(create=True, size=self._max_pixels * 3)
+        except OSError:  # no /dev/shm: pixels come through the pipe instead
+            segment = None
+        try:
+            self._serve(worker, segment)
+        finally:
+            if segment is not None:
+                with contextlib.suppress(BufferError):  # a view kept past its callback
+                    segment.close()
+                with contextlib.suppress(OSError):
+                    segment.unlink()
+
+    def _serve(self, worker: SandboxWorker, segment: shared_memory.SharedMemory | None) -> None:
         # Start the first worker at once (while the GUI builds) and the others after it,
         # so they do not compete for the CPU with the first page.
         if worker is not self.workers[0]:
@@ -146,15 +173,21 @@ class RenderPool:
             worker.call(f"{RENDER}.warm_up", timeout=self._timeout)
         self._first_ready.set()
         while (job := self._next()) is not None:
-            page, error = self._render(worker, job)
+            page, error = self._render(worker, job, segment)
             with self._cond:
                 self._in_flight.pop(job.key, None)
             if not self._closed:
                 self._on_done(job, page, error)
 
-    def _render(self, worker: SandboxWorker, job: RenderJob) -> tuple[RenderedPage | None, str | None]:
+    def _render(self, worker: SandboxWorker, job: RenderJob,
+                segment: shared_memory.SharedMemory | None) -> tuple[RenderedPage | None, str | None]:
         for attempt in (1, 2):
             try:
+                if segment is not None:
+                    reply = worker.call(f"{RENDER}.render_into", segment.name, segment.size, job.path,
+                                        job.media_type, job.page, job.scale, job.rotate, job.clip,
+                                        self._max_pixels, job.thumbnail_side, timeout=self._timeout)
+                    return validate(reply, self._max_pixels, segment.buf), None
                 if job.thumbnail_side:
                     reply = worker.call(f"{RENDER}.render_thumbnail", job.path, job.media_type, job.page,
                                         job.thumbnail_side, timeout=self._timeout)

@@ -105,7 +105,16 @@ def build_actions(w: MainWindow) -> Actions:
         action.setCheckable(True)
         tools.addAction(action)
     acts.tool_select.setChecked(True)
-    w.tools.modeChanged.connect(lambda m: acts.all[f"tool_{m}"].setChecked(True))
+    add("box", "Select by &Box", w.tools.set_box, "B", checkable=True,
+        tip="Drag a box instead of selecting words (for scans and figures)")
+
+    def show_mode(mode: str) -> None:
+        acts.all[f"tool_{mode}"].setChecked(True)
+        acts.box.blockSignals(True)
+        acts.box.setChecked(w.tools.box)
+        acts.box.blockSignals(False)
+
+    w.tools.modeChanged.connect(show_mode)
     add("note_page", "Note on this &Page…", w.note_on_page, "Ctrl+Shift+M")
     add("note_document", "Note on the &Document…", w.note_on_document)
 
@@ -146,6 +155,8 @@ def _menus(w: MainWindow, a: Actions) -> None:
     for x in (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note):
         tools.addAction(x)
     tools.addSeparator()
+    tools.addAction(a.box)
+    tools.addSeparator()
     tools.addAction(a.note_page)
     tools.addAction(a.note_document)
     menus = {"&Case": case, "&Edit": edit, "&View": view, "&Tools": tools}
@@ -165,11 +176,11 @@ def _toolbar(w: MainWindow, a: Actions) -> None:
     groups = ((a.import_files,),
               (a.open_left, a.open_right, a.swap, a.linked, a.single),
               (a.zoom_out, a.zoom_in, a.fit_width, a.fit_page, a.rotate),
-              (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note),
+              (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note, a.box),
               (a.undo, a.redo))
     short = {"import_files": "Import", "open_left": "◧ Left", "open_right": "Right ◨", "swap": "⇄ Swap",
              "linked": "Link", "single": "Single", "zoom_out": "−", "zoom_in": "+",
-             "fit_width": "Width", "fit_page": "Page", "rotate": "⟳"}
+             "fit_width": "Width", "fit_page": "Page", "rotate": "⟳", "box": "▭ Box"}
     for name, label in short.items():
         a.all[name].setIconText(label)  # the toolbar shows iconText; menus keep the full text
     for i, group in enumerate(groups):

@@ -4,6 +4,7 @@ itself lives in the parts (browser, workspace, panels, tools, jobs) and in core.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QToolBar,
+    QWidget,
 )
 
 from evidence_desk import __version__
@@ -30,7 +32,13 @@ from evidence_desk.ui.dialogs.case_dialogs import choose_case_to_open, choose_ne
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
 from evidence_desk.ui.panels.annotation_panel import AnnotationPanel
-from evidence_desk.ui.panels.base import PanelContext
+from evidence_desk.ui.panels.base import (
+    PanelContext,
+    build_panel,
+    tell_entity,
+    tell_location,
+    tell_refresh,
+)
 from evidence_desk.ui.panels.registry import ANNOTATION_TABS, DOCK_PANELS
 from evidence_desk.ui.tools.controller import ToolController
 from evidence_desk.ui.undo import UndoController
@@ -46,14 +54,16 @@ DOCK_WIDTHS = [340, 380]  # case browser, annotation panel: the viewers get the 
 class MainWindow(QMainWindow):
     caseSwitchRequested = Signal(object)  # Path: the application replaces this window
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, render_service: RenderService | None = None) -> None:
+        """`render_service`: share one between windows (tests do); by default the window owns one."""
         super().__init__()
         self.case = case
         self.setWindowTitle(f"{case.path.name} — Evidence Desk")
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.undo = UndoController(case, self)
-        self.render_service = RenderService(parent=self)
+        self._owns_renderer = render_service is None
+        self.render_service = render_service or RenderService(parent=self)
         self.workspace = Workspace(case, self.render_service, self)
         self.setCentralWidget(self.workspace)
         self.tools = ToolController(case, self.undo, self)
@@ -74,14 +84,17 @@ class MainWindow(QMainWindow):
         self.browser.hitActivated.connect(self.open_hit)
         self.workspace.documentRequested.connect(lambda doc, side, page: self.open_document(doc, side, page))
 
-        self.ctx = PanelContext(case, self.undo, self.open_page, self.tools, self)
+        self.ctx = PanelContext(case, self.undo, self.open_page, self.tools, self, self.render_service,
+                                open_pair=self.open_pair, select_entity=self.select_entity,
+                                case_changed=self.refresh_views)
         self.annotations = AnnotationPanel(self.ctx, ANNOTATION_TABS, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
-        self.extra_docks = []
-        for cls, area in DOCK_PANELS:
-            tab = cls(self.ctx)
-            self.extra_docks.append(tab)
-            self._dock(cls.title, cls.__name__, tab, DOCK_AREAS[area])
+        self.extra_docks: list[QWidget] = []
+        for spec in DOCK_PANELS:
+            title, widget = build_panel(spec, self.ctx)
+            self.extra_docks.append(widget)
+            dock = self._dock(title, f"{title}Dock", widget, DOCK_AREAS[spec.area])
+            dock.setVisible(spec.visible)
 
         self.workspace.locationChanged.connect(self._location_changed)
         self.workspace.activeViewerChanged.connect(lambda _v: self._show_zoom())
@@ -91,7 +104,7 @@ class MainWindow(QMainWindow):
         self.undo.changed.connect(self._case_changed)
         self.undo.failed.connect(self.show_error)
         self.tools.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
-        self.tools.modeChanged.connect(lambda m: self.mode_label.setText(f"Tool: {m}"))
+        self.tools.modeChanged.connect(lambda _m: self.mode_label.setText(self.tools.describe()))
 
         self.actions_ = build_actions(self)
         for dock in self.findChildren(QDockWidget):
@@ -118,7 +131,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.location_label = QLabel()
         self.zoom_label = QLabel()
-        self.mode_label = QLabel("Tool: select")
+        self.mode_label = QLabel("Tool: select (text)")
         self.job_status = JobStatusWidget()
         for w in (self.job_status, self.location_label, self.zoom_label, self.mode_label):
             bar.addPermanentWidget(w)
@@ -148,6 +161,20 @@ class MainWindow(QMainWindow):
         viewer.highlight_terms(terms)
         viewer.show_search_hits(page, terms)
 
+    def open_pair(self, pair: Any) -> None:
+        """A link's two documents side by side: this one where it is, the other on the other side."""
+        this_side = self.workspace.slots.index(self.workspace.active)
+        self.open_document(pair.this_doc, this_side, pair.this_page).go_to_page(pair.this_page)
+        self.open_document(pair.other_doc, 1 - this_side, pair.other_page).go_to_page(pair.other_page)
+        if pair.reference:
+            for viewer in self.workspace.viewers():
+                viewer.highlight_terms([pair.reference])
+
+    def select_entity(self, entity_id: int | None) -> None:
+        self.annotations.set_entity(entity_id)
+        for widget in self.extra_docks:
+            tell_entity(widget, entity_id)
+
     def open_selected(self, side: int) -> None:
         ids = self.browser.selected_ids()
         if ids:
@@ -175,8 +202,8 @@ class MainWindow(QMainWindow):
 
     def _location_changed(self, doc_id: int | None, page: int | None) -> None:
         self.annotations.set_location(doc_id, page)
-        for tab in self.extra_docks:
-            tab.set_location(doc_id, page)
+        for widget in self.extra_docks:
+            tell_location(widget, doc_id, page)
         side = "left" if self.workspace.active is self.workspace.slots[0] else "right"
         self.location_label.setText("No document" if doc_id is None
                                     else f"{side}: {self.browser.title_of(doc_id)} · p. {page}")
@@ -188,13 +215,19 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(f"{value * 100:.0f} %" if isinstance(value, float) else "")
 
     def _case_changed(self, edit: Edit) -> None:
+        if edit.target[0] == "documents" or "documents" in str(edit.describe().get("table", "")):
+            self.browser.reload()
+        self.refresh_views(panels=False)  # the annotation panel listens to the undo stack itself
+
+    def refresh_views(self, panels: bool = True) -> None:
+        """Redraw what shows case data: viewer overlays, docks (and the annotation tabs)."""
         for viewer in self.workspace.viewers():
             if viewer.document_id is not None:
                 viewer.refresh_overlays()
-        if edit.target[0] == "documents" or "documents" in str(edit.describe().get("table", "")):
-            self.browser.reload()
-        for tab in self.extra_docks:
-            tab.refresh()
+        for widget in self.extra_docks:
+            tell_refresh(widget)
+        if panels:
+            self.annotations.refresh()
 
     def _overlay_activated(self, kind: str, record_id: int) -> None:
         from evidence_desk.ui.panels.mentions_panel import MentionsTab
@@ -344,5 +377,6 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()
         for viewer in self.workspace.viewers():
             viewer.close_document()
-        self.render_service.close()
+        if self._owns_renderer:
+            self.render_service.close()
         super().closeEvent(event)

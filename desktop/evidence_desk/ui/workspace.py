@@ -9,7 +9,7 @@ switches to a single-viewer mode. It tracks which side the user works in (the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -96,6 +96,12 @@ class ViewerSlot(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        # The window's Zoom In/Out actions serve the active viewer wherever the focus is; the
+        # viewer's own shortcuts for the same keys would make them ambiguous (neither fires).
+        window_keys = {QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(QKeySequence.StandardKey.ZoomOut)}
+        for shortcut in self.viewer.findChildren(QShortcut):
+            if shortcut.key() in window_keys:
+                shortcut.setEnabled(False)
         self.viewer.pageChanged.connect(self._show_page)
         self.viewer.documentOpened.connect(lambda _d: self._show_page(self.viewer.current_page()))
         self._watch(self.viewer)

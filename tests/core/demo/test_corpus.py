@@ -119,7 +119,8 @@ def test_markup_lines_become_paragraphs_rows_and_headings():
     assert markup.to_text(source) == "TITLE\nRef. No. A/1\na b\n1 2 & 3\nBody <text>"
 
 
-def test_markup_keeps_reference_numbers_on_one_line_and_avoids_ligatures():
-    html = markup.to_html("Note No. QE/VG/021/2021 of the office")
+def test_markup_keeps_reference_numbers_and_amounts_on_one_line_and_avoids_ligatures():
+    html = markup.to_html("Note No. QE/VG/021/2021 of the office: 13 228 000,00 USD")
     assert '<span style="white-space:nowrap">QE/VG/021/2021</span>' in html
+    assert '<span style="white-space:nowrap">13 228 000,00</span>' in html
     assert "o<span>f</span><span>f</span>ice" in html

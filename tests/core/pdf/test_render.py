@@ -137,3 +137,25 @@ def test_the_parent_refuses_any_reply_that_is_not_exactly_w_h_3_bytes(untrusted)
 def test_the_parent_refuses_more_pixels_than_its_bound():
     with pytest.raises(WorkerError):
         validate(RenderedPage(100, 100, 300, b"\0" * 30_000, 1.0, 0), max_pixels=9_999)
+
+
+def test_rendering_into_shared_memory_gives_the_same_pixels_and_no_bytes_in_the_reply(tmp_path):
+    from multiprocessing import shared_memory
+
+    path = str(_pdf(tmp_path / "a.pdf"))
+    segment = shared_memory.SharedMemory(create=True, size=1_000_000)
+    try:
+        reply = render.render_into(segment.name, segment.size, path, "application/pdf", 1, 2.0)
+        assert reply.shared and reply.samples == b""
+        page = validate(reply, shared=segment.buf)
+        assert bytes(page.samples) == render.render_page(path, "application/pdf", 1, 2.0).samples
+        del page
+        with pytest.raises(WorkerError):  # a reply claiming more pixels than the buffer holds
+            validate(RenderedPage(1000, 1000, 3000, b"", 1.0, 0, shared=True), shared=segment.buf)
+        small = render.render_into(segment.name, segment.size, path, "application/pdf", 1, 30.0)
+        assert small.height * small.stride <= segment.size  # clamped to fit the buffer
+    finally:
+        render.close_all()
+        render._segments.pop(segment.name).close()
+        segment.close()
+        segment.unlink()

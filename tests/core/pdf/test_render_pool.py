@@ -22,7 +22,8 @@ def test_a_job_is_rendered_in_a_worker_and_handed_back_validated(tmp_path):
     results = []
 
     def on_done(job, page, error):  # type: ignore[no-untyped-def]
-        results.append((job.key, page, error))
+        # The pixels may live in the worker's shared memory: copy them within the callback.
+        results.append((job.key, page.width, page.height, bytes(page.samples), error))
         done.set()
 
     pool = RenderPool(on_done, workers=1)
@@ -31,9 +32,10 @@ def test_a_job_is_rendered_in_a_worker_and_handed_back_validated(tmp_path):
         assert done.wait(60)
     finally:
         pool.close()
-    key, page, error = results[0]
+    key, width, height, samples, error = results[0]
     assert key == "k" and error is None
-    assert (page.width, page.height) == (200, 400) and len(page.samples) == 200 * 400 * 3
+    assert (width, height) == (200, 400) and len(samples) == 200 * 400 * 3
+    assert samples[:3] == b"\xff\xff\xff"  # a blank white page
 
 
 def test_a_duplicate_request_is_merged_and_a_cancelled_one_never_runs(tmp_path):

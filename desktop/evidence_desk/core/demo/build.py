@@ -12,8 +12,10 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -77,7 +79,7 @@ def _prepare(target: Path, force: bool) -> bool:
     return True
 
 
-def _load_enrich():  # type: ignore[no-untyped-def]
+def _load_enrich() -> Callable[[Case, Progress], object] | None:
     """The entity engineer's tagging step, if this build has it."""
     try:
         from evidence_desk.core.demo.enrich import enrich_demo_case
@@ -134,7 +136,7 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
     return case
 
 
-def _count(case: Case, column) -> int:  # type: ignore[no-untyped-def]
+def _count(case: Case, column: Any) -> int:
     with case.read() as s:
         return int(s.execute(select(func.count(column))).scalar_one())
 

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 # glyphs whose text is U+FB01…; text extraction and search would then miss
 # "official". Wrapping the "f" in its own span breaks the shaping run.
 _LIGATURE_F = re.compile(r"f(?=[fijlt])")
-# MuPDF may break a line after "/" or "-"; a reference number such as
-# "QE/VG/021/2021" split over two lines would no longer be found as one.
-_UNBREAKABLE = re.compile(r"\S*[/\-–]\S*")
+# MuPDF may break a line after "/" or "-" or at the spaces of "13 228 000,00";
+# a reference number or an amount split over two lines would no longer be
+# found as one. Such words are set with `white-space: nowrap`.
+_UNBREAKABLE = re.compile(r"\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{2})?(?!\d)|\S*[/\-–]\S*")
 
 CSS = """
 body { font-family: serif; font-size: 10.5pt; line-height: 1.3; }

@@ -59,7 +59,7 @@ def _specks(img: Image.Image, rng: random.Random) -> None:
 
 def _edge_shadow(img: Image.Image, rng: random.Random) -> None:
     """The grey band a scanner lid leaves along one edge."""
-    w, h = img.size
+    h = img.size[1]
     width = rng.randrange(6, 18)
     band = Image.linear_gradient("L").rotate(90, expand=True).resize((width, h))
     band = band.point(lambda v: 110 + v * 126 // 255)

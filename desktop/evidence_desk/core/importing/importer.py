@@ -243,7 +243,9 @@ def import_paths(
     settled (an imported file only after its transaction committed)."""
     options = options or ImportOptions()
     progress = progress or Progress()
-    files = discover(paths)
+    # Never import the case into itself (a folder holding the case folder, or the case).
+    own = case.path.resolve()
+    files = [f for f in discover(paths) if not f.resolve().is_relative_to(own)]
     progress.update(label="Importing", total=len(files), done=0)
     importer = _Importer(case, options, progress, on_outcome)
     report = ImportReport()

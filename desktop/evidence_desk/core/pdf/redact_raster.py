@@ -108,5 +108,5 @@ def encode(img: Image.Image, jpeg_quality: int = 80, dpi: float = 200) -> Encode
     if img.mode == "L" and _is_bilevel(img):
         img.point(lambda v: 255 if v >= 128 else 0).convert("1").save(out, "PNG", optimize=False)
         return Encoded(out.getvalue(), "png1")
-    img.save(out, "JPEG", quality=jpeg_quality, optimize=True, dpi=(dpi, dpi))
+    img.save(out, "JPEG", quality=jpeg_quality, dpi=(dpi, dpi))
     return Encoded(out.getvalue(), "jpeg-grey" if img.mode == "L" else "jpeg-colour")

@@ -76,20 +76,24 @@ def check_structure(doc: pymupdf.Document, data: bytes, out: VerifyOutcome) -> N
                     (thumbs, "page thumbnail(s)")):
         if n:
             problems.append(f"{n} {what} remain")
-    found = sorted({name.decode() for xref in range(1, doc.xref_length())
-                    for name in DANGEROUS_NAMES if _has_name(doc, xref, name)})
+    found = sorted({name for xref in range(1, doc.xref_length()) for name in _names_in(doc, xref)})
     if found:
         problems.append(f"actions or scripts remain ({', '.join(found)})")
     for finding in xray.document_findings(doc):
         problems.append(finding.message())
 
 
-def _has_name(doc: pymupdf.Document, xref: int, name: bytes) -> bool:
+_DANGEROUS = re.compile(rb"(" + b"|".join(re.escape(n) for n in DANGEROUS_NAMES)
+                       + rb")(?![A-Za-z])(?!\s*null\b)")
+
+
+def _names_in(doc: pymupdf.Document, xref: int) -> set[str]:
+    """Action and script names used (not nulled) in one object."""
     try:
         source = doc.xref_object(xref, compressed=True).encode("latin-1", "replace")
     except Exception:
-        return False
-    return re.search(re.escape(name) + rb"(?![A-Za-z])(?!\s*null\b)", source) is not None
+        return set()
+    return {m.group(1).decode() for m in _DANGEROUS.finditer(source)}
 
 
 def forms(secret: str) -> list[bytes]:
@@ -106,64 +110,72 @@ def forms(secret: str) -> list[bytes]:
 
 
 def _search_bytes(doc: pymupdf.Document, data: bytes, secrets: Sequence[str]) -> list[str]:
-    patterns = {s: forms(s) for s in secrets}
-    haystacks: list[bytes] = [data]
+    """Secrets found in the raw file, any object's source or any decompressed non-image
+    stream; one case-insensitive pass per haystack over every form of every secret."""
+    owner: dict[bytes, str] = {}
+    for secret in secrets:
+        for form in forms(secret):
+            owner.setdefault(form.lower(), secret)
+    if not owner:
+        return []
+    pattern = re.compile(b"|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)))
+    leaked: set[str] = set()
+
+    def scan(hay: bytes) -> None:
+        for match in pattern.finditer(hay.lower()):
+            leaked.add(owner[match.group(0)])
+
+    scan(data)
     for xref in range(1, doc.xref_length()):
         try:
-            haystacks.append(doc.xref_object(xref, compressed=True).encode("utf-8", "replace"))
+            scan(doc.xref_object(xref, compressed=True).encode("utf-8", "replace"))
             if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
-                haystacks.append(doc.xref_stream(xref) or b"")
+                scan(doc.xref_stream(xref) or b"")
         except Exception:
             continue
-    leaked = []
-    for secret, byte_forms in patterns.items():
-        if any(form in hay for hay in haystacks for form in byte_forms):
-            leaked.append(secret)
-    return leaked
+    return sorted(leaked)
 
 
-def _shrink(rect: pymupdf.Rect, by: float) -> pymupdf.Rect:
-    return pymupdf.Rect(rect.x0 + by, rect.y0 + by, rect.x1 - by, rect.y1 - by)
-
-
-def _chars_in_box(page: pymupdf.Page, box: pymupdf.Rect, allowed: set[str]) -> str:
-    inner = _shrink(box, 1.0)
-    found = []
+def _chars_in_boxes(page: pymupdf.Page, boxes: Sequence[Box], allowed: set[str]) -> dict[int, str]:
+    """Extractable characters whose centre lies inside a box (shrunk by a point), per box."""
+    inner = [(b[0] + 1.0, b[1] + 1.0, b[2] - 1.0, b[3] - 1.0) for b in boxes]
+    found: dict[int, list[str]] = {}
     for span in page.get_texttrace():
-        text = "".join(chr(c[0]) for c in span.get("chars", ()))
-        if text.strip() in allowed:
-            continue  # the box's own label
-        for ch in span.get("chars", ()):
+        chars = span.get("chars", ())
+        if "".join(chr(c[0]) for c in chars).strip() in allowed:
+            continue  # a box's own label
+        for ch in chars:
+            if not chr(ch[0]).strip():
+                continue
             x0, y0, x1, y1 = ch[3]
             cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-            if chr(ch[0]).strip() and inner.contains(pymupdf.Point(cx, cy)):
-                found.append(chr(ch[0]))
-    return "".join(found)
+            for i, rect in enumerate(inner):
+                if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
+                    found.setdefault(i, []).append(chr(ch[0]))
+                    break
+    return {i: "".join(chars) for i, chars in found.items()}
 
 
 def _pixels_solid(page: pymupdf.Page, boxes: Sequence[Box], labelled: bool) -> list[int]:
     """Indexes of boxes whose rendered pixels are not all the fill colour (black).
-    With labels, a box may also hold grey pixels (white text anti-aliased on black)."""
+    With labels, a box may also hold grey pixels (white text anti-aliased on black).
+    Each box is rendered on its own (a clip), so big pages with few boxes stay cheap."""
     matrix = pymupdf.Matrix(RENDER_ZOOM, RENDER_ZOOM)
-    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False, annots=True)
-    transform = page.rotation_matrix * matrix
     bad = []
     for i, box in enumerate(boxes):
-        r = pymupdf.Rect(box) * transform
-        x0, y0 = int(r.x0) + 2, int(r.y0) + 2
-        x1, y1 = min(pix.width, int(r.x1) - 1), min(pix.height, int(r.y1) - 1)
-        if x1 <= x0 or y1 <= y0:
+        area = pymupdf.Rect(box) * page.rotation_matrix  # get_pixmap clips in rotated space
+        if area.is_empty:
             continue
-        region = pix.samples_mv
-        stride, n = pix.stride, pix.n
-        for y in range(max(0, y0), y1):
-            row = region[y * stride + x0 * n:y * stride + x1 * n]
+        pix = page.get_pixmap(matrix=matrix, clip=area, colorspace=pymupdf.csRGB, alpha=False, annots=True)
+        n, stride = pix.n, pix.stride
+        samples = pix.samples_mv
+        for y in range(2, pix.height - 2):
+            row = samples[y * stride + 2 * n:y * stride + (pix.width - 2) * n].tobytes()
             if labelled:
-                raw = bytes(row)
-                if any(raw[k] != raw[k + 1] or raw[k] != raw[k + 2] for k in range(0, len(raw), n)):
+                if any(row[k] != row[k + 1] or row[k] != row[k + 2] for k in range(0, len(row), n)):
                     bad.append(i)
                     break
-            elif row.tobytes().strip(b"\x00"):
+            elif row.strip(b"\x00"):
                 bad.append(i)
                 break
     return bad
@@ -220,11 +232,9 @@ def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: I
             if not page_boxes or number > doc.page_count:
                 continue
             page = doc[number - 1]
-            for i, box in enumerate(page_boxes):
-                under = _chars_in_box(page, pymupdf.Rect(box), allowed)
-                if under:
-                    out.problems.append(f"page {number}: text under redaction box {i + 1} can still be "
-                                        f"extracted ({len(under)} characters)")
+            for i, under in sorted(_chars_in_boxes(page, page_boxes, allowed).items()):
+                out.problems.append(f"page {number}: text under redaction box {i + 1} can still be "
+                                    f"extracted ({len(under)} characters)")
             for i in _pixels_solid(page, page_boxes, bool(allowed)):
                 out.problems.append(f"page {number}: redaction box {i + 1} does not render as a solid fill")
             if number in rebuilt:

@@ -20,8 +20,11 @@ does not reopen it for every page."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import OrderedDict
+from dataclasses import replace
+from multiprocessing import resource_tracker, shared_memory
 from typing import Any
 
 import pymupdf
@@ -116,26 +119,70 @@ def render_page(path: str, media_type: str, page_number: int, scale: float,
 
     `clip` (x0, y0, x1, y1) in unrotated PDF points renders only that part of the
     page (a tile); its pixels are bounded like a whole page's."""
-    if rotate is not None and rotate % 90:
-        raise InvalidInputError(f"rotation must be a multiple of 90 degrees, not {rotate}")
-    if page_number < 1:
-        raise InvalidInputError(f"page numbers start at 1, not {page_number}")
-    handle = _files.get(path, media_type)
-    if is_image(media_type):
-        return _render_image(handle, page_number, scale, rotate, clip, max_pixels)
-    return _render_pdf(handle, page_number, scale, rotate, clip, max_pixels)
+    page, _keep = _draw(path, media_type, page_number, scale, rotate, clip, max_pixels)
+    return replace(page, samples=bytes(page.samples))
 
 
 def render_thumbnail(path: str, media_type: str, page_number: int, max_side: int = 256) -> RenderedPage:
     """The page as a reader shows it (its /Rotate honoured), fitting `max_side` pixels."""
+    scale = _thumbnail_scale(path, media_type, page_number, max_side)
+    return render_page(path, media_type, page_number, scale, rotate=None)
+
+
+def render_into(segment: str, capacity: int, path: str, media_type: str, page_number: int,
+                scale: float, rotate: int | None = 0,
+                clip: tuple[float, float, float, float] | None = None,
+                max_pixels: int = MAX_PIXELS, thumbnail_side: int | None = None) -> RenderedPage:
+    """Like `render_page` (or `render_thumbnail` when `thumbnail_side` is set), but the
+    pixels are written into the caller's shared-memory `segment` of `capacity` bytes
+    instead of being pickled through the pipe: for a 4 MB page that halves the latency."""
+    if thumbnail_side:
+        scale, rotate = _thumbnail_scale(path, media_type, page_number, thumbnail_side), None
+    page, _keep = _draw(path, media_type, page_number, scale, rotate, clip,
+                        min(max_pixels, capacity // 3))
+    size = page.height * page.stride
+    if size > capacity:  # cannot happen with the pixel bound above; never write past the end
+        raise InvalidInputError("the rendered page does not fit the shared buffer")
+    _segment(segment).buf[:size] = page.samples
+    return replace(page, samples=b"", shared=True)
+
+
+_segments: dict[str, shared_memory.SharedMemory] = {}
+
+
+def _segment(name: str) -> shared_memory.SharedMemory:
+    shm = _segments.get(name)
+    if shm is None:
+        shm = shared_memory.SharedMemory(name=name)
+        # Python 3.11 registers an attached segment with the resource tracker, which
+        # would unlink the parent's segment when this worker exits: the parent owns it.
+        with contextlib.suppress(Exception):
+            resource_tracker.unregister(shm._name, "shared_memory")  # type: ignore[attr-defined]
+        _segments[name] = shm
+    return shm
+
+
+def _thumbnail_scale(path: str, media_type: str, page_number: int, max_side: int) -> float:
     handle = _files.get(path, media_type)
     if is_image(media_type):
         w, h = images.page_size_points(images.load_frame(handle, page_number - 1))
     else:
         page = _pdf_page(handle, page_number)
         w, h = float(page.rect.width), float(page.rect.height)
-    scale = max_side / max(w, h, 1.0)
-    return render_page(path, media_type, page_number, scale, rotate=None)
+    return max_side / max(w, h, 1.0)
+
+
+def _draw(path: str, media_type: str, page_number: int, scale: float, rotate: int | None,
+          clip: tuple[float, float, float, float] | None, max_pixels: int) -> tuple[RenderedPage, Any]:
+    """The page, and the object owning its pixel memory (keep it alive while reading them)."""
+    if rotate is not None and rotate % 90:
+        raise InvalidInputError(f"rotation must be a multiple of 90 degrees, not {rotate}")
+    if page_number < 1:
+        raise InvalidInputError(f"page numbers start at 1, not {page_number}")
+    handle = _files.get(path, media_type)
+    if is_image(media_type):
+        return _render_image(handle, page_number, scale, rotate, clip, max_pixels), None
+    return _render_pdf(handle, page_number, scale, rotate, clip, max_pixels)
 
 
 def _pdf_page(doc: pymupdf.Document, page_number: int) -> Any:
@@ -148,7 +195,7 @@ def _pdf_page(doc: pymupdf.Document, page_number: int) -> Any:
 
 
 def _render_pdf(doc: pymupdf.Document, page_number: int, scale: float, rotate: int | None,
-                clip: tuple[float, float, float, float] | None, max_pixels: int) -> RenderedPage:
+                clip: tuple[float, float, float, float] | None, max_pixels: int) -> tuple[RenderedPage, Any]:
     page = _pdf_page(doc, page_number)
     box = page.cropbox
     region = Rect(*clip) if clip else Rect(0.0, 0.0, float(box.width), float(box.height))
@@ -167,8 +214,8 @@ def _render_pdf(doc: pymupdf.Document, page_number: int, scale: float, rotate: i
         raise RefusedFileError(f"page {page_number} cannot be drawn ({_short(exc)})") from exc
     if pix.n != 3 or pix.alpha:
         pix = pymupdf.Pixmap(pymupdf.csRGB, pix, 0)
-    samples = pix.samples
-    return RenderedPage(pix.width, pix.height, pix.stride, samples, scale, turn)
+    # A view of MuPDF's own buffer: no copy until it lands where it is going.
+    return RenderedPage(pix.width, pix.height, pix.stride, pix.samples_mv, scale, turn), pix
 
 
 def _render_image(img: Image.Image, page_number: int, scale: float, rotate: int | None,

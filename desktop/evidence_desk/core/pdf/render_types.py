@@ -13,7 +13,10 @@ MAX_SIDE = 20_000  # pixels on either side (QImage and MuPDF both cope)
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """Raw RGB888 pixels, rows top to bottom, `stride` bytes per row (= width * 3)."""
+    """Raw RGB888 pixels, rows top to bottom, `stride` bytes per row (= width * 3).
+
+    `samples` is bytes, or empty when `shared` (the pixels went into shared memory);
+    the parent may swap in a memoryview of that memory after validating the sizes."""
 
     width: int
     height: int
@@ -21,3 +24,4 @@ class RenderedPage:
     samples: bytes
     scale: float  # the scale actually used (it may have been clamped)
     rotate: int  # the clockwise rotation applied to the unrotated page
+    shared: bool = False  # True: the pixels are in the caller's shared-memory segment, not here

@@ -140,11 +140,16 @@ def _quads(annot: pymupdf.Annot) -> list[pymupdf.Quad]:
     return quads or [annot.rect.quad]
 
 
-def _core(bbox: tuple[float, float, float, float]) -> pymupdf.Rect:
+def _core(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     """The middle of a glyph's box: font boxes overhang into neighbouring lines."""
     x0, y0, x1, y1 = bbox
     dx, dy = (x1 - x0) * 0.25, (y1 - y0) * 0.3
-    return pymupdf.Rect(x0 + dx, y0 + dy, x1 - dx, y1 - dy)
+    return (x0 + dx, y0 + dy, x1 - dx, y1 - dy)
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    # plain floats: pymupdf.Rect.contains is pure Python and dominates on text-heavy pages
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
 def _hides(box: _Box, span_seqno: int, span_colour: tuple[float, ...] | None) -> bool:
@@ -161,6 +166,7 @@ def page_findings(page: pymupdf.Page, number: int) -> list[Finding]:
     if not boxes:
         return []
     under: dict[int, list[tuple[int, float, str]]] = {}
+    areas = [tuple(b.rect) for b in boxes]
     for span in page.get_texttrace():
         if span.get("opacity", 1.0) == 0:
             continue
@@ -172,7 +178,7 @@ def page_findings(page: pymupdf.Page, number: int) -> list[Finding]:
                 continue
             core = _core(bbox)
             for i, box in enumerate(boxes):
-                if box.rect.contains(core) and _hides(box, seqno, colour):
+                if _inside(core, areas[i]) and _hides(box, seqno, colour):  # type: ignore[arg-type]
                     under.setdefault(i, []).append((seqno, bbox[0], chr(ch[0])))
                     break
     findings = []

@@ -1,4 +1,4 @@
-"""The annotation panel: a dockable set of tabs built from a list of tab classes."""
+"""The annotation panel: a dockable set of tabs built from the registry's entries."""
 
 from __future__ import annotations
 
@@ -6,37 +6,49 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
-from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+from evidence_desk.ui.panels.base import (
+    AnnotationTab,
+    PanelContext,
+    PanelSpec,
+    build_panel,
+    tell_entity,
+    tell_location,
+    tell_refresh,
+)
 
 
 class AnnotationPanel(QDockWidget):
-    def __init__(self, ctx: PanelContext, tab_classes: Sequence[type[AnnotationTab]],
+    def __init__(self, ctx: PanelContext, entries: Sequence[type[AnnotationTab] | PanelSpec],
                  parent: QWidget | None = None) -> None:
         super().__init__("Annotations", parent)
         self.setObjectName("AnnotationPanel")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.pages: list[AnnotationTab] = []
-        for cls in tab_classes:
-            tab = cls(ctx)
-            self.pages.append(tab)
-            self.tabs.addTab(tab, cls.title)
+        self.pages: list[QWidget] = []
+        for entry in entries:
+            title, widget = build_panel(entry, ctx)
+            self.pages.append(widget)
+            self.tabs.addTab(widget, title)
         self.setWidget(self.tabs)
         ctx.undo.changed.connect(lambda _edit: self.refresh())
 
     def set_location(self, doc_id: int | None, page: int | None) -> None:
         for tab in self.pages:
-            tab.set_location(doc_id, page)
+            tell_location(tab, doc_id, page)
+
+    def set_entity(self, entity_id: int | None) -> None:
+        for tab in self.pages:
+            tell_entity(tab, entity_id)
 
     def refresh(self) -> None:
         for tab in self.pages:
-            tab.refresh()
+            tell_refresh(tab)
 
-    def tab(self, cls: type[AnnotationTab]) -> AnnotationTab:
+    def tab(self, cls: type[QWidget]) -> QWidget:
         return next(t for t in self.pages if isinstance(t, cls))
 
-    def show_tab(self, cls: type[AnnotationTab]) -> AnnotationTab:
+    def show_tab(self, cls: type[QWidget]) -> QWidget:
         tab = self.tab(cls)
         self.tabs.setCurrentWidget(tab)
         self.show()

@@ -1,19 +1,31 @@
-"""What every tab of the annotation panel (and every extra dock) is given and must offer.
+"""What every panel around the viewers is given, and how the window talks to it.
 
-A tab is built with a `PanelContext` and told where the user is (`set_location`)
-and when the case changed (`refresh`). To add a tab, subclass `AnnotationTab`
-and add the class to `registry.ANNOTATION_TABS` — one line."""
+Two ways to add a panel, one line each in `registry.py`:
+
+- subclass `AnnotationTab` (built with a `PanelContext`, told where the user is
+  with `set_location` and that the case changed with `refresh`), or
+- list a `PanelSpec(title, build)` whose `build(ctx)` returns any QWidget. The
+  window then talks to it by convention, whichever of these it has:
+  `set_location(doc, page)` or `set_document(doc)`; `set_entity(entity_id)` (the
+  entity selected in the Mentions tab); `refresh()` after every edit; and the
+  signals `mention_activated(doc, page, rect)` / `event_activated(doc, page)`
+  (open that page), `open_pair_requested(pair)` (a `LinkedPair`: the two
+  documents side by side) and `links_changed()` (redraw)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QWidget
 
 from evidence_desk.core.case import Case
 from evidence_desk.ui.undo import UndoController
+
+
+def _nothing(*_args: object) -> None:
+    return None
 
 
 @dataclass
@@ -23,6 +35,10 @@ class PanelContext:
     open_page: Callable[[int, int], None]  # (doc id, page): show it in the active viewer
     tools: Any = None  # ui.tools.controller.ToolController: start a tag/redact/note
     window: QWidget | None = None  # parent for dialogs
+    render_service: Any = None  # the window's shared ui.viewer.render_service.RenderService
+    open_pair: Callable[[Any], None] = field(default=_nothing)  # a LinkedPair: both sides at once
+    select_entity: Callable[[int | None], None] = field(default=_nothing)  # tell every panel
+    case_changed: Callable[[], None] = field(default=_nothing)  # something changed outside the undo stack
 
 
 class AnnotationTab(QWidget):
@@ -43,3 +59,49 @@ class AnnotationTab(QWidget):
 
     def refresh(self) -> None:
         """Re-read from the case (called after every edit, undo and redo)."""
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    title: str
+    build: Callable[[PanelContext], QWidget]
+    area: str = "tab"  # "tab": a tab of the annotation panel; or a dock: "left", "right", "bottom"
+    visible: bool = True  # docks only: shown at first start (the Panels menu shows it later)
+
+
+def build_panel(entry: type[AnnotationTab] | PanelSpec, ctx: PanelContext) -> tuple[str, QWidget]:
+    """Build one registry entry and connect its conventional signals."""
+    if isinstance(entry, PanelSpec):
+        widget, title = entry.build(ctx), entry.title
+    else:
+        widget, title = entry(ctx), entry.title
+    signal = getattr(widget, "mention_activated", None)
+    if signal is not None:
+        signal.connect(lambda doc, page, _rect=None: ctx.open_page(int(doc), int(page)))
+    signal = getattr(widget, "event_activated", None)
+    if signal is not None:
+        signal.connect(lambda doc, page: ctx.open_page(int(doc), int(page)))
+    signal = getattr(widget, "open_pair_requested", None)
+    if signal is not None:
+        signal.connect(ctx.open_pair)
+    signal = getattr(widget, "links_changed", None)
+    if signal is not None:
+        signal.connect(ctx.case_changed)
+    return title, widget
+
+
+def tell_location(widget: QWidget, doc_id: int | None, page: int | None) -> None:
+    if hasattr(widget, "set_location"):
+        widget.set_location(doc_id, page)
+    elif hasattr(widget, "set_document") and getattr(widget, "doc_id", object()) != doc_id:
+        widget.set_document(doc_id)
+
+
+def tell_entity(widget: QWidget, entity_id: int | None) -> None:
+    if hasattr(widget, "set_entity"):
+        widget.set_entity(entity_id)
+
+
+def tell_refresh(widget: QWidget) -> None:
+    if hasattr(widget, "refresh"):
+        widget.refresh()

@@ -22,6 +22,7 @@ class MentionsTab(AnnotationTab):
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
         self.table = RecordTable(("Entity", "Type", "Page", "Quote", "Status"), stretch=3)
         self.table.itemDoubleClicked.connect(self._go)
+        self.table.itemSelectionChanged.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.summary = QLabel()
@@ -31,6 +32,7 @@ class MentionsTab(AnnotationTab):
         layout.addWidget(self.scope)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        self._entity_of: dict[int, int] = {}
         self.hint_tag = "Press T and drag a box (or select text) in a viewer to tag an entity."
 
     def refresh(self) -> None:
@@ -45,6 +47,7 @@ class MentionsTab(AnnotationTab):
             query = query.where(Mention.page_number == self.page)
         with self.ctx.case.read() as s:
             rows = s.execute(query).all()
+        self._entity_of = {m.id: e.id for m, e in rows}
         self.table.fill([
             (m.id, m.page_number,
              (e.name, e.type.replace("_", " "), str(m.page_number), m.quote or "(region)", m.status),
@@ -54,6 +57,12 @@ class MentionsTab(AnnotationTab):
         entities = len({e.id for _m, e in rows})
         self.summary.setText(f"{len(rows)} mention(s) of {entities} entit{'y' if entities == 1 else 'ies'}"
                              if rows else self.hint_tag)
+
+    def _selected(self) -> None:
+        """The entity of the selected mention becomes the case's selected entity (entity, timeline panels)."""
+        ids = self.table.selected_ids()
+        if len(ids) == 1:
+            self.ctx.select_entity(self._entity_of.get(ids[0]))
 
     def _go(self, item: QTableWidgetItem) -> None:
         page = item.data(ROW_PAGE_ROLE)

@@ -1,8 +1,8 @@
-"""Extension points: what the main window builds its panels from.
+"""Extension points: what the main window builds its panels and extra commands from.
 
-Add a tab to the annotation panel with one line in `ANNOTATION_TABS`; add a
-dock (e.g. a timeline across the bottom) with one line in `DOCK_PANELS`; add a
-menu command (e.g. a redaction preview dialog) with one line in `WINDOW_COMMANDS`."""
+One line adds a tab to the annotation panel (`ANNOTATION_TABS`), a dock
+(`DOCK_PANELS`, a `PanelSpec` with `area="left"|"right"|"bottom"`) or a menu
+command (`WINDOW_COMMANDS`). See `panels/base.py` for what a panel is told."""
 
 from __future__ import annotations
 
@@ -10,34 +10,47 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from evidence_desk.ui.panels.base import AnnotationTab
+from evidence_desk.ui.panels.base import AnnotationTab, PanelSpec
 from evidence_desk.ui.panels.details_panel import DetailsTab
+from evidence_desk.ui.panels.entity_view import EntityView
+from evidence_desk.ui.panels.links_panel import LinksPanel
 from evidence_desk.ui.panels.mentions_panel import MentionsTab
 from evidence_desk.ui.panels.notes_panel import NotesTab
 from evidence_desk.ui.panels.provenance_panel import ProvenanceTab
 from evidence_desk.ui.panels.redactions_panel import RedactionsTab
+from evidence_desk.ui.timeline.timeline_view import TimelineView
 
-ANNOTATION_TABS: list[type[AnnotationTab]] = [
+ANNOTATION_TABS: list[type[AnnotationTab] | PanelSpec] = [
     MentionsTab,
     NotesTab,
     RedactionsTab,
     DetailsTab,
     ProvenanceTab,
+    PanelSpec("Links", lambda ctx: LinksPanel(ctx.case)),
+    PanelSpec("Entity", lambda ctx: EntityView(ctx.case, render_service=ctx.render_service)),
 ]
 
-# Docks: AnnotationTab subclasses shown in their own dock at the given area
-# ("left", "right", "bottom"); they get the same context and location updates.
-DOCK_PANELS: list[tuple[type[AnnotationTab], str]] = []
+DOCK_PANELS: list[PanelSpec] = [
+    PanelSpec("Timeline", lambda ctx: TimelineView(ctx.case), area="bottom", visible=False),
+]
 
 
 @dataclass(frozen=True)
 class WindowCommand:
     """A menu command: `run(window)` is called with the MainWindow."""
 
-    menu: str  # "&Document", "&Tools", "&View", …
+    menu: str  # "&Case", "&Edit", "&View", "&Tools", or a new menu's title
     text: str
     run: Callable[[Any], None]
     shortcut: str | None = None
 
 
-WINDOW_COMMANDS: list[WindowCommand] = []
+def _redact_every_occurrence(window: Any) -> None:
+    from evidence_desk.ui.tools.redact_all import redact_every_occurrence
+
+    redact_every_occurrence(window)
+
+
+WINDOW_COMMANDS: list[WindowCommand] = [
+    WindowCommand("&Tools", "Redact Every &Occurrence…", _redact_every_occurrence, "Ctrl+Shift+R"),
+]

@@ -29,7 +29,9 @@ from evidence_desk.ui.tools.reason_dialog import ReasonDialog
 from evidence_desk.ui.undo import UndoController
 
 MODES = ("select", "tag", "redact", "note")
-VIEWER_TOOL = {"select": "select", "tag": "rect", "redact": "rect", "note": "rect"}
+# Whether a tool starts by selecting words (False) or by dragging a box (True); B toggles it,
+# and scanned pages without a text layer need the box.
+BOX_BY_DEFAULT = {"select": False, "tag": False, "redact": False, "note": True}
 
 
 class Selection:
@@ -58,6 +60,7 @@ class ToolController(QObject):
         self.undo = undo
         self.window = window
         self.mode = "select"
+        self.box = False
         self.viewers: list[QWidget] = []
         self.dialog: QDialog | None = None
         self.menu: QMenu | None = None
@@ -68,15 +71,31 @@ class ToolController(QObject):
             lambda page, rect, v=viewer: self.on_region(v, page, rect))
         viewer.textSelected.connect(  # type: ignore[attr-defined]
             lambda page, rects, quote, v=viewer: self.on_text(v, page, rects, quote))
-        viewer.set_tool(VIEWER_TOOL[self.mode])  # type: ignore[attr-defined]
+        viewer.set_tool(self.viewer_tool)  # type: ignore[attr-defined]
+
+    @property
+    def viewer_tool(self) -> str:
+        return "rect" if self.box else "select"
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(mode)
         self.mode = mode
+        self.box = BOX_BY_DEFAULT[mode]
+        self._apply()
+
+    def set_box(self, on: bool) -> None:
+        """Select by dragging a box (True) or over words (False)."""
+        self.box = on
+        self._apply()
+
+    def _apply(self) -> None:
         for viewer in self.viewers:
-            viewer.set_tool(VIEWER_TOOL[mode])  # type: ignore[attr-defined]
-        self.modeChanged.emit(mode)
+            viewer.set_tool(self.viewer_tool)  # type: ignore[attr-defined]
+        self.modeChanged.emit(self.mode)
+
+    def describe(self) -> str:
+        return f"Tool: {self.mode} ({'box' if self.box else 'text'})"
 
     # -- selections from viewers -------------------------------------------------------------
 

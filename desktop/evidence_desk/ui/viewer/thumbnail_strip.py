@@ -1,8 +1,7 @@
 """A strip of page thumbnails for the open document, rendered only when seen.
 
-The model has one row per page and asks the render service for a thumbnail only
-when the view asks for that row's picture (Qt asks only for rows it paints);
-rows scrolled away have their queued requests cancelled. Clicking a thumbnail
+The model has one row per page; a thumbnail is asked of the render service only
+when its row is painted; rows scrolled away have their queued requests cancelled. Clicking a thumbnail
 emits `pageActivated(page)`."""
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from evidence_desk.ui.viewer.doc_model import ViewerDocument
 from evidence_desk.ui.viewer.render_service import PageKey, RenderService
@@ -64,14 +63,21 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(page)
         if role == Qt.ItemDataRole.DecorationRole:
-            key = self.key(page)
-            image = self.service.request(key, self.document.path, self.document.media_type,
-                                         priority=1000 + page, owner=self.owner)
-            self.asked.add(key)
+            image = self.service.cache.get(self.key(page))
             return QIcon(QPixmap.fromImage(image)) if image is not None else QIcon(self._blank)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Page {page}"
         return None
+
+    def want(self, page: int) -> None:
+        """Ask for a page's thumbnail (called when its row is painted)."""
+        if self.document is None:
+            return
+        key = self.key(page)
+        if key not in self.service.cache and key not in self.asked:
+            self.asked.add(key)
+            self.service.request(key, self.document.path, self.document.media_type,
+                                 priority=1000 + page, owner=self.owner)
 
     def _on_rendered(self, key: PageKey, image: QImage) -> None:
         doc = self.document
@@ -82,6 +88,19 @@ class ThumbnailModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
+class _PaintedRows(QStyledItemDelegate):
+    """Requests a thumbnail when its row is painted: Qt may ask a model for data of
+    rows it never shows (layout, size hints), but paints only what is on screen."""
+
+    def __init__(self, model: ThumbnailModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        self._model.want(index.row() + 1)
+        super().paint(painter, option, index)
+
+
 class ThumbnailStrip(QListView):
     pageActivated = Signal(int)
 
@@ -89,6 +108,7 @@ class ThumbnailStrip(QListView):
         super().__init__(parent)
         self.model_ = ThumbnailModel(service, ("thumbnails", id(self)), self)
         self.setModel(self.model_)
+        self.setItemDelegate(_PaintedRows(self.model_, self))
         # List mode with uniform sizes: Qt measures one row and asks only for rows it
         # paints (icon mode lays out, and so would render, all 2,000 at once).
         self.setViewMode(QListView.ViewMode.ListMode)

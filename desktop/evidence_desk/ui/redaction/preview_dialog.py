@@ -1,0 +1,222 @@
+"""Preview every hit of a text, pattern or entity redaction before anything is marked.
+
+The dialog lists each hit (document, page, the words around it) with a page
+thumbnail on which the rectangles to be blacked out are drawn; the reviewer
+unticks what should stay, picks a reason code, and confirms. Nothing touches
+the case until then: the dialog only builds the edit (`build_edit`) and emits
+`redactionRequested(edit)`; the caller applies it through its undo stack (or
+passes `apply=True` to have the dialog call `case.apply` itself).
+
+Thumbnails come from the shared `RenderService` when the window passes one; the
+dialog otherwise starts a small one of its own and stops it when it closes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document, Page
+from evidence_desk.core.edits import Edit
+from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.redaction.marking import reason_codes
+from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
+from evidence_desk.core.redaction.review import initial_status
+
+THUMB_SIDE = 180
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RedactionPreviewDialog(QDialog):
+    redactionRequested = Signal(object)  # the Edit marking the chosen hits
+    thumbnailShown = Signal(int)  # row whose thumbnail arrived (tests, diagnostics)
+
+    def __init__(self, case: Case, hits: Sequence[Hit], *, title: str = "Redact every occurrence",
+                 render_service: Any = None, apply: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.hits = list(hits)
+        self.apply_on_accept = apply
+        self.edit: Edit | None = None
+        self.setWindowTitle(title)
+        self.resize(760, 560)
+        self._pages = self._page_info()
+        self._own_service = False
+        self._service = render_service if render_service is not None else self._start_service()
+        self._waiting: dict[Any, list[int]] = {}
+
+        docs = len({h.document_id for h in self.hits})
+        self.summary = QLabel(f"{len(self.hits)} match(es) in {docs} document(s). "
+                              "Untick what must stay visible; nothing is marked until you confirm.")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
+        self.list.setSpacing(4)
+        self.list.setWordWrap(True)
+        for row, hit in enumerate(self.hits):
+            item = QListWidgetItem(self._describe(hit))
+            item.setData(HIT_ROLE, row)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setSizeHint(QSize(THUMB_SIDE + 400, THUMB_SIDE + 8))
+            self.list.addItem(item)
+        self.reason = QComboBox()
+        for code in reason_codes(case):
+            self.reason.addItem(f"{code.label} ({code.code})", code.code)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("optional note kept with each redaction")
+        self.approve = QCheckBox("Record as approved (otherwise proposed for review)")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Redact selected")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.hits))
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow("Reason", self.reason)
+        form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.approve)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._request_thumbnails()
+
+    # -- building from a query --------------------------------------------------------------
+
+    @classmethod
+    def for_query(cls, case: Case, query: str, *, regex: bool = False, entity: bool = False,
+                  doc: str | int | None = None, **kwargs: Any) -> RedactionPreviewDialog:
+        """Search first (raises EvidenceDeskError for a bad pattern or unknown entity)."""
+        hits = find_entity_hits(case, query, doc) if entity else find_hits(case, query, doc, regex=regex)
+        what = "entity" if entity else ("pattern" if regex else "text")
+        return cls(case, hits, title=f"Redact every occurrence of the {what} “{query}”", **kwargs)
+
+    # -- choices ----------------------------------------------------------------------------
+
+    def chosen_hits(self) -> list[Hit]:
+        return [self.hits[int(self.list.item(i).data(HIT_ROLE))] for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_all_checked(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(state)
+
+    def build_edit(self) -> Edit:
+        status = initial_status(self.case, "approved" if self.approve.isChecked() else "proposed")
+        return redact_hits_edit(self.case, self.chosen_hits(), str(self.reason.currentData()),
+                                note=self.note.text().strip() or None, status=status)
+
+    def _confirm(self) -> None:
+        try:
+            self.edit = self.build_edit()
+            if self.apply_on_accept:
+                self.case.apply(self.edit)
+        except EvidenceDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self.redactionRequested.emit(self.edit)
+        self.accept()
+
+    # -- thumbnails -------------------------------------------------------------------------
+
+    def _page_info(self) -> dict[tuple[int, int], tuple[str, str, float, float]]:
+        keys = {(h.document_id, h.page) for h in self.hits}
+        info: dict[tuple[int, int], tuple[str, str, float, float]] = {}
+        with self.case.read() as s:
+            for doc_id in {k[0] for k in keys}:
+                doc = s.get(Document, doc_id)
+                if doc is None:
+                    continue
+                for page in s.execute(select(Page).where(Page.document_id == doc_id)).scalars():
+                    if (doc_id, page.number) in keys:
+                        info[(doc_id, page.number)] = (doc.sha256, doc.media_type, page.width, page.height)
+        return info
+
+    def _start_service(self) -> Any:
+        try:
+            from evidence_desk.ui.viewer.render_service import RenderService
+        except ImportError:  # the viewer is not built into this copy: text only
+            return None
+        self._own_service = True
+        return RenderService(workers=1)
+
+    def _key(self, hit: Hit) -> tuple[Any, str, str] | None:
+        from evidence_desk.ui.viewer.render_service import PageKey, round_scale
+
+        info = self._pages.get((hit.document_id, hit.page))
+        if info is None:
+            return None
+        sha, media_type, width, height = info
+        scale = round_scale(THUMB_SIDE / max(width, height, 1.0))
+        return PageKey(sha, hit.page, scale, 0, 0), str(self.case.originals.path_for(sha)), media_type
+
+    def _request_thumbnails(self) -> None:
+        if self._service is None:
+            return
+        self._service.rendered.connect(self._on_rendered)
+        for row, hit in enumerate(self.hits):
+            made = self._key(hit)
+            if made is None:
+                continue
+            key, path, media_type = made
+            self._waiting.setdefault(key, []).append(row)
+            image = self._service.request(key, path, media_type, priority=-row, owner=self)
+            if image is not None:
+                self._on_rendered(key, image)
+
+    def _on_rendered(self, key: Any, image: QImage) -> None:
+        for row in self._waiting.pop(key, []):
+            self.list.item(row).setIcon(QIcon(self._marked(image, self.hits[row], key.scale)))
+            self.thumbnailShown.emit(row)
+
+    @staticmethod
+    def _marked(image: QImage, hit: Hit, scale: float) -> QPixmap:
+        """The page picture with the hit's rectangles drawn as they will be blacked out."""
+        pixmap = QPixmap.fromImage(image)
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor(200, 0, 0), 2))
+        painter.setBrush(QBrush(QColor(0, 0, 0, 170)))
+        for r in hit.rects:
+            painter.drawRect(int(r.x0 * scale), int(r.y0 * scale),
+                             max(2, int(r.width * scale)), max(2, int(r.height * scale)))
+        painter.end()
+        return pixmap
+
+    @staticmethod
+    def _describe(hit: Hit) -> str:
+        where = f"{hit.filename} — page {hit.page}"
+        lines = f", {len(hit.rects)} lines" if len(hit.rects) > 1 else ""
+        return f"{where}{lines}\n{hit.context}"
+
+    def done(self, result: int) -> None:
+        if self._service is not None:
+            try:
+                self._service.rendered.disconnect(self._on_rendered)
+            except (RuntimeError, TypeError):
+                pass
+            if self._own_service:
+                self._service.close()
+            self._service = None
+        super().done(result)

@@ -1,0 +1,70 @@
+"""The layers of DESIGN.md, enforced: core knows nothing of Qt, the CLI or the GUI
+(import-linter, configured in pyproject.toml), and PyMuPDF lives only in core/pdf/."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "desktop" / "evidence_desk"
+PDF_DIR = PACKAGE / "core" / "pdf"
+
+
+def test_import_linter_contracts_are_configured() -> None:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    [contract] = [c for c in config["contracts"] if c["source_modules"] == ["evidence_desk.core"]]
+    assert {"PySide6", "shiboken6", "evidence_desk.ui", "evidence_desk.cli"} <= set(contract["forbidden_modules"])
+    assert config["include_external_packages"] is True
+
+
+def test_import_linter_contracts_hold() -> None:
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    done = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300,
+                          check=False, env={"PYTHONPATH": str(REPO / "desktop"), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "BROKEN" not in done.stdout and "KEPT" in done.stdout
+
+
+def _imports_pymupdf(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in ("pymupdf", "fitz") for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module \
+                and node.module.split(".")[0] in ("pymupdf", "fitz"):
+            return True
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+                "import_module", "__import__") and node.args \
+                and isinstance(node.args[0], ast.Constant) and str(node.args[0].value).split(".")[0] in (
+                    "pymupdf", "fitz"):
+            return True
+    return False
+
+
+def test_pymupdf_is_imported_only_under_core_pdf() -> None:
+    outside = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py"))
+               if not p.is_relative_to(PDF_DIR) and _imports_pymupdf(p)]
+    assert outside == []
+    assert any(_imports_pymupdf(p) for p in PDF_DIR.rglob("*.py"))  # the check does see imports
+
+
+def test_core_imports_no_qt_even_indirectly() -> None:
+    script = (
+        "import importlib, pathlib, sys\n"
+        f"root = pathlib.Path({str(PACKAGE / 'core')!r})\n"
+        "for p in sorted(root.rglob('*.py')):\n"
+        "    if 'migrations' in p.parts: continue\n"
+        "    parts = ('evidence_desk', 'core') + p.relative_to(root).with_suffix('').parts\n"
+        "    name = '.'.join(parts).removesuffix('.__init__')\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6') "
+        "or n.startswith(('evidence_desk.ui', 'evidence_desk.cli'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
