@@ -90,11 +90,19 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationPanel(self.ctx, ANNOTATION_TABS, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.extra_docks: list[QWidget] = []
+        self._docks_by_title: dict[str, QDockWidget] = {}
+        self._hidden_by_default: list[QDockWidget] = []
         for spec in DOCK_PANELS:
             title, widget = build_panel(spec, self.ctx)
             self.extra_docks.append(widget)
             dock = self._dock(title, f"{title}Dock", widget, DOCK_AREAS[spec.area])
-            dock.setVisible(spec.visible)
+            if spec.tab_with in self._docks_by_title:
+                self.tabifyDockWidget(self._docks_by_title[spec.tab_with], dock)
+                self._docks_by_title[spec.tab_with].raise_()
+            self._docks_by_title[title] = dock
+            if not spec.visible:
+                self._hidden_by_default.append(dock)
+                dock.hide()
 
         self.workspace.locationChanged.connect(self._location_changed)
         self.workspace.activeViewerChanged.connect(lambda _v: self._show_zoom())
@@ -356,7 +364,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:
-            self.resizeDocks([self.browser_dock, self.annotations], DOCK_WIDTHS, Qt.Orientation.Horizontal)
+            self._default_sizes()
         self.actions_.linked.setChecked(str(s.value("window/linked", "false")).lower() == "true")
         self.actions_.single.setChecked(str(s.value("window/single", "false")).lower() == "true")
         # Two documents side by side need the width more than a thumbnail strip each: off by default.
@@ -367,9 +375,17 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.findChildren(QDockWidget):
-            dock.show()
+            dock.setVisible(dock not in self._hidden_by_default)
         self.findChild(QToolBar).show()  # type: ignore[union-attr]
+        self._default_sizes()
+
+    def _default_sizes(self) -> None:
         self.resizeDocks([self.browser_dock, self.annotations], DOCK_WIDTHS, Qt.Orientation.Horizontal)
+        below = [d for d in self._docks_by_title.values()
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d.isVisible()]
+        if below:  # the annotation panel over the case-wide views, about 3 : 2
+            self.resizeDocks([self.annotations, below[0]], [3 * self.height() // 5, 2 * self.height() // 5],
+                             Qt.Orientation.Vertical)
         self.workspace.splitter.setSizes([1, 1])
 
     def closeEvent(self, event: QCloseEvent) -> None:

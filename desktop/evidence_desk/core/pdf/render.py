@@ -20,11 +20,10 @@ does not reopen it for every page."""
 
 from __future__ import annotations
 
-import contextlib
 import math
 from collections import OrderedDict
 from dataclasses import replace
-from multiprocessing import resource_tracker, shared_memory
+from multiprocessing import shared_memory
 from typing import Any
 
 import pymupdf
@@ -153,11 +152,9 @@ _segments: dict[str, shared_memory.SharedMemory] = {}
 def _segment(name: str) -> shared_memory.SharedMemory:
     shm = _segments.get(name)
     if shm is None:
+        # Attaching registers the name with the resource tracker this worker shares with
+        # its parent (spawn passes it on); the parent unlinks it, and that unregisters it.
         shm = shared_memory.SharedMemory(name=name)
-        # Python 3.11 registers an attached segment with the resource tracker, which
-        # would unlink the parent's segment when this worker exits: the parent owns it.
-        with contextlib.suppress(Exception):
-            resource_tracker.unregister(shm._name, "shared_memory")  # type: ignore[attr-defined]
         _segments[name] = shm
     return shm
 

@@ -67,6 +67,7 @@ class PanelSpec:
     build: Callable[[PanelContext], QWidget]
     area: str = "tab"  # "tab": a tab of the annotation panel; or a dock: "left", "right", "bottom"
     visible: bool = True  # docks only: shown at first start (the Panels menu shows it later)
+    tab_with: str | None = None  # docks only: share the place of the dock with this title
 
 
 def build_panel(entry: type[AnnotationTab] | PanelSpec, ctx: PanelContext) -> tuple[str, QWidget]:
