@@ -66,8 +66,25 @@ def test_screenshot_mode_writes_a_png_of_two_rendered_documents(ui_case, tmp_pat
     # Non-trivial content: many distinct colours, and dark text pixels inside both viewers.
     colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
     assert len(colours) > 50
-    for x0 in (500, 900):  # within the left and the right viewer at the default layout
-        dark = sum(1 for x in range(x0, x0 + 250, 2) for y in range(150, 700, 2)
-                   if QImage.pixelColor(image, x, y).lightness() < 100)
-        assert dark > 20
+    for x0, x1 in ((380, 740), (800, 1180)):  # the left and the right viewer at the default layout
+        dark = sum(1 for x in range(x0, x1, 2) for y in range(120, 900, 2)
+                   if image.pixelColor(x, y).lightness() < 100)
+        assert dark > 20  # the pages' text was drawn
     assert not image.isNull()
+
+
+def test_opening_another_case_replaces_the_window_and_is_remembered(ui_case, tmp_path, qapp):
+    from evidence_desk.ui.app import Session
+
+    session = Session(qapp, "tester")
+    assert session.open(ui_case.path)
+    first = session.window
+    first.caseSwitchRequested.emit(tmp_path / "new-case")  # as Case › New Case… does
+    try:
+        assert session.window is not first
+        assert session.case.path == (tmp_path / "new-case").resolve()
+        assert session.window.browser.model.rowCount() == 0
+        assert settings.recent_cases()[:2] == [(tmp_path / "new-case").resolve(), ui_case.path]
+    finally:
+        session.window.close()
+        session.close()

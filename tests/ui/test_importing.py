@@ -23,7 +23,7 @@ def _drop(window, paths):
 
 def test_dropping_a_file_imports_it_and_shows_the_report(window, ui_case, extra_pdf, qtbot):
     with qtbot.waitSignal(window.jobs.jobStarted) as started:
-        mime, _event = _drop(window, [extra_pdf])
+        _mime, _event = _drop(window, [extra_pdf])
     job = started.args[0]
     assert window.job_status.isVisible()
     with qtbot.waitSignal(job.finished, timeout=60_000):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from evidence_desk.core.db.models import Entity, Mention, Note, Redaction
+from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.ui.tools.entity_picker import EntityPickerDialog
 from evidence_desk.ui.tools.note_dialog import NoteDialog
@@ -161,3 +162,15 @@ def test_zoom_keys_reach_the_active_viewer_from_anywhere(window, ui_case, qtbot)
     with qtbot.waitSignal(viewer.zoomChanged):
         qtbot.keyClick(viewer.page_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert viewer.zoom() > before
+
+
+def test_undoing_an_edit_whose_record_is_gone_reports_it_instead_of_crashing(window, ui_case, qtbot):
+    from evidence_desk.core.edits import DeleteRecord
+
+    doc = doc_id_by_name(ui_case, "a_letter.pdf")
+    edit = window.undo.push(tag_edit(ui_case, doc, 1, "Anton Petrov", "person", rect=REGION))
+    ui_case.apply(DeleteRecord("mentions", edit.created_id))  # e.g. removed from the command line
+    with qtbot.waitSignal(window.undo.failed) as failed:
+        window.undo.undo()
+    assert "does not exist" in failed.args[0]
+    qtbot.waitUntil(lambda: "does not exist" in window.statusBar().currentMessage())

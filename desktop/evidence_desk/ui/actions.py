@@ -65,8 +65,9 @@ def build_actions(w: MainWindow) -> Actions:
     for name, action in (("undo", undo), ("redo", redo)):
         acts.all[name] = action
         w.addAction(action)
-    add("find", "&Find in Case…", w.focus_search, QKeySequence.StandardKey.Find)
-    add("filter", "Filter &Documents", w.focus_filter, "Ctrl+Shift+F")
+    add("find", "&Find in Document…", w.focus_find, QKeySequence.StandardKey.Find)
+    add("search", "&Search the Case…", w.focus_search, "Ctrl+Shift+F")
+    add("filter", "Filter &Documents", w.focus_filter, "Ctrl+Alt+F")
     # View: viewers
     add("open_left", "Open on the &Left", lambda: w.open_selected(LEFT), "Ctrl+1",
         tip="Open the selected document on the left")
@@ -138,7 +139,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
     for x in (a.undo, a.redo):
         edit.addAction(x)
     edit.addSeparator()
-    for x in (a.find, a.filter):
+    for x in (a.find, a.search, a.filter):
         edit.addAction(x)
     view = bar.addMenu("&View")
     for group in ((a.open_left, a.open_right, a.swap, a.close_viewer, a.other_viewer),

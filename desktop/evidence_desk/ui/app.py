@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from evidence_desk.core import documents
-from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.ui import settings, theme
+
+if TYPE_CHECKING:
+    from evidence_desk.core.case import Case
+
+# The case, SQLAlchemy and the window are imported inside functions, after the render
+# service has started its sandbox workers (they load PyMuPDF meanwhile): a faster first page.
 
 APP_ID = "org.evidencedesk.EvidenceDesk"
 SCREENSHOT_SIZE = (1600, 1000)
@@ -35,15 +40,22 @@ def application() -> QApplication:
 
 
 class Session:
-    """The open case and its window; opening another case replaces both."""
+    """The open case and its window; opening another case replaces both.
+
+    The render service (its sandbox workers) is started first and outlives the
+    windows: its workers import PyMuPDF while this process imports the rest."""
 
     def __init__(self, app: QApplication, author: str | None) -> None:
+        from evidence_desk.ui.viewer.render_service import RenderService
+
         self.app = app
         self.author = author
+        self.render_service = RenderService()
         self.case: Case | None = None
         self.window = None
 
     def open(self, path: Path, *, create: bool = True) -> bool:
+        from evidence_desk.core.case import Case
         from evidence_desk.ui.main_window import MainWindow
 
         try:
@@ -54,7 +66,7 @@ class Session:
             QMessageBox.warning(self.window, "Open case", str(exc))
             return False
         old_window, old_case = self.window, self.case
-        self.case, self.window = case, MainWindow(case)
+        self.case, self.window = case, MainWindow(case, self.render_service)
         self.window.caseSwitchRequested.connect(self.open)
         settings.add_recent_case(case.path)
         if old_window is not None:
@@ -67,10 +79,13 @@ class Session:
     def close(self) -> None:
         if self.case is not None:
             self.case.close()
+        self.render_service.close()
 
 
 def open_side_by_side(window: object, count: int = 2) -> list[object]:
     """Open the first `count` documents left and right; return their viewers."""
+    from evidence_desk.core import documents
+
     docs = documents.list_documents(window.case)  # type: ignore[attr-defined]
     return [window.open_document(d["id"], side) for side, d in enumerate(docs[:count])]  # type: ignore[attr-defined]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 
 from evidence_desk import __version__
 from evidence_desk.core.case import Case
 from evidence_desk.core.edits import Edit
-from evidence_desk.ui import settings, theme
+from evidence_desk.ui import layout, settings, theme
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
@@ -47,8 +46,6 @@ from evidence_desk.ui.workspace import Workspace
 
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
-LAYOUT_VERSION = 1
-DOCK_WIDTHS = [340, 380]  # case browser, annotation panel: the viewers get the rest
 
 
 class MainWindow(QMainWindow):
@@ -90,18 +87,18 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationPanel(self.ctx, ANNOTATION_TABS, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.extra_docks: list[QWidget] = []
-        self._docks_by_title: dict[str, QDockWidget] = {}
-        self._hidden_by_default: list[QDockWidget] = []
+        self.docks_by_title: dict[str, QDockWidget] = {}
+        self.hidden_by_default: list[QDockWidget] = []
         for spec in DOCK_PANELS:
             title, widget = build_panel(spec, self.ctx)
             self.extra_docks.append(widget)
             dock = self._dock(title, f"{title}Dock", widget, DOCK_AREAS[spec.area])
-            if spec.tab_with in self._docks_by_title:
-                self.tabifyDockWidget(self._docks_by_title[spec.tab_with], dock)
-                self._docks_by_title[spec.tab_with].raise_()
-            self._docks_by_title[title] = dock
+            if spec.tab_with in self.docks_by_title:
+                self.tabifyDockWidget(self.docks_by_title[spec.tab_with], dock)
+                self.docks_by_title[spec.tab_with].raise_()
+            self.docks_by_title[title] = dock
             if not spec.visible:
-                self._hidden_by_default.append(dock)
+                self.hidden_by_default.append(dock)
                 dock.hide()
 
         self.workspace.locationChanged.connect(self._location_changed)
@@ -120,7 +117,7 @@ class MainWindow(QMainWindow):
         self.panels_menu.addAction(self.toolbar.toggleViewAction())
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.resize(1600, 1000)
-        self._default_state = self.saveState(LAYOUT_VERSION)
+        self.default_state = self.saveState(layout.LAYOUT_VERSION)
         self.persist_layout = True
         self.restore_layout()
         self.actions_.dark.setChecked(settings.dark_mode())
@@ -260,6 +257,15 @@ class MainWindow(QMainWindow):
 
     # -- commands ------------------------------------------------------------------------------
 
+    def focus_find(self) -> None:
+        """Find in the active document (its own find box); with none open, search the case."""
+        viewer = self.viewer()
+        if viewer.document_id is None:
+            self.focus_search()
+            return
+        viewer.find_box.setFocus()
+        viewer.find_box.selectAll()
+
     def focus_search(self) -> None:
         self.browser_dock.show()
         self.browser.search.box.setFocus()
@@ -340,53 +346,14 @@ class MainWindow(QMainWindow):
     # -- layout persistence, closing -----------------------------------------------------------
 
     def save_layout(self) -> None:
-        if not self.persist_layout:
-            return
-        s = settings.app_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        s.setValue("window/splitter", self.workspace.splitter.saveState())
-        s.setValue("window/browser_splitter", self.browser.splitter.saveState())
-        s.setValue("window/linked", self.workspace.linked)
-        s.setValue("window/single", self.workspace.single)
-        s.setValue("window/thumbnails", self.actions_.thumbnails.isChecked())
-        s.sync()
+        if self.persist_layout:
+            layout.save(self)
 
     def restore_layout(self) -> None:
-        s = settings.app_settings()
-        for key, restore in (("window/geometry", self.restoreGeometry),
-                             ("window/splitter", self.workspace.splitter.restoreState),
-                             ("window/browser_splitter", self.browser.splitter.restoreState)):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
-        else:
-            self._default_sizes()
-        self.actions_.linked.setChecked(str(s.value("window/linked", "false")).lower() == "true")
-        self.actions_.single.setChecked(str(s.value("window/single", "false")).lower() == "true")
-        # Two documents side by side need the width more than a thumbnail strip each: off by default.
-        thumbs = str(s.value("window/thumbnails", "false")).lower() == "true"
-        self.actions_.thumbnails.setChecked(thumbs)
-        self.set_page_thumbnails(thumbs)
+        layout.restore(self)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        for dock in self.findChildren(QDockWidget):
-            dock.setVisible(dock not in self._hidden_by_default)
-        self.findChild(QToolBar).show()  # type: ignore[union-attr]
-        self._default_sizes()
-
-    def _default_sizes(self) -> None:
-        self.resizeDocks([self.browser_dock, self.annotations], DOCK_WIDTHS, Qt.Orientation.Horizontal)
-        below = [d for d in self._docks_by_title.values()
-                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d.isVisible()]
-        if below:  # the annotation panel over the case-wide views, about 3 : 2
-            self.resizeDocks([self.annotations, below[0]], [3 * self.height() // 5, 2 * self.height() // 5],
-                             Qt.Orientation.Vertical)
-        self.workspace.splitter.setSizes([1, 1])
+        layout.reset(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -36,6 +36,7 @@ def test_an_entity_is_found_by_any_alias_in_any_script(case):
         assert find_entity(s, "Schtschukin").id == person  # German spelling of an alias
         assert find_entity(s, "Shchukin", "organisation") is None  # type filter respected
     assert [v.id for v in complete(case, "primer")] == [plant]
+    assert [(v.id, v.matched) for v in complete(case, "Schtschuk")] == [(person, "Щукин")]
 
 
 def test_adding_a_duplicate_entity_or_alias_is_refused(case):

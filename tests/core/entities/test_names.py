@@ -30,6 +30,7 @@ def test_small_ocr_errors_in_long_names_are_tolerated(a, b):
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Petrov", "Ivanov"), ("Минск", "Пинск"), ("МО", "МИД"), ("Belarus", "Belgium"),
+    ("OTE-2021/QL-014", "OTE-2021/QL-015"),  # numbers must agree exactly
 ])
 def test_different_names_do_not_match(a, b):
     assert not names_match(a, b)

@@ -115,3 +115,17 @@ def test_a_page_scanned_sideways_is_turned_and_read(case, typeset, tmp_path):
     # Boxes stay on the page as stored (landscape), so a word's box is taller than wide.
     box = _box_of([Word.from_row(r) for r in page.words], "INV-2021-044").rect
     assert box.height > box.width and 0 <= box.x0 < box.x1 <= page.width
+
+
+def test_a_pdf_page_with_a_rotate_entry_gets_boxes_on_the_unrotated_page(case, typeset, tmp_path):
+    scan = scans.scanned_pdf(tmp_path / "scan.pdf", [scans.raster(typeset, 2)])
+    with pymupdf.open(scan) as doc:
+        doc[0].set_rotation(90)  # shown turned in viewers; coordinates stay those of the unrotated page
+        doc.save(tmp_path / "rotated.pdf")
+    doc_id = _import(case, tmp_path / "rotated.pdf")
+    ocr_documents(case, [doc_id], "eng", Progress())
+    page = _pages(case, doc_id)[0]
+    assert page.rotation == 90
+    got = _box_of([Word.from_row(r) for r in page.words], "INV-2021-044").rect
+    want = _expected_box(typeset, 2, "INV-2021-044")
+    assert abs(got.x0 - want.x0) < 4 and abs(got.y0 - want.y0) < 5

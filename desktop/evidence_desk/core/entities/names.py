@@ -40,6 +40,11 @@ def bounded_distance(a: str, b: str, limit: int) -> int | None:
     return prev[-1] if prev[-1] <= limit else None
 
 
+def same_digits(a: str, b: str) -> bool:
+    """Numbers never tolerate OCR slips: "QL-014" and "QL-015" are different contracts."""
+    return [c for c in a if c.isdigit()] == [c for c in b if c.isdigit()]
+
+
 def tolerance(key: str) -> int:
     """Edits allowed for an OCR-mangled key: none for short keys, about one per six letters."""
     n = len(key.replace(" ", ""))
@@ -54,5 +59,6 @@ def names_match(a: str, b: str) -> bool:
     if keys_a & keys_b:
         return True
     # Fuzzy only with the same first letter: "Минск" is not "Пинск".
-    return any(x[:1] == y[:1] and bounded_distance(x, y, min(tolerance(x), tolerance(y))) is not None
+    return any(x[:1] == y[:1] and same_digits(x, y)
+               and bounded_distance(x, y, min(tolerance(x), tolerance(y))) is not None
                for x in keys_a for y in keys_b)

@@ -90,6 +90,16 @@ def complete(case: Case, text: str, limit: int = 20) -> list[EntityView]:
             if entity.id not in out:
                 matched = alias if alias and alias != entity.name else None
                 out[entity.id] = EntityView(entity.id, entity.type, entity.name, matched=matched)
+        if len(out) < limit and len(key) >= 3:
+            # Typed in another script or spelling ("Shchukin" for Щукин): compare skeletons.
+            typed = spellings(text)
+            for entity, alias in s.execute(
+                select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
+                .where(Entity.merged_into_id.is_(None)).order_by(Entity.name)
+            ):
+                if entity.id not in out and any(t in k for t in typed for k in spellings(alias)):
+                    out[entity.id] = EntityView(entity.id, entity.type, entity.name,
+                                                matched=alias if alias != entity.name else None)
         return list(out.values())[:limit]
 
 

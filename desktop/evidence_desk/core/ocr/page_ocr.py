@@ -26,7 +26,18 @@ class PageOcr:
     confidence: float | None
     skew: float = 0.0
     orientation: int = 0  # degrees the page content was turned clockwise to read it
+    cpu_seconds: float = 0.0  # rendering, deskew and Tesseract together (for reports and benchmarks)
     notes: list[str] = field(default_factory=list)
+
+
+def _cpu() -> float:
+    """CPU time of this process and of its finished children (the Tesseract runs)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - non-POSIX
+        return 0.0
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _score(words: list[tesseract.TsvWord]) -> float:
@@ -66,8 +77,9 @@ def _orient(work: Image.Image, words: list[tesseract.TsvWord], languages: str, d
 
 def ocr_page(path: str, media_type: str, index: int, languages: str, *, deskew: bool = True,
              orient: bool = True, use_osd: bool | None = None, tess_timeout: float = 180.0) -> PageOcr:
-    timeout = tess_timeout
     """OCR page `index` (0-based) of an original; runs in a sandbox worker."""
+    timeout = tess_timeout
+    started = _cpu()
     bitmap = render_page(path, media_type, index)
     image = bitmap.image
     skew = imageops.estimate_skew(image) if deskew else 0.0
@@ -87,7 +99,8 @@ def ocr_page(path: str, media_type: str, index: int, languages: str, *, deskew: 
         x0, y0 = bitmap.px_to_pt(max(0.0, box[0]), max(0.0, box[1]))
         x1, y1 = bitmap.px_to_pt(min(float(image.width), box[2]), min(float(image.height), box[3]))
         rows.append(Word(Rect(x0, y0, x1, y1), w.text, w.block, w.line, w.index, w.conf).to_row())
-    return PageOcr(index + 1, words_to_text(words), rows, _mean_conf(words), skew, orientation)
+    return PageOcr(index + 1, words_to_text(words), rows, _mean_conf(words), skew, orientation,
+                   _cpu() - started)
 
 
 def words_to_text(words: list[tesseract.TsvWord]) -> str:

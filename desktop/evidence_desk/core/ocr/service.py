@@ -7,6 +7,7 @@ thread does OCR work. Text feeds the search index through the pages' triggers.""
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import threading
@@ -40,6 +41,7 @@ class OcrReport:
     resumed_jobs: list[int] = field(default_factory=list)
     cancelled: bool = False
     confidences: list[float] = field(default_factory=list)
+    cpu_seconds: float = 0.0  # summed over pages: rendering, deskew and Tesseract
 
     @property
     def mean_confidence(self) -> float | None:
@@ -48,7 +50,7 @@ class OcrReport:
     def to_json(self) -> dict[str, Any]:
         return {"pages_total": self.pages_total, "pages_done": self.pages_done, "failed": self.failed,
                 "jobs": self.jobs, "resumed_jobs": self.resumed_jobs, "cancelled": self.cancelled,
-                "mean_confidence": self.mean_confidence}
+                "mean_confidence": self.mean_confidence, "cpu_seconds": round(self.cpu_seconds, 2)}
 
     def summary(self) -> str:
         text = f"OCR: {self.pages_done} of {self.pages_total} pages read"
@@ -62,15 +64,21 @@ class OcrReport:
 
 
 def default_languages() -> str:
-    """From the user's settings (`ocr_languages` in settings.json), else rus+eng+deu."""
-    for path in (config_home() / "settings.json",):
+    """The user's setting — `[ocr] languages` in the GUI's evidence-desk.ini (QSettings key
+    `ocr/languages`) or `ocr_languages` in settings.json — else rus+eng+deu."""
+    ini = config_home() / "evidence-desk.ini"
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(ini, encoding="utf-8")
+        value = parser.get("ocr", "languages", fallback="")
+    except (OSError, configparser.Error):
+        value = ""
+    if not value.strip():
         try:
-            value = json.loads(path.read_text(encoding="utf-8")).get("ocr_languages")
+            value = json.loads((config_home() / "settings.json").read_text(encoding="utf-8")).get("ocr_languages", "")
         except (OSError, ValueError, AttributeError):
-            continue
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return tesseract.DEFAULT_LANGUAGES
+            value = ""
+    return value.strip() if isinstance(value, str) and value.strip() else tesseract.DEFAULT_LANGUAGES
 
 
 def default_workers() -> int:
@@ -180,6 +188,7 @@ class _Runner:
             jobs.mark_page(s, job_id, (doc_id, number))
         with self._lock:
             self.report.pages_done += 1
+            self.report.cpu_seconds += result.cpu_seconds
             if result.confidence is not None:
                 self.report.confidences.append(result.confidence)
         self.progress.advance(1, detail=f"document {doc_id} page {number}")

@@ -6,7 +6,9 @@ does not reopen it for each chunk."""
 
 from __future__ import annotations
 
-import unicodedata
+import json
+import re
+from json.encoder import encode_basestring as _json_str  # C-accelerated
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,8 @@ import pymupdf
 
 from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import PDF, is_image
-from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.pdf import images
-from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
+from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage, as_json_words
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -106,18 +107,39 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
     )
 
 
-def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
-    """Pages start..stop-1 (0-based); numbers in the result are 1-based."""
+def extract_pages(path: str, media_type: str, start: int, stop: int,
+                  words_as_json: bool = False) -> list[ExtractedPage]:
+    """Pages start..stop-1 (0-based); numbers in the result are 1-based.
+
+    `words_as_json`: send the word boxes as one JSON string per page (what the importer
+    stores), which is far cheaper to pass between processes than lists of lists."""
     if is_image(media_type):
-        return images.extract_pages(path, media_type, start, stop)
-    doc = _document(path)
-    out = []
-    for index in range(start, stop):
-        out.append(_extract_page(doc, index))
-    return out
+        out = images.extract_pages(path, media_type, start, stop)
+    else:
+        doc = _document(path)
+        out = [_extract_page(doc, index, words_as_json) for index in range(start, stop)]
+    return as_json_words(out) if words_as_json else out
 
 
-def _extract_page(doc: pymupdf.Document, index: int) -> ExtractedPage:
+def _words_json(raw_words: list[tuple[Any, ...]]) -> str:
+    """The rows of `geometry.Word.to_row()` as compact JSON, written in one pass: a
+    page holds thousands of words, and rounding plus `json.dumps` cost more than
+    MuPDF's own extraction. Coordinates keep 2 decimals, as `to_row` rounds them."""
+    try:
+        body = ",".join(
+            "[%.2f,%.2f,%.2f,%.2f,%s,%d,%d,%d]" % (w[0], w[1], w[2], w[3], _json_str(w[4]), w[5], w[6], w[7])  # noqa: UP031 - fastest
+            for w in raw_words
+        )
+    except (TypeError, ValueError):
+        body = None
+    if body is None or "nan" in body or "inf" in body:  # rare: fall back to the exact writer
+        rows = [[round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]
+                for w in raw_words]
+        return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return "[" + body + "]"
+
+
+def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False) -> ExtractedPage:
     try:
         page = doc[index]
         box = page.cropbox
@@ -126,14 +148,21 @@ def _extract_page(doc: pymupdf.Document, index: int) -> ExtractedPage:
         # A broken page in an otherwise good document: keep it, empty, for OCR.
         return ExtractedPage(index + 1, 612.0, 792.0, 0, "", [], True, True) if index else _raise(exc)
     try:
-        raw_words = page.get_text("words")
-        text = page.get_text("text")[:MAX_TEXT_PER_PAGE]
+        # One text page for both views: building it is most of the cost of extraction,
+        # and "words" and "text" use the same flags (TEXTFLAGS_WORDS == TEXTFLAGS_TEXT).
+        textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_WORDS)
+        raw_words = page.get_text("words", textpage=textpage)
+        text = page.get_text("text", textpage=textpage)[:MAX_TEXT_PER_PAGE]
         has_images = bool(page.get_images(full=False))
     except Exception:
         raw_words, text, has_images = [], "", True
-    words = [
-        Word(Rect(w[0], w[1], w[2], w[3]), w[4], w[5], w[6], w[7]).to_row()
-        for w in raw_words[:MAX_WORDS_PER_PAGE]
+    # Rows as geometry.Word.to_row() writes them, built directly: a page can hold
+    # thousands of words and this loop runs for every page of every import.
+    raw_words = raw_words[:MAX_WORDS_PER_PAGE]
+    words_json = _words_json(raw_words) if words_as_json else ""
+    words = [] if words_as_json else [
+        [round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]
+        for w in raw_words
     ]
     return ExtractedPage(
         number=index + 1,
@@ -145,6 +174,7 @@ def _extract_page(doc: pymupdf.Document, index: int) -> ExtractedPage:
         has_images=has_images,
         needs_ocr=text_is_unusable(text),
         warnings=_bad_redactions(page, index + 1),
+        words_json=words_json,
     )
 
 
@@ -171,12 +201,17 @@ def text_is_unusable(text: str) -> bool:
     stripped = "".join(text.split())
     if len(stripped) < 12:
         return True
-    bad = sum(
-        1 for ch in stripped
-        if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn")
-    )
-    letters = sum(1 for ch in stripped if ch.isalpha())
+    bad = len(_GARBAGE.findall(stripped))
+    letters = sum(map(str.isalpha, stripped))
     return bad / len(stripped) > 0.2 or letters / len(stripped) < 0.3
+
+
+# Replacement characters, control codes (Cc), surrogates (Cs) and private-use glyphs (Co):
+# what a PDF with broken font encodings yields. A regex runs in C; a per-character
+# unicodedata loop cost more than the text extraction itself.
+_GARBAGE = re.compile(
+    "[\ufffd\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 
 
 def page_count_of(path: Path) -> int:

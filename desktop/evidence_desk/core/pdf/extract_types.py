@@ -30,3 +30,17 @@ class ExtractedPage:
     has_images: bool
     needs_ocr: bool
     warnings: list[str] = field(default_factory=list)  # e.g. failed redactions (see xray.py)
+    # `words` already serialised as the JSON the database stores (see `as_json_words`):
+    # the worker does it in parallel, the importing process just stores the string.
+    words_json: str = ""
+
+
+def as_json_words(pages: list[ExtractedPage]) -> list[ExtractedPage]:
+    """Move each page's words into `words_json` (compact JSON), leaving `words` empty."""
+    import json
+
+    for page in pages:
+        if not page.words_json:  # PDF pages arrive serialised already
+            page.words_json = json.dumps(page.words, ensure_ascii=False, separators=(",", ":"))
+        page.words = []
+    return pages

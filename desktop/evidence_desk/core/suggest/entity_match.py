@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evidence_desk.core.entities.locate import Token, token_key
-from evidence_desk.core.entities.names import bounded_distance, tolerance
+from evidence_desk.core.entities.names import bounded_distance, same_digits, tolerance
 from evidence_desk.core.entities.translit import spellings
 
 
@@ -43,7 +43,7 @@ def _word_match(have: frozenset[str], want: frozenset[str]) -> bool | None:
         return True
     for w in want:
         limit = tolerance(w)
-        if limit and any(bounded_distance(h, w, limit) is not None for h in have):
+        if limit and any(same_digits(h, w) and bounded_distance(h, w, limit) is not None for h in have):
             return False
     return None
 

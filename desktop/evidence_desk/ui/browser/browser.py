@@ -21,6 +21,7 @@ from evidence_desk.core import documents
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES
 from evidence_desk.ui.browser.model import (
+    COL_DATE,
     COL_DOC,
     COL_KIND,
     COL_PAGES,
@@ -36,7 +37,7 @@ from evidence_desk.ui.browser.model import (
 from evidence_desk.ui.browser.search_panel import SearchPanel
 
 LEFT, RIGHT = 0, 1
-HIDDEN_BY_DEFAULT = (COL_KIND, COL_REF)
+HIDDEN_BY_DEFAULT = (COL_KIND, COL_DATE, COL_REF)
 
 
 class CaseBrowser(QWidget):
@@ -82,7 +83,7 @@ class CaseBrowser(QWidget):
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        # Kind and reference are on the document's second line; their columns are there to sort by.
+        # Kind, reference and date are on the document's second line; their columns are there to sort by.
         for col in HIDDEN_BY_DEFAULT:
             self.table.setColumnHidden(col, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -113,7 +113,8 @@ class DocumentsModel(QAbstractTableModel):
             name = row.get("title") or row["filename"]
             facts = [label(row.get("kind")).capitalize(), row.get("reference") or "", row.get("date") or ""]
             facts = [f for f in facts if f]
-            return name + "\n" + (" · ".join(facts) if facts else f"{row['pages']} page(s), not described yet")
+            pages = f"{row['pages']} page" + ("s" if row["pages"] != 1 else "")
+            return name + "\n" + " · ".join(facts or [pages])
         if col == COL_KIND:
             return label(row.get("kind"))
         if col == COL_DATE:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_COLUMN_WIDTH = 170
 
 
 class ScopeSwitch(QWidget):
@@ -60,6 +61,9 @@ class RecordTable(QTableWidget):
         for col in range(len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # A long entity name or file name must not push the stretching column out of a narrow dock.
+        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def fill(self, rows: Sequence[tuple[int, int | None, Sequence[str], str | None]]) -> None:
         """rows: (record id, page, cell texts, colour of the first cell or None)."""

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from evidence_desk.core.db.models import Entity, Mention
 from evidence_desk.core.edits import Batch, DeleteRecord
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
-from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.panels.common import ROW_ID_ROLE, ROW_PAGE_ROLE, RecordTable, ScopeSwitch
 from evidence_desk.ui.theme import ENTITY_COLOURS
 
 
@@ -20,7 +20,9 @@ class MentionsTab(AnnotationTab):
         super().__init__(ctx, parent)
         self.scope = ScopeSwitch()
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
-        self.table = RecordTable(("Entity", "Type", "Page", "Quote", "Status"), stretch=3)
+        # The type shows as the entity's colour (as in the viewers) and in its tooltip: the quote
+        # needs the width of a narrow dock more than a column of types does.
+        self.table = RecordTable(("Entity", "Quote", "Page"), stretch=1)
         self.table.itemDoubleClicked.connect(self._go)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -50,10 +52,15 @@ class MentionsTab(AnnotationTab):
         self._entity_of = {m.id: e.id for m, e in rows}
         self.table.fill([
             (m.id, m.page_number,
-             (e.name, e.type.replace("_", " "), str(m.page_number), m.quote or "(region)", m.status),
+             (e.name + ("" if m.status == "accepted" else f" ({m.status})"), m.quote or "(region)",
+              str(m.page_number)),
              ENTITY_COLOURS.get(e.type))
             for m, e in rows
         ])
+        tips = {m.id: f"{e.name} — {e.type.replace('_', ' ')}" for m, e in rows}
+        for row in range(self.table.rowCount()):  # (rows may have been re-sorted by the table)
+            item = self.table.item(row, 0)
+            item.setToolTip(tips[int(item.data(ROW_ID_ROLE))])
         entities = len({e.id for _m, e in rows})
         self.summary.setText(f"{len(rows)} mention(s) of {entities} entit{'y' if entities == 1 else 'ies'}"
                              if rows else self.hint_tag)

@@ -92,6 +92,10 @@ class ToolController(QObject):
     def _apply(self) -> None:
         for viewer in self.viewers:
             viewer.set_tool(self.viewer_tool)  # type: ignore[attr-defined]
+            if self.mode == "select":  # Esc also drops a selection left on the page
+                clear = getattr(getattr(viewer, "page_view", None), "clear_selection", None)
+                if clear is not None:
+                    clear()
         self.modeChanged.emit(self.mode)
 
     def describe(self) -> str:

@@ -32,6 +32,7 @@ class EntityPickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Tag an entity")
         self.setMinimumWidth(440)
+        self.resize(480, 380)
         self.case = case
         self.chosen: EntityView | None = None
         self.name = QLineEdit()
@@ -43,6 +44,7 @@ class EntityPickerDialog(QDialog):
         self.name.setCompleter(completer)
         self.name.textEdited.connect(self._update_matches)
         self.matches = QListWidget()
+        self.matches.setMinimumHeight(140)
         self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
         self.matches.currentItemChanged.connect(self._sync_type)
         self.type = QComboBox()

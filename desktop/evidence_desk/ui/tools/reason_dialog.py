@@ -53,8 +53,10 @@ class ReasonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("The redaction is proposed; a reviewer approves or rejects it. "
-                                "Export applies every redaction that was not rejected."))
+        explain = QLabel("The redaction is proposed; a reviewer approves or rejects it. "
+                         "Export applies every redaction that was not rejected.")
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
         layout.addWidget(buttons)
         self.load_codes()
 

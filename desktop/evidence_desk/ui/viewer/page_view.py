@@ -87,6 +87,7 @@ class PageView(PageViewInput, QGraphicsView):
         self._current_page = 0
         if document is None:
             return
+        self.service.forget_errors(document.sha256)  # reopening a document tries its pages again
         self._overlays = doc_model.load_overlays(self.case, document.id)
         self.page_items = [PageItem(geom) for geom in document.pages]
         for item in self.page_items:
@@ -223,9 +224,12 @@ class PageView(PageViewInput, QGraphicsView):
         if point is not None:
             self.centerOn(item.mapToScene(point))
         else:
-            half = self.visible_scene_rect().height() / 2
-            centre_x = self.visible_scene_rect().center().x()
-            self.centerOn(QPointF(centre_x, self._tops[page - 1] - GAP / 2 + half))
+            # The page's top at the top of the view, centred across (pages of mixed
+            # widths share the column, so the view's own centre may be off this page).
+            visible = self.visible_scene_rect()
+            box = item.sceneBoundingRect()
+            x = box.center().x() if box.width() <= visible.width() else box.left() + visible.width() / 2
+            self.centerOn(QPointF(x, self._tops[page - 1] - GAP / 2 + visible.height() / 2))
         self._set_current(page)
         self._update_visible()
 

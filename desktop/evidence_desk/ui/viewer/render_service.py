@@ -9,7 +9,12 @@ bytes, so scrolling back is instant and memory stays bounded.
 One service is shared by every viewer (and the thumbnail strips) of a window.
 A request key is `PageKey(sha256, page, scale, rotate, thumbnail_side)`; viewers
 pass an `owner` so that `cancel_stale(owner, keep)` drops only their own
-requests for pages they scrolled away from."""
+requests for pages they scrolled away from.
+
+Start-up: create the service first (before opening the case and building
+windows): its first worker then imports PyMuPDF while the GUI process imports
+the rest. Workers are spawned, so they re-run the main module's top level: keep
+heavy imports out of it (or under `if __name__ == "__main__"`)."""
 
 from __future__ import annotations
 

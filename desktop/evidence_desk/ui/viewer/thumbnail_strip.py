@@ -123,6 +123,7 @@ class ThumbnailStrip(QListView):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._prune.start())
 
     def set_document(self, document: ViewerDocument | None) -> None:
+        self.service_cancel(set())  # the previous document's queued thumbnails
         self.model_.set_document(document)
 
     def select_page(self, page: int) -> None:
