@@ -31,12 +31,9 @@ pytestmark = pytest.mark.benchmark
 ROUNDS = 3
 
 WORDS = {
-    "ru": ("министерство обороны поставка станций радиоэлектронной борьбы договор контракт оплата "
-           "посольство нота вербальная комитет экспорт разрешение грузополучатель таможня сумма").split(),
-    "en": ("ministry defence delivery fire-control upgrade kits contract invoice payment embassy note "
-           "committee export licence consignee customs amount shipment warehouse artillery").split(),
-    "de": ("Ministerium Verteidigung Lieferung Feuerleitanlage Vertrag Rechnung Zahlung Botschaft "
-           "Ausfuhrgenehmigung Endverbleibserklärung Zollamt Betrag Sendung Weißrussland").split(),
+    "ru": ["министерство", "обороны", "поставка", "станций", "радиоэлектронной", "борьбы", "договор", "контракт", "оплата", "посольство", "нота", "вербальная", "комитет", "экспорт", "разрешение", "грузополучатель", "таможня", "сумма"],
+    "en": ["ministry", "defence", "delivery", "fire-control", "upgrade", "kits", "contract", "invoice", "payment", "embassy", "note", "committee", "export", "licence", "consignee", "customs", "amount", "shipment", "warehouse", "artillery"],
+    "de": ["Ministerium", "Verteidigung", "Lieferung", "Feuerleitanlage", "Vertrag", "Rechnung", "Zahlung", "Botschaft", "Ausfuhrgenehmigung", "Endverbleibserklärung", "Zollamt", "Betrag", "Sendung", "Weißrussland"],
 }
 
 

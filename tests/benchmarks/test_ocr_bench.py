@@ -69,6 +69,7 @@ def _ours(case, doc_id: int, workers: int) -> float:
     elapsed = time.perf_counter() - start
     assert report.pages_done == PAGES and not report.failed
     CPU["ours"] = report.cpu_seconds
+    CPU["busy"] = report.busy_seconds / (elapsed * workers)  # how full the pool was kept
     return elapsed
 
 
@@ -115,12 +116,15 @@ def test_ocr_scaling_from_one_to_two_workers(case, scanned):
     scan_pdf, files = scanned
     doc_id = _import(case, scan_pdf)
     one = _ours(case, doc_id, 1)
+    busy_one = CPU["busy"]
     two = _ours(case, doc_id, 2)
+    busy_two = CPU["busy"]
     # The machine's own scaling at this moment (other processes compete for the cores too).
     plain_one, plain_two = _plain(files, 1), _plain(files, 2)
     print(f"\nOCR scaling on {PAGES} pages: 1 worker {one:.2f} s, 2 workers {two:.2f} s, speed-up {one / two:.2f}× "
           f"(plain tesseract 1→2 processes: {plain_one / plain_two:.2f}×; load average "
-          f"{os.getloadavg()[0]:.1f} on {CORES} cores)")
+          f"{os.getloadavg()[0]:.1f} on {CORES} cores); workers busy {busy_one:.0%} (1) and "
+          f"{busy_two:.0%} (2) of the wall time")
     assert one > 0 and two > 0
 
 

@@ -240,3 +240,20 @@ def test_the_real_entry_point_prints_one_error_line_without_traceback(tmp_path: 
     assert done.returncode == 1
     assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_verify_repair_index_rebuilds_a_search_index_that_drifted(imported: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    con = sqlite3.connect(imported / DB_NAME)
+    con.execute("DROP TRIGGER pages_fts_au")
+    con.execute("UPDATE pages SET text = 'Rewritten behind the index' WHERE id = 1")
+    con.commit()
+    con.close()
+    code, out, _ = run(capsys, "verify", str(imported), "--json")
+    report = json.loads(out)
+    assert code == 1 and any("--repair-index" in p for p in report["problems"])
+    code, out, err = run(capsys, "verify", str(imported), "--repair-index", "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+    assert err.startswith("search index rebuilt (3 pages)")
+    hits = run_json(capsys, "--case", str(imported), "search", "rewritten", "--json")
+    assert [h["page"] for h in hits] == [1]  # type: ignore[union-attr]

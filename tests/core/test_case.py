@@ -115,3 +115,12 @@ def test_leftover_staging_files_of_a_killed_import_are_cleared_on_open(case_dir:
     (staging / "in-abc").write_bytes(b"half a file")
     Case.open(case_dir).close()
     assert list(staging.iterdir()) == []
+
+
+def test_a_case_whose_database_is_not_sqlite_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"this is not a database, it was overwritten" * 100)
+    with pytest.raises(CaseError, match=r"cannot be read .*restore it from a backup"):
+        Case.open(folder)
+    assert (folder / DB_NAME).read_bytes().startswith(b"this is not a database")

@@ -158,3 +158,9 @@ def test_imported_pdf_text_is_searchable(case: Case, tmp_path: Path) -> None:
     report = import_paths(case, [pdf])
     assert [(h.doc, h.page) for h in search(case, "вербальная")] == [(report.imported[0].document_id, 1)]
     assert [h.page for h in search(case, '"fire-control systems"')] == [2]
+
+
+def test_a_limit_below_one_is_a_clear_error(case: Case, docs: dict[str, int]) -> None:
+    with pytest.raises(InvalidInputError, match="at least 1"):
+        search(case, "invoice", limit=0)
+    assert len(search(case, "станц* OR invoice", limit=1)) == 1

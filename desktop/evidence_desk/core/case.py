@@ -7,15 +7,15 @@ is deliberately small: features live in their own modules (`importing`,
 from __future__ import annotations
 
 import getpass
-import sqlite3
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk import __version__
@@ -106,8 +106,17 @@ class Case:
         except OSError as exc:
             raise CaseError(f"cannot create the case folder {path}: {exc.strerror}") from exc
         case = cls(path, author=author)
-        case.backup_path = upgrade(case._write_engine, case.db_path)
-        case._ensure_meta()
+        try:
+            case.backup_path = upgrade(case._write_engine, case.db_path)
+            case._ensure_meta()
+        except DatabaseError as exc:
+            case.close()
+            orig = getattr(exc, "orig", None) or exc
+            raise CaseError(f"the case database {case.db_path} cannot be read ({orig}); restore it "
+                            "from a backup (case.sqlite.backup-*) or open another case") from exc
+        except BaseException:
+            case.close()
+            raise
         case.originals.clear_staging()
         return case
 

@@ -127,6 +127,8 @@ SEARCH_IN_DOC_SQL = text(
 
 
 def search(case: Case, query: str, limit: int = 100, document_id: int | None = None) -> list[SearchHit]:
+    if limit < 1:
+        raise InvalidInputError("the number of hits to show must be at least 1")
     parsed = parse_query(query)
     with case.read() as s:
         if document_id is None:

@@ -35,8 +35,8 @@ class _Worker(QThread):
     succeeded = Signal(object)
     errored = Signal(str, bool)  # message, cancelled
 
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress) -> None:
-        super().__init__()
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, parent: QObject) -> None:
+        super().__init__(parent)  # owned by its Job, so it can never be collected while running
         self._fn = fn
         self._progress = progress
         progress.subscribe(self.progressed.emit)
@@ -70,7 +70,7 @@ class Job(QObject):
         self.result: Any = None
         self.error: str | None = None
         self.state: ProgressState = self.progress.state()
-        self._thread = _Worker(fn, self.progress)
+        self._thread = _Worker(fn, self.progress, self)
         self._thread.progressed.connect(self._on_progress)
         self._thread.succeeded.connect(self._on_success)
         self._thread.errored.connect(self._on_error)

@@ -151,3 +151,9 @@ def test_the_frozen_0001_fixture_is_what_its_script_generates(tmp_path: Path) ->
             con.close()
 
     assert dump(fresh) == dump(FROZEN_0001)
+
+
+def test_the_fast_head_scan_agrees_with_alembic() -> None:
+    """Opening an up-to-date case decides "nothing to do" without importing Alembic;
+    that shortcut must name the same head as Alembic itself."""
+    assert migrate.scanned_head() == migrate.head_revision()

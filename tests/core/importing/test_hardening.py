@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.errors import WorkerTimeout
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.progress import Progress, ProgressState
 from evidence_desk.core.sandbox import SandboxWorker
-from evidence_desk.core.errors import WorkerTimeout
 from evidence_desk.core.verify_case import verify_case
 from tests.core.pdfs import write_text_pdf
 
@@ -91,7 +91,7 @@ def test_a_worker_that_dies_is_reported_and_replaced() -> None:
     from evidence_desk.core.errors import WorkerCrashed
 
     with SandboxWorker() as worker:
-        with pytest.raises(WorkerCrashed, match="exited with status 3|died"):
+        with pytest.raises(WorkerCrashed, match=r"exited with status 3|died"):
             worker.call("os._exit", 3, timeout=30)
         assert worker.call("os.getpid", timeout=30) > 0
 

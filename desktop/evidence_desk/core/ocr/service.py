@@ -11,6 +11,7 @@ import configparser
 import json
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,7 @@ class OcrReport:
     cancelled: bool = False
     confidences: list[float] = field(default_factory=list)
     cpu_seconds: float = 0.0  # summed over pages: rendering, deskew and Tesseract
+    busy_seconds: float = 0.0  # summed over pages: wall time a worker spent on each
 
     @property
     def mean_confidence(self) -> float | None:
@@ -157,6 +159,7 @@ class _Runner:
         doc_id, number, langs = item
         if self.progress.cancelled or self._fatal is not None:
             return
+        started = time.perf_counter()
         try:
             path, media_type = self._source(doc_id)
             result: PageOcr = self._worker().call(
@@ -168,6 +171,8 @@ class _Runner:
         except (WorkerError, EvidenceDeskError) as exc:
             self._store_failure(job_id, doc_id, number, str(exc))
             return
+        with self._lock:
+            self.report.busy_seconds += time.perf_counter() - started
         self._store(job_id, doc_id, number, langs, result)
 
     def _store(self, job_id: int, doc_id: int, number: int, langs: str, result: PageOcr) -> None:

@@ -28,6 +28,7 @@ from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePl
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
+MAX_PIXELS = 120_000_000  # a rebuilt page's picture (about A0 at 200 dpi)
 SCAN_COVERAGE = 0.85  # an image over this share of the page, and no visible text: a scan
 CYRILLIC = range(0x0400, 0x0530)
 GREEK = range(0x0370, 0x0400)
@@ -147,7 +148,11 @@ def _page_dpi(page: pymupdf.Page, plan: ExportPlan) -> int:
     except Exception:
         best = 0.0
     dpi = best if best >= 72 else plan.dpi
-    return round(min(max(dpi, 72.0), float(plan.max_dpi)))
+    dpi = min(max(dpi, 72.0), float(plan.max_dpi))
+    # Poster-size pages: cap the picture's pixels (MuPDF refuses overly large images).
+    area_in = max(page.rect.width * page.rect.height, 1.0) / (72.0 * 72.0)
+    dpi = min(dpi, (MAX_PIXELS / area_in) ** 0.5)
+    return max(1, round(dpi))
 
 
 def _all_grey(page: pymupdf.Page) -> bool:

@@ -109,6 +109,12 @@ def _vector_boxes(page: pymupdf.Page) -> list[_Box]:
             rects = [pymupdf.Rect(it[1]) if it[0] == "re" else pymupdf.Quad(it[1]).rect for it in items]
         elif items and all(it[0] == "l" for it in items) and len(items) <= 5:
             rects = [pymupdf.Rect(path["rect"])]  # a closed quadrilateral drawn with lines
+        if len(rects) > 1:
+            # A rectangle inside another of the same path is a hole (a frame, drawn as one
+            # fill with even-odd or opposite winding): neither is an opaque box.
+            nested = {i for i, a in enumerate(rects) for j, b in enumerate(rects)
+                      if i != j and (a.contains(b) or b.contains(a))}
+            rects = [r for i, r in enumerate(rects) if i not in nested]
         for r in rects:
             if r.width >= MIN_BOX_SIDE and r.height >= MIN_BOX_SIDE:
                 boxes.append(_Box(r, int(path.get("seqno", 0)), fill, "dark_box"))

@@ -181,6 +181,9 @@ class _DocumentTable(QTableView):
 
 def _choice_combo(any_label: str, values: tuple[str, ...]) -> QComboBox:
     combo = QComboBox()
+    # Shrinks with a narrow dock instead of widening the window past a laptop screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
     combo.addItem(any_label, None)
     for value in values:
         combo.addItem(label(value).capitalize(), value)

@@ -274,8 +274,11 @@ class PageView(PageViewInput, QGraphicsView):
         wanted = range(max(1, visible[0] - MARGIN_PAGES), min(count, visible[-1] + MARGIN_PAGES) + 1)
         keep = set(range(max(1, visible[0] - MARGIN_PAGES - KEEP_AROUND),
                          min(count, visible[-1] + MARGIN_PAGES + KEEP_AROUND) + 1))
-        for page in self._near - keep:
+        far = self._near - keep
+        for page in far:
             self.item(page).release()
+        if far:
+            self.service.memory_released()
         self._near = (self._near & keep) | set(wanted)
         self._materialize([p for p in wanted if not self.item(p).materialized])
         settled = not self._settle_timer.isActive()

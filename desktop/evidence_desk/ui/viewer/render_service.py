@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from evidence_desk.core.pdf.render_types import RenderedPage
@@ -34,21 +34,21 @@ from evidence_desk.core.rendering import RenderJob, RenderPool
 # 128 MB of RGB pictures is ~33 fit-width pages on a 1000 px window: scrolling back is
 # instant, and the GUI process stays under 400 MB whatever is scrolled through.
 DEFAULT_CACHE_BYTES = 128 * 1024 * 1024
+TRIM_DELAY_MS = 500
 
 
-def _release_big_buffers_to_the_system() -> None:
-    """Serve allocations of 1 MB and more (page pictures) from mmap, always.
+def _return_free_memory_to_the_system() -> None:
+    """Give freed heap pages back to the system (glibc keeps them by default).
 
-    glibc raises its mmap threshold each time a big block is freed, after which
-    4 MB pictures come from the heap and their freed space is kept: scrolling
-    through hundreds of pages then grows the process by ~60 MB more than the cache.
-    Fixing the threshold makes every freed picture go back to the system."""
+    Page pictures are 1–10 MB each; once freed, glibc keeps their space for
+    reuse, and scrolling through hundreds of pages grows the process well past
+    the cache. Forcing such blocks onto mmap would bound it too, but costs a
+    page fault per 4 KB on every new picture (~2 ms each); trimming now and then,
+    when the user pauses, costs nothing on the way to the screen."""
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL("libc.so.6")
-        m_mmap_threshold = -3
-        libc.mallopt(m_mmap_threshold, 1024 * 1024)
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class PageKey(NamedTuple):
@@ -83,7 +83,9 @@ class ImageCache:
             self._items.move_to_end(key)
         return image
 
-    def put(self, key: Hashable, image: QImage) -> None:
+    def put(self, key: Hashable, image: QImage) -> int:
+        """Add a picture; return how many old ones were evicted to make room."""
+        evicted_count = 0
         old = self._items.pop(key, None)
         if old is not None:
             self.bytes -= old.sizeInBytes()
@@ -92,6 +94,8 @@ class ImageCache:
         while self.bytes > self.max_bytes and len(self._items) > 1:
             _, evicted = self._items.popitem(last=False)
             self.bytes -= evicted.sizeInBytes()
+            evicted_count += 1
+        return evicted_count
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._items
@@ -113,8 +117,9 @@ class RenderService(QObject):
     def __init__(self, workers: int = 2, cache_bytes: int = DEFAULT_CACHE_BYTES,
                  timeout: float = 30.0, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        _release_big_buffers_to_the_system()
         self.cache = ImageCache(cache_bytes)
+        self._trim = QTimer(self, singleShot=True, interval=TRIM_DELAY_MS)
+        self._trim.timeout.connect(_return_free_memory_to_the_system)
         self.errors: dict[PageKey, str] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pool = RenderPool(self._from_worker, workers=workers, timeout=timeout)
@@ -133,6 +138,11 @@ class RenderService(QObject):
         if self._pool.submit(job):
             self.requested.emit(key)
         return None
+
+    def memory_released(self) -> None:
+        """Pictures were dropped (pages scrolled away): trim the heap once things settle."""
+        if not self._trim.isActive():
+            self._trim.start()
 
     def cancel_stale(self, owner: Hashable, keep: set[PageKey]) -> int:
         return self._pool.cancel_stale(owner, set(keep))
@@ -161,7 +171,8 @@ class RenderService(QObject):
             self.errors[key] = message
             self.failed.emit(key, message)
             return
-        self.cache.put(key, image)
+        if self.cache.put(key, image):
+            self.memory_released()
         self.rendered.emit(key, image)
 
     def close(self) -> None:
