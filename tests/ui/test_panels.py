@@ -62,3 +62,17 @@ def test_provenance_tab_summarises_source_and_custody(window, ui_case):
     tab.refresh()
     text = tab.label.text()
     assert "SOURCE-KESTREL" in text and "encrypted USB stick" in text and "2024-02-01" in text
+
+
+def test_clicking_an_overlay_shows_its_row_in_the_annotation_panel(window, ui_case):
+    from evidence_desk.core.geometry import Rect
+    from evidence_desk.core.redaction.marking import redact_rects_edit
+    from evidence_desk.ui.panels.redactions_panel import RedactionsTab
+
+    doc = doc_id_by_name(ui_case, "c_note_verbale.pdf")
+    viewer = window.open_document(doc, 0)
+    edit = window.undo.push(redact_rects_edit(ui_case, doc, 3, [Rect(70, 80, 200, 100)], "personal"))
+    viewer.overlayActivated.emit("redaction", edit.created_id)
+    tab = window.annotations.tabs.currentWidget()
+    assert isinstance(tab, RedactionsTab)
+    assert tab.table.selected_ids() == [edit.created_id]

@@ -76,3 +76,10 @@ def test_linked_scrolling_follows_the_other_viewer(window, ui_case):
     left.set_scroll_fraction(0.5)
     window.workspace._sync_from(window.workspace.slots[0])
     assert abs(right.scroll_fraction() - left.scroll_fraction()) < 0.05
+
+
+def test_opening_a_document_that_does_not_exist_says_so_and_changes_nothing(window, ui_case, qtbot):
+    window.open_document(doc_id_by_name(ui_case, "a_letter.pdf"), 0)
+    window.open_document(9999, 0)
+    assert window.workspace.slots[0].title.full_text() == "a_letter.pdf"
+    qtbot.waitUntil(lambda: "9999" in window.statusBar().currentMessage())

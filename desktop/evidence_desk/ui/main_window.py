@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from evidence_desk import __version__
 from evidence_desk.core.case import Case
 from evidence_desk.core.edits import Edit
+from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.ui import layout, settings, theme
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
@@ -147,7 +148,12 @@ class MainWindow(QMainWindow):
         return self.workspace.active_viewer()
 
     def open_document(self, doc_id: int, side: int | None = None, page: int = 1):  # type: ignore[no-untyped-def]
-        viewer = self.workspace.open(doc_id, self.browser.title_of(doc_id), side, page)
+        """Show `doc_id` on a side (None: the active one); returns that side's viewer."""
+        try:
+            viewer = self.workspace.open(doc_id, self.browser.title_of(doc_id), side, page)
+        except EvidenceDeskError as exc:  # e.g. removed meanwhile by the command line
+            self.show_error(str(exc))
+            return self.viewer()
         self.browser.select(doc_id)
         return viewer
 
@@ -216,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _show_zoom(self) -> None:
         zoom = getattr(self.viewer(), "zoom", None)
-        value = zoom() if callable(zoom) else zoom
+        value = zoom() if callable(zoom) and self.viewer().document_id is not None else None
         self.zoom_label.setText(f"{value * 100:.0f} %" if isinstance(value, float) else "")
 
     def _case_changed(self, edit: Edit) -> None:
@@ -239,9 +245,13 @@ class MainWindow(QMainWindow):
         from evidence_desk.ui.panels.notes_panel import NotesTab
         from evidence_desk.ui.panels.redactions_panel import RedactionsTab
 
-        tab = {"mention": MentionsTab, "note": NotesTab, "redaction": RedactionsTab}.get(kind)
-        if tab is not None:
-            self.annotations.show_tab(tab)
+        cls = {"mention": MentionsTab, "note": NotesTab, "redaction": RedactionsTab}.get(kind)
+        if cls is None:
+            return
+        tab = self.annotations.show_tab(cls)
+        if not tab.table.select_record(record_id):  # type: ignore[attr-defined]
+            tab.scope.doc_button.setChecked(True)  # type: ignore[attr-defined]  # on another page
+            tab.table.select_record(record_id)  # type: ignore[attr-defined]
 
     def _job_finished(self, job: Job) -> None:
         if job.error and job.error != "cancelled":

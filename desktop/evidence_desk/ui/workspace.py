@@ -76,6 +76,10 @@ class ViewerSlot(QFrame):
         self.close_button.setToolTip("Close this document")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(lambda: self.closeRequested.emit(self))
+        keep = self.close_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the header keeps its height while the side is empty
+        self.close_button.setSizePolicy(keep)
+        self.close_button.hide()  # until a document is open
         header = QHBoxLayout()
         header.setContentsMargins(8, 2, 2, 2)
         header.addWidget(self.title, 1)
@@ -126,16 +130,23 @@ class ViewerSlot(QFrame):
         return self.viewer.document_id
 
     def open(self, doc_id: int, title: str, page: int = 1) -> None:
+        shown = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.viewer)  # visible first, so "fit width" measures the real view
+        try:
+            self.viewer.open_document(doc_id, page)
+        except Exception:
+            self.stack.setCurrentWidget(shown)  # e.g. the document is gone: leave this side as it was
+            raise
         self.title.setText(title)
         self.title.setToolTip(title)
-        self.stack.setCurrentWidget(self.viewer)
-        self.viewer.open_document(doc_id, page)
+        self.close_button.show()
         self._watch(self.viewer)
 
     def close_document(self) -> None:
         self.viewer.close_document()
         self.title.setText("No document")
         self.title.setToolTip("")
+        self.close_button.hide()
         self.page_label.clear()
         self.stack.setCurrentWidget(self.hint)
 

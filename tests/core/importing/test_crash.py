@@ -93,7 +93,8 @@ def _check_case_after_kill(case_dir: Path, acknowledged: list[str]) -> int:
             assert page_counts.get(doc_id) == page_count, f"document {doc_id} is half-imported"
             assert str(doc_id) in audited, f"document {doc_id} has no audit entry"
             assert case.originals.hash_file(sha) == sha
-        assert list(case.originals.staging.iterdir()) == []  # cleared on open
+        staging = case.originals.staging
+        assert not staging.exists() or list(staging.iterdir()) == []  # cleared on open
         return len(docs)
 
 

@@ -66,3 +66,17 @@ def test_manual_links_carry_their_evidence_and_duplicates_are_refused(linked):
         link_edit(case, docs["invoice_en.pdf"], docs["contract.pdf"], "loves")
     case.apply(undo)
     assert links_of(case, docs["invoice_en.pdf"])["other"] == []
+
+
+def test_both_ends_of_a_citation_locate_the_shared_reference(linked):
+    from evidence_desk.core.links.registry import shared_reference
+
+    case, docs = linked
+    build_reference_links(case)
+    [cite] = links_of(case, docs["letter_ru.pdf"])["cited_by"]
+    pair = shared_reference(case, cite["id"])
+    assert (pair["source"], pair["target"], pair["reference"]) == (
+        docs["invoice_en.pdf"], docs["letter_ru.pdf"], "12/345-6")
+    # On the letter the highlight is its own number in the first line; on the invoice, the citation.
+    assert pair["target_page"] == 1 and pair["target_rect"].y0 < 80
+    assert pair["source_rect"].y0 > pair["target_rect"].y0

@@ -17,7 +17,12 @@ from evidence_desk.core.db.models import AuditEntry, Job, Page
 from evidence_desk.core.errors import CancelledError
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.ocr import tesseract
-from evidence_desk.core.ocr.service import ocr_after_import, ocr_documents
+from evidence_desk.core.ocr.service import (
+    ocr_after_import,
+    ocr_documents,
+    resume_ocr,
+    unfinished_pages,
+)
 from evidence_desk.core.progress import Progress
 from tests.core.ocr import scans
 
@@ -59,7 +64,8 @@ def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_s
         done_before = job.done
         assert job.state == "running" and 1 <= done_before < 4
 
-        report = ocr_documents(c, None, None, Progress(), workers=1)
+        assert unfinished_pages(c) == 4 - done_before
+        report = resume_ocr(c, Progress(), workers=1)
 
         assert report.resumed_jobs == [job.id]
         assert report.pages_done == 4 - done_before
@@ -70,6 +76,7 @@ def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_s
             per_page = s.execute(select(AuditEntry.target_id, func.count()).where(AuditEntry.action == "page.ocr")
                                  .group_by(AuditEntry.target_id)).all()
         assert len(per_page) == 4 and all(n == 1 for _, n in per_page)  # no page read twice
+        assert unfinished_pages(c) == 0
 
 
 def test_a_cancelled_ocr_job_stops_and_is_not_resumed_automatically(case, four_page_scan):

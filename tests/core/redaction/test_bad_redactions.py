@@ -47,6 +47,20 @@ def test_a_black_box_drawn_over_live_text_is_found_with_the_text_under_it(tmp_pa
     assert "Olga Smirnova" in finding.text
 
 
+def test_a_frame_drawn_as_one_even_odd_fill_is_not_a_box(tmp_path: Path) -> None:
+    path = tmp_path / "frame.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((80, 100), "Appendix A", fontsize=11)
+    shape = page.new_shape()
+    shape.draw_rect(pymupdf.Rect(70, 80, 200, 110))
+    shape.draw_rect(pymupdf.Rect(73, 83, 197, 107))
+    shape.finish(color=None, fill=(0, 0, 0), even_odd=True)
+    shape.commit()
+    doc.save(path)
+    assert scan_file(str(path)) == []
+
+
 def test_an_unapplied_redact_annotation_is_a_failed_redaction(tmp_path: Path) -> None:
     path = tmp_path / "marked.pdf"
     doc = pymupdf.open()
@@ -98,3 +112,30 @@ def test_verify_refuses_what_is_not_a_file(tmp_path: Path) -> None:
     junk.write_bytes(b"not a pdf at all")
     report = verify_pdf_file(junk)
     assert not report.ok
+
+
+def test_a_box_burned_into_a_scan_over_kept_ocr_text_is_found(tmp_path: Path) -> None:
+    """The failure x-ray misses: the scan shows black, the invisible OCR layer still reads."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((150, 200), "Paid to Olga Smirnova yesterday", fill=0, font=ImageFont.load_default(size=36))
+    scale = 595.2 / 1240
+    doc = pymupdf.open()
+    page = doc.new_page(width=595.2, height=841.9)
+    page.insert_text((150 * scale, 234 * scale), "Paid to Olga Smirnova yesterday", fontsize=36 * scale,
+                     render_mode=3)
+    hidden = page.search_for("Olga Smirnova")[0]
+    draw.rectangle((int(hidden.x0 / scale) - 4, int(hidden.y0 / scale) - 4, int(hidden.x1 / scale) + 4,
+                    int(hidden.y1 / scale) + 4), fill=0)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    page.insert_image(page.rect, stream=buf.getvalue(), overlay=False)
+    path = tmp_path / "burned.pdf"
+    doc.save(path)
+    findings = scan_file(str(path))
+    assert [f.kind for f in findings] == ["burned_box"]
+    assert "Smirnova" in findings[0].text and "Paid" not in findings[0].text

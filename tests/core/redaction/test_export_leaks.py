@@ -205,7 +205,7 @@ def test_images_under_boxes_are_burned_and_the_original_image_is_gone(exported: 
                 hashes.add(hashlib.md5(pymupdf.Pixmap(doc, xref).samples).hexdigest())
         assert not hashes & set(exported.planted.image_hashes)
         scan = doc[5]
-        info = [i for i in scan.get_image_info(xrefs=True) if i["xref"]][0]
+        info = next(i for i in scan.get_image_info(xrefs=True) if i["xref"])
         pix = pymupdf.Pixmap(doc, info["xref"])
         bbox = pymupdf.Rect(info["bbox"])
         sx = pix.width / bbox.width

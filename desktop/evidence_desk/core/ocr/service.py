@@ -261,3 +261,13 @@ def ocr_after_import(case: Case, doc_ids: list[int], options: Any, progress: Pro
     messages += [f"OCR failed on document {f['doc']} page {f['page']}: {f['reason']}" for f in report.failed]
     return {"messages": messages, "ocr_pages": report.pages_done, "ocr_failed": report.failed,
             "ocr_jobs": report.jobs, "ocr_mean_confidence": report.mean_confidence}
+
+
+def unfinished_pages(case: Case) -> int:
+    """Pages left by OCR jobs that a crash or kill interrupted (the GUI can offer to resume)."""
+    return sum(len(job.remaining) for job in jobs.unfinished(case))
+
+
+def resume_ocr(case: Case, progress: Progress, *, workers: int | None = None) -> OcrReport:
+    """Finish interrupted OCR jobs only; start nothing new."""
+    return ocr_documents(case, [], None, progress, workers=workers)

@@ -100,8 +100,10 @@ def forms(secret: str) -> list[bytes]:
     """The byte forms a string takes inside a PDF: text, hex, UTF-16BE (and its hex)."""
     out: set[bytes] = set()
     for variant in {secret, secret.lower(), secret.upper()}:
-        for encoded in (variant.encode("utf-8"), variant.encode("latin-1", "ignore"),
-                        variant.encode("utf-16-be")):
+        encodings = [variant.encode("utf-8"), variant.encode("utf-16-be")]
+        if all(ord(ch) < 256 for ch in variant):  # PDFDocEncoding; a partial one would
+            encodings.append(variant.encode("latin-1"))  # match innocent text
+        for encoded in encodings:
             if len(encoded) >= 4:
                 out.add(encoded)
                 out.add(encoded.hex().encode())

@@ -42,7 +42,7 @@ _DATE = re.compile(r"[0-3]?\d[/\-.][0-3]?\d[/\-.]\d{2,4}")
 class Finding:
     page: int  # 1-based
     rect: tuple[float, float, float, float]
-    kind: str  # dark_box | redact_annotation | cover_annotation | dark_highlight
+    kind: str  # dark_box | redact_annotation | cover_annotation | dark_highlight | burned_box
     text: str
 
     def message(self) -> str:
@@ -51,10 +51,13 @@ class Finding:
             "redact_annotation": "a redaction mark that was never applied",
             "cover_annotation": "an opaque box drawn as a comment",
             "dark_highlight": "a dark highlight",
+            "burned_box": "a box burned into the scan, with its OCR text kept,",
         }[self.kind]
         shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
-        return (f"page {self.page}: failed redaction — {what} covers text that can still be "
-                f"extracted (“{shown}”); this text is in the case and in any copy of the file")
+        where = " ".join(f"{v:.0f}" for v in self.rect)
+        return (f"page {self.page}: failed redaction — {what} at {where} covers text that can still "
+                f"be extracted (\"{shown}\"); this text is in the case and in any copy of the file; "
+                "redact that region to remove it")
 
 
 @dataclass
@@ -198,6 +201,46 @@ def page_findings(page: pymupdf.Page, number: int) -> list[Finding]:
     return findings
 
 
+BURN_ZOOM = 1.5
+BURN_DARK = 48  # grey level at or below which a pixel is "blacked out"
+
+
+def _invisible_spans(page: pymupdf.Page) -> list[dict[str, Any]]:
+    return [s for s in page.get_texttrace() if s.get("type") == 3 and s.get("chars")]
+
+
+def burned_findings(page: pymupdf.Page, number: int) -> list[Finding]:
+    """An OCR text layer kept over a box burned into the scan: the page shows black,
+    the invisible text under it still reads out. A glyph is under a burned box when
+    the middle of its box renders solid dark (real ink never fills its whole box)."""
+    spans = _invisible_spans(page)
+    if not spans or not page.get_images():
+        return []
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(BURN_ZOOM, BURN_ZOOM), colorspace=pymupdf.csGRAY,
+                          alpha=False, annots=False)
+    transform = page.rotation_matrix * pymupdf.Matrix(BURN_ZOOM, BURN_ZOOM)
+    samples, stride = pix.samples, pix.stride
+    runs: list[tuple[pymupdf.Rect, list[str]]] = []
+    for span in spans:
+        current: tuple[pymupdf.Rect, list[str]] | None = None
+        for ch in span["chars"]:
+            r = pymupdf.Rect(_core(ch[3])) * transform
+            x0, y0 = max(0, int(r.x0)), max(0, int(r.y0))
+            x1, y1 = min(pix.width, int(r.x1) + 1), min(pix.height, int(r.y1) + 1)
+            dark = x1 > x0 and y1 > y0 and all(
+                max(samples[y * stride + x0:y * stride + x1]) <= BURN_DARK for y in range(y0, y1))
+            if dark:
+                if current is None:
+                    current = (pymupdf.Rect(ch[3]), [])
+                    runs.append(current)
+                current[0].include_rect(pymupdf.Rect(ch[3]))
+                current[1].append(chr(ch[0]))
+            else:
+                current = None
+    return [Finding(number, tuple(round(v, 1) for v in rect), "burned_box", "".join(text).strip())  # type: ignore[arg-type]
+            for rect, text in runs if meaningful("".join(text))][:MAX_FINDINGS_PER_PAGE]
+
+
 def document_findings(doc: pymupdf.Document, pages: range | None = None) -> list[Finding]:
     """Every failed redaction in a document, with x-ray's rule that a document whose
     covered text is all dates has none (date stamps under boxes are not secrets)."""
@@ -205,6 +248,7 @@ def document_findings(doc: pymupdf.Document, pages: range | None = None) -> list
     for index in pages if pages is not None else range(doc.page_count):
         try:
             found.extend(page_findings(doc[index], index + 1))
+            found.extend(burned_findings(doc[index], index + 1))
         except Exception:  # a page MuPDF cannot analyse is not a finding
             continue
     if found and all(looks_like_date(f.text) for f in found):
@@ -220,7 +264,7 @@ def scan_file(path: str) -> list[Finding]:
 
 def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
     """Import warnings for one page (the date rule applied per page)."""
-    found = page_findings(page, number)
+    found = page_findings(page, number) + burned_findings(page, number)
     if found and all(looks_like_date(f.text) for f in found):
         return []
     return [f.message() for f in found]

@@ -62,7 +62,8 @@ class ExportOptions:
     tracking_dots: bool = False
     dpi: int = 200
     jpeg_quality: int = 80
-    timeout: float = 300.0  # wall clock for redacting, and again for verifying
+    timeout: float = 120.0  # wall clock for redacting, and again for verifying…
+    seconds_per_page: float = 3.0  # …plus this much a page
     memory_mb: int = 3072
 
 
@@ -194,15 +195,18 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
         raise InvalidInputError(f"{output} is a folder; give a file name ending in .pdf")
     temp = output.parent / f".{output.name}.{new_uid()[:12]}.part"
     doc_id, planned = build_plan(case, doc_ref, temp, options)
+    # The wall clock is the watchdog against a hung apply_redactions; long documents get
+    # more time (a few seconds a page), never unlimited.
+    timeout = options.timeout + options.seconds_per_page * len(planned.plan.pages)
     progress.update(label="Redacting", total=3, done=0)
     worker = SandboxWorker(Limits(memory_mb=options.memory_mb))
     try:
         try:
-            outcome: ExportOutcome = worker.call(APPLY, planned.plan, timeout=options.timeout)
+            outcome: ExportOutcome = worker.call(APPLY, planned.plan, timeout=timeout)
             progress.update(label="Verifying", done=1)
             boxes = {p.number: p.boxes for p in planned.plan.pages if p.boxes}
             checked: VerifyOutcome = worker.call(VERIFY, str(temp), boxes, planned.secrets, planned.labels,
-                                                 outcome.rebuilt_pages, timeout=options.timeout)
+                                                 outcome.rebuilt_pages, timeout=timeout)
         except WorkerTimeout as exc:
             raise ExportError(f"redacting document {doc_id} {exc}; nothing was written "
                               "(try --flatten, which does not depend on the file's structure)") from exc

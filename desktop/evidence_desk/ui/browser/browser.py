@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -94,6 +96,7 @@ class CaseBrowser(QWidget):
 
         self.search = SearchPanel(case)
         self.search.hitActivated.connect(self.hitActivated)
+        self.search.searchFinished.connect(self._make_room_for_hits)
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_combo)
@@ -103,7 +106,16 @@ class CaseBrowser(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.filter_box)
         top_layout.addLayout(filters)
-        top_layout.addWidget(self.table, 1)
+        self.empty_hint = QLabel("No documents yet.\n\nDrop PDFs, images or folders on the window, "
+                                 "or use Case › Import Files… (Ctrl+I).")
+        self.empty_hint.setMargin(16)
+        self.empty_hint.setObjectName("EmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_hint)
+        top_layout.addWidget(self.list_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.search)
@@ -118,6 +130,7 @@ class CaseBrowser(QWidget):
         """Re-read the documents (after an import or a details edit); keeps the selection."""
         selected = self.selected_ids()
         self.model.set_rows(documents.list_documents(self.case))
+        self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty_hint)
         for doc_id in selected:
             self.select(doc_id)
         missing = [r["id"] for r in self.model.rows if not self.model.has_thumbnail(r["id"])]
@@ -126,6 +139,12 @@ class CaseBrowser(QWidget):
         self.table.resizeColumnToContents(COL_KIND)
         self.table.resizeColumnToContents(COL_PAGES)
         self.table.resizeColumnToContents(COL_STATUS)
+
+    def _make_room_for_hits(self, hits: int) -> None:
+        """The hits list starts folded to the search box; give it a fair share once it has hits."""
+        top, bottom = self.splitter.sizes()
+        if hits and bottom < 220 and top + bottom > 440:
+            self.splitter.setSizes([(top + bottom) * 11 // 20, (top + bottom) * 9 // 20])
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows(COL_DOC) if self.table.selectionModel() else []

@@ -28,7 +28,7 @@ class ThumbnailLoader(QObject):
         self.model = model
         self._waiting: dict[PageKey, int] = {}
         service.rendered.connect(self._rendered)
-        service.failed.connect(lambda key, _msg: self._waiting.pop(key, None))
+        service.failed.connect(self._failed)  # (bound methods: disconnected when this object goes)
 
     def load(self, doc_ids: list[int]) -> None:
         with self.case.read() as s:
@@ -47,6 +47,9 @@ class ThumbnailLoader(QObject):
         doc_id = self._waiting.pop(key, None)
         if doc_id is not None:
             self.model.set_thumbnail(doc_id, image)
+
+    def _failed(self, key: PageKey, _message: str) -> None:
+        self._waiting.pop(key, None)  # the list keeps its blank icon; the viewer shows the reason
 
     def pending(self) -> int:
         return len(self._waiting)

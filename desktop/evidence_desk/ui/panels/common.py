@@ -80,6 +80,15 @@ class RecordTable(QTableWidget):
                 self.setItem(r, c, item)
         self.setSortingEnabled(True)
 
+    def select_record(self, record_id: int) -> bool:
+        """Select and show the row of `record_id`; False if it is not listed."""
+        for row in range(self.rowCount()):
+            if self.item(row, 0).data(ROW_ID_ROLE) == record_id:
+                self.selectRow(row)
+                self.scrollToItem(self.item(row, 0))
+                return True
+        return False
+
     def selected_ids(self) -> list[int]:
         return sorted({int(i.data(ROW_ID_ROLE)) for i in self.selectedItems()})
 

@@ -71,6 +71,8 @@ class EntityView(QWidget):
         layout.addWidget(self.list, 1)
         if self.service is not None:
             self.service.rendered.connect(self._rendered)  # type: ignore[attr-defined]
+            # A page that cannot be drawn keeps its text-only row.
+            self.service.failed.connect(lambda key, _message: self._waiting.pop(key, None))  # type: ignore[attr-defined]
         self.refresh()
 
     def set_entity(self, entity_id: int | None) -> None:

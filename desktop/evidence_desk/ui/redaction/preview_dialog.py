@@ -12,6 +12,7 @@ dialog otherwise starts a small one of its own and stops it when it closes."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -212,10 +213,8 @@ class RedactionPreviewDialog(QDialog):
 
     def done(self, result: int) -> None:
         if self._service is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._service.rendered.disconnect(self._on_rendered)
-            except (RuntimeError, TypeError):
-                pass
             if self._own_service:
                 self._service.close()
             self._service = None
