@@ -126,3 +126,26 @@ def test_a_damaged_database_page_fails_the_integrity_check(filled: Case) -> None
         report = verify_case(again)
     assert not report.ok
     assert any("integrity" in p or "search index" in p for p in report.problems)
+
+
+def test_verify_while_another_program_holds_the_write_lock_says_the_case_is_busy(
+    filled: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence_desk.core.errors import CaseError
+
+    con = _raw(filled)
+    con.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    try:
+        import sqlalchemy
+
+        engine = filled._write_engine
+        monkeypatch.setattr(filled, "_write_engine", sqlalchemy.create_engine(
+            engine.url, connect_args={"timeout": 0.2}, poolclass=sqlalchemy.pool.NullPool))
+        from evidence_desk.core.case import _begin_immediate
+
+        _begin_immediate(filled._write_engine)
+        with pytest.raises(CaseError, match="the case is busy"):
+            verify_case(filled)
+    finally:
+        con.execute("ROLLBACK")
+        con.close()

@@ -165,8 +165,11 @@ def index_matches_text(case: Case) -> bool:
         try:
             conn.exec_driver_sql("INSERT INTO pages_fts(pages_fts, rank) VALUES('integrity-check', 1)")
             return True
-        except DatabaseError:
-            return False
+        except DatabaseError as exc:
+            orig = getattr(exc, "orig", None)
+            if getattr(orig, "sqlite_errorcode", None) in (11, 267) or "malformed" in str(orig):
+                return False  # SQLITE_CORRUPT / SQLITE_CORRUPT_VTAB: index and text disagree
+            raise  # busy, locked, I/O: not a verdict on the index
         finally:
             conn.rollback()
             conn.close()

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from evidence_desk.core.audit import verify_chain
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document
+from evidence_desk.core.errors import CaseError
 from evidence_desk.core.search import index_matches_text
 
 
@@ -38,6 +39,12 @@ def verify_case(case: Case) -> VerifyReport:
     for check in (_check_database, _check_index, _check_chain):
         try:
             check(case, report)
+        except OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise CaseError("the case is busy (another program is writing to it, such as an "
+                                "import); verify again when it has finished") from exc
+            report.problems.append(f"the database is damaged ({_first_line(exc)}); restore "
+                                   "case.sqlite from a backup")
         except DatabaseError as exc:
             report.problems.append(f"the database is damaged ({_first_line(exc)}); restore "
                                    "case.sqlite from a backup")
