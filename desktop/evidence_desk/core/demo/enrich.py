@@ -30,7 +30,9 @@ TEMPLATE_FIELDS = {"doc_date": "date", "reference": "reference", "sender": "send
 
 def _agrees(field: str, suggested: str, wanted: str) -> bool:
     if field == "reference":
-        return normalize_reference(suggested) == normalize_reference(wanted)
+        # Same key but other letters (OCR read "EXP" as Cyrillic "ЕХР"): the reviewer types it.
+        return normalize_reference(suggested) == normalize_reference(wanted) and \
+            suggested.upper() == wanted.upper()
     if field in ("sender", "recipient"):
         a, b = normalize_name(suggested), normalize_name(wanted)
         return a == b or a in b or b in a or names_match(suggested, wanted)

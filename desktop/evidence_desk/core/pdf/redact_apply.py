@@ -109,6 +109,8 @@ def is_scanned_page(page: pymupdf.Page) -> bool:
     any, is an invisible OCR layer that would survive a vector redaction untouched)."""
     area = abs(page.rect) or 1.0
     try:
+        if not page.get_images(full=False):
+            return False  # cheap: no image resource, no scan (get_image_info parses the page)
         infos = page.get_image_info()
     except Exception:
         return False
