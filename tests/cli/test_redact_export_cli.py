@@ -121,3 +121,19 @@ def test_verify_fails_on_a_pdf_with_a_black_box_over_text(tmp_path: Path,
     report = json.loads(out)
     assert code == 1 and report["ok"] is False
     assert any("failed redaction" in p for p in report["problems"])
+
+
+def test_second_reviewer_rule_on_the_command_line(case_with_letter: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    c = str(case_with_letter)
+    assert run(capsys, "--case", c, "redact", "--second-reviewer", "on")[0] == 0
+    code, out, _ = run(capsys, "--case", c, "--author", "alice", "redact", "1", "--page", "1", "--rect",
+                       "70", "88", "160", "104", "--reason", "personal")
+    assert code == 0 and "proposed" in out  # not self-approved
+    code, _, err = run(capsys, "--case", c, "--author", "alice", "redact", "--approve", "1")
+    one_line_error(code, err, "second reviewer")
+    code, out, _ = run(capsys, "--case", c, "--author", "bob", "redact", "--approve", "1")
+    assert code == 0
+    code, out, _ = run(capsys, "--case", c, "redact", "--list", "--json")
+    [row] = json.loads(out)
+    assert (row["author"], row["reviewer"], row["status"]) == ("alice", "bob", "approved")

@@ -3,7 +3,6 @@ how it is encoded, what text layer stays, and that failures write nothing."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -202,4 +201,3 @@ def test_a_scan_pdf_page_with_ocr_text_layer_is_rebuilt(case: Case, tmp_path: Pa
     assert result.rebuilt_pages == [1]
     with pymupdf.open(tmp_path / "ocrd-out.pdf") as pdf:
         assert "KEEPLAYEROCR" in pdf[0].get_text() and "ZQLAYEROCR" not in pdf[0].get_text()
-    assert io  # (io kept for image helpers)

@@ -168,6 +168,10 @@ def test_exiftool_and_pdfinfo_see_no_secret(exported: Exported) -> None:
         assert secret.lower() not in exif.lower(), secret
         assert secret.lower() not in meta.lower(), secret
     assert "Author" not in meta and "Title" not in meta
+    pdf_tags = {line.split(":")[0].replace("[PDF]", "").strip() for line in exif.splitlines()
+                if line.startswith("[PDF]")}
+    assert pdf_tags <= {"PDF Version", "Linearized", "Page Count"}, pdf_tags  # an allow-list
+    assert not [line for line in exif.splitlines() if line.startswith(("[XMP", "[IFD", "[EXIF"))]
 
 
 def test_pdfdetach_lists_no_attachment(exported: Exported) -> None:

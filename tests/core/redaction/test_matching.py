@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Redaction
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
-from evidence_desk.core.geometry import Rect, Word
+from evidence_desk.core.geometry import Word
 from evidence_desk.core.redaction.matching import (
     build_stream,
     find_entity_hits,
@@ -62,10 +62,21 @@ def test_a_regular_expression_finds_reference_numbers(case: Case, import_lines: 
         find_hits(case, "([", regex=True)
 
 
-def test_part_of_a_word_gets_a_slice_of_the_word_box() -> None:
-    words = [Word(Rect(0, 0, 70, 10), "Petrov's", 0, 0, 0)]
-    stream = build_stream(words)
-    assert stream.text == "petrov's"
+def test_part_of_a_word_gets_a_slice_of_the_word_box(case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines([[(72, 100, "Ask Petrovich today")]])
+    [hit] = find_hits(case, "petrov")
+    [word] = [Word.from_row(r) for r in _page_words(case) if r[4] == "Petrovich"]
+    [rect] = hit.rects
+    assert hit.text == "Petrov"
+    assert rect.x0 == word.rect.x0 and rect.x1 < word.rect.x1  # "ich" stays readable
+    assert build_stream([word]).text == "petrovich"
+
+
+def _page_words(case: Case) -> list[list[object]]:
+    from evidence_desk.core.db.models import Page
+
+    with case.read() as s:
+        return list(s.execute(select(Page.words)).scalars().first())
 
 
 def test_preview_marks_nothing_and_marking_is_one_undoable_edit(

@@ -283,8 +283,9 @@ def upgrade() -> None:
 
     # Full-text index over page text. External content (no second copy of the
     # text); triggers keep it in step. unicode61 folds case for Cyrillic and
-    # Latin and, with remove_diacritics 2, matches "Weissrussland"-style ASCII
-    # typing against accented text. Prefix indexes make "Zav*" fast.
+    # Latin and, with remove_diacritics 2, matches "Zurich" against "Zürich" (but
+    # ß is a letter of its own: "Weissrussland" does not find "Weißrussland").
+    # Prefix indexes make "Zav*" fast.
     op.execute(
         "CREATE VIRTUAL TABLE pages_fts USING fts5(text, content='pages', content_rowid='id', "
         "tokenize=\"unicode61 remove_diacritics 2\", prefix='2 3')"
