@@ -68,3 +68,17 @@ def test_core_imports_no_qt_even_indirectly() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_command_line_and_the_window_process_do_not_load_pymupdf_to_start() -> None:
+    """Untrusted files are parsed in workers; the parent process has no business loading
+    MuPDF (and paying its start-up cost) just to parse arguments or open a case."""
+    code = (
+        "import sys\n"
+        "from evidence_desk.cli.main import build_parser\n"
+        "import evidence_desk.core.ocr.service, evidence_desk.core.importing, evidence_desk.core.rendering\n"
+        "build_parser()\n"
+        "print('pymupdf' in sys.modules, 'fitz' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "False"], done.stdout + done.stderr

@@ -14,7 +14,6 @@ from PIL import Image
 
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.ocr import imageops, tesseract
-from evidence_desk.core.pdf.ocr_image import render_page
 
 NICENESS = 10  # OCR is background work: the window (and the user's other programs) come first
 # Tesseract's own layout analysis copes with a small skew; straightening a page costs ~15 % of
@@ -99,6 +98,8 @@ def ocr_page(path: str, media_type: str, index: int, languages: str, *, deskew: 
     timeout = tess_timeout
     _lower_priority()
     started = _cpu()
+    from evidence_desk.core.pdf.ocr_image import render_page  # in the worker only: keeps PyMuPDF out of callers
+
     bitmap = render_page(path, media_type, index)
     image = bitmap.image
     skew = imageops.estimate_skew(image) if deskew else 0.0
@@ -144,5 +145,7 @@ def render_pgm_for_benchmark(path: str, media_type: str, index: int) -> bytes:
     import io
 
     buf = io.BytesIO()
+    from evidence_desk.core.pdf.ocr_image import render_page
+
     render_page(path, media_type, index).image.save(buf, format="PPM")
     return buf.getvalue()
