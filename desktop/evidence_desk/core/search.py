@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
@@ -97,33 +97,24 @@ def parse_query(query: str) -> ParsedQuery:
     return ParsedQuery(fts, tuple(terms))
 
 
-SEARCH_SQL = text(
-    f"""
-    SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
-           snippet(pages_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 12) AS snippet,
-           pages_fts.rank AS rank
-    FROM pages_fts
-    JOIN pages p ON p.id = pages_fts.rowid
-    JOIN documents d ON d.id = p.document_id
-    WHERE pages_fts MATCH :q
-    ORDER BY pages_fts.rank
-    LIMIT :limit
-    """
-)
+def _search_sql(where: str, order: str) -> TextClause:
+    return text(
+        f"""
+        SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
+               snippet(pages_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 12) AS snippet,
+               pages_fts.rank AS rank
+        FROM pages_fts
+        JOIN pages p ON p.id = pages_fts.rowid
+        JOIN documents d ON d.id = p.document_id
+        WHERE pages_fts MATCH :q {where}
+        ORDER BY {order}
+        LIMIT :limit
+        """
+    )
 
-SEARCH_IN_DOC_SQL = text(
-    f"""
-    SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
-           snippet(pages_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 12) AS snippet,
-           pages_fts.rank AS rank
-    FROM pages_fts
-    JOIN pages p ON p.id = pages_fts.rowid
-    JOIN documents d ON d.id = p.document_id
-    WHERE pages_fts MATCH :q AND p.document_id = :doc
-    ORDER BY p.number
-    LIMIT :limit
-    """
-)
+
+SEARCH_SQL = _search_sql("", "pages_fts.rank")
+SEARCH_IN_DOC_SQL = _search_sql("AND p.document_id = :doc", "p.number")  # in page order, for find-next
 
 
 def search(case: Case, query: str, limit: int = 100, document_id: int | None = None) -> list[SearchHit]:

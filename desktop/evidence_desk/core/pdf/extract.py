@@ -31,7 +31,9 @@ METADATA_KEYS = ("title", "author", "subject", "keywords", "creator", "producer"
 _open: dict[str, Any] = {}
 
 
-def _document(path: str) -> pymupdf.Document:
+def open_pdf(path: str) -> pymupdf.Document:
+    """The worker's open copy of `path` (one kept open: chunked extraction and OCR of
+    consecutive pages reuse it instead of reparsing the file)."""
     doc = _open.get(path)
     if doc is None:
         for old in _open.values():
@@ -62,7 +64,7 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
     if media_type != PDF:
         raise RefusedFileError(f"unsupported file type {media_type}", "unsupported")
     _open.clear()
-    doc = _document(path)
+    doc = open_pdf(path)
     if doc.needs_pass:
         raise RefusedFileError(
             "password-protected PDF: remove the password (or ask the sender for an open copy) and import again",
@@ -116,7 +118,7 @@ def extract_pages(path: str, media_type: str, start: int, stop: int,
     if is_image(media_type):
         out = images.extract_pages(path, media_type, start, stop)
     else:
-        doc = _document(path)
+        doc = open_pdf(path)
         out = [_extract_page(doc, index, words_as_json) for index in range(start, stop)]
     return as_json_words(out) if words_as_json else out
 

@@ -8,21 +8,18 @@ The bitmap is bounded in pixels whatever the page claims to measure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pymupdf
 from PIL import Image
 
-from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.pdf import images
+from evidence_desk.core.pdf.extract import open_pdf
 
 OCR_DPI = 300
 MAX_SIDE_PX = 10_000
 MAX_PIXELS = 60_000_000
 MIN_NATIVE_DPI, MAX_NATIVE_DPI = 150.0, 600.0
-
-_open: dict[str, Any] = {}
 
 
 @dataclass
@@ -46,25 +43,11 @@ def _zoom_for(width_pt: float, height_pt: float, dpi: float) -> float:
     return max(zoom, 0.05)
 
 
-def _pdf(path: str) -> pymupdf.Document:
-    doc = _open.get(path)
-    if doc is None:
-        for old in _open.values():
-            old.close()
-        _open.clear()
-        try:
-            doc = pymupdf.open(path, filetype="pdf")
-        except Exception as exc:
-            raise RefusedFileError(f"not a readable PDF ({exc})"[:300], "malformed") from exc
-        _open[path] = doc
-    return doc
-
-
 def render_page(path: str, media_type: str, index: int, dpi: float = OCR_DPI) -> PageBitmap:
     """Page `index` (0-based) as an 8-bit grayscale image near `dpi`, bounded in pixels."""
     if is_image(media_type):
         return _render_image(path, media_type, index, dpi)
-    page = _pdf(path)[index]
+    page = open_pdf(path)[index]
     if page.rotation:
         page.set_rotation(0)  # in memory only: we want the unrotated page's pixels
     rect = page.rect

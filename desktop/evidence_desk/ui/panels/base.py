@@ -18,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from evidence_desk.core.case import Case
+from evidence_desk.ui.panels.common import ROW_PAGE_ROLE
 from evidence_desk.ui.undo import UndoController
 
 
@@ -59,6 +60,12 @@ class AnnotationTab(QWidget):
 
     def refresh(self) -> None:
         """Re-read from the case (called after every edit, undo and redo)."""
+
+    def open_row_page(self, item: QTableWidgetItem) -> None:
+        """Show the page a table row is about (rows carry it in ROW_PAGE_ROLE)."""
+        page = item.data(ROW_PAGE_ROLE)
+        if self.doc_id is not None and page:
+            self.ctx.open_page(self.doc_id, int(page))
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from evidence_desk.core.db.models import Entity, Mention
 from evidence_desk.core.edits import Batch, DeleteRecord
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
-from evidence_desk.ui.panels.common import ROW_ID_ROLE, ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.panels.common import ROW_ID_ROLE, RecordTable, ScopeSwitch
 from evidence_desk.ui.theme import ENTITY_COLOURS
 
 
@@ -23,7 +23,7 @@ class MentionsTab(AnnotationTab):
         # The type shows as the entity's colour (as in the viewers) and in its tooltip: the quote
         # needs the width of a narrow dock more than a column of types does.
         self.table = RecordTable(("Entity", "Quote", "Page"), stretch=1)
-        self.table.itemDoubleClicked.connect(self._go)
+        self.table.itemDoubleClicked.connect(self.open_row_page)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -70,11 +70,6 @@ class MentionsTab(AnnotationTab):
         ids = self.table.selected_ids()
         if len(ids) == 1:
             self.ctx.select_entity(self._entity_of.get(ids[0]))
-
-    def _go(self, item: QTableWidgetItem) -> None:
-        page = item.data(ROW_PAGE_ROLE)
-        if self.doc_id is not None and page:
-            self.ctx.open_page(self.doc_id, int(page))
 
     def _menu(self, pos: QPoint) -> None:
         ids = self.table.selected_ids()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +15,7 @@ from sqlalchemy import select
 from evidence_desk.core.db.models import Note
 from evidence_desk.core.edits import DeleteRecord
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
-from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
 
 class NotesTab(AnnotationTab):
@@ -29,7 +28,7 @@ class NotesTab(AnnotationTab):
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
         self.table = RecordTable(("Where", "Note", "Author", "When"), stretch=1)
         self.table.setWordWrap(True)
-        self.table.itemDoubleClicked.connect(self._go)
+        self.table.itemDoubleClicked.connect(self.open_row_page)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.add_page = QPushButton("Page note…")
@@ -71,11 +70,6 @@ class NotesTab(AnnotationTab):
     def _add(self, scope: str) -> None:
         if self.ctx.tools is not None and self.doc_id is not None:
             self.ctx.tools.start_note(self.doc_id, self.page if scope == "page" else None)
-
-    def _go(self, item: QTableWidgetItem) -> None:
-        page = item.data(ROW_PAGE_ROLE)
-        if self.doc_id is not None and page:
-            self.ctx.open_page(self.doc_id, int(page))
 
     def _menu(self, pos: QPoint) -> None:
         ids = self.table.selected_ids()

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -15,7 +14,7 @@ from sqlalchemy import select
 from evidence_desk.core.db.models import Redaction
 from evidence_desk.core.redaction.marking import set_status_edit
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
-from evidence_desk.ui.panels.common import ROW_PAGE_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
 STATUS_COLOURS = {"proposed": "#b8860b", "approved": "#1f2328", "rejected": "#8c959f"}
 
@@ -29,7 +28,7 @@ class RedactionsTab(AnnotationTab):
         self.scope.doc_button.setChecked(True)
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
         self.table = RecordTable(("Status", "Page", "Reason", "Text", "Author"), stretch=3)
-        self.table.itemDoubleClicked.connect(self._go)
+        self.table.itemDoubleClicked.connect(self.open_row_page)
         self.approve = QPushButton("Approve")
         self.reject = QPushButton("Reject")
         self.approve.clicked.connect(lambda: self._set("approved"))
@@ -68,8 +67,3 @@ class RedactionsTab(AnnotationTab):
         ids = self.table.selected_ids()
         if ids:
             self.ctx.undo.push(set_status_edit(self.ctx.case, ids, status), f"Mark redaction {status}")
-
-    def _go(self, item: QTableWidgetItem) -> None:
-        page = item.data(ROW_PAGE_ROLE)
-        if self.doc_id is not None and page:
-            self.ctx.open_page(self.doc_id, int(page))
