@@ -75,6 +75,29 @@ class _Importer:
         self._local = threading.local()
         self._workers: list[SandboxWorker] = []
         self._idle: list[SandboxWorker] = []
+        # Files commit in the order they were given, whichever worker finishes first, so
+        # document ids follow the user's order on every run (parsing still overlaps).
+        self._turn = 0
+        self._turn_changed = threading.Condition()
+        self._local.index = -1
+
+    def _wait_for_turn(self) -> None:
+        index = self._local.index
+        with self._turn_changed:
+            while self._turn < index:
+                self._turn_changed.wait(0.5)
+
+    def _end_turn(self) -> None:
+        """This file will write nothing more: let the next one commit."""
+        index = self._local.index
+        if getattr(self._local, "ended", None) == index:
+            return
+        self._local.ended = index
+        with self._turn_changed:
+            while self._turn < index:
+                self._turn_changed.wait(0.5)
+            self._turn = index + 1
+            self._turn_changed.notify_all()
 
     def start_workers(self, count: int) -> None:
         """Spawn the parser processes up front: their start-up (a fresh interpreter plus
@@ -101,18 +124,23 @@ class _Importer:
         for worker in self._workers:
             worker.close()
 
-    def run_one(self, path: Path) -> FileOutcome:
-        if self.progress.cancelled:
-            return FileOutcome(path, "skipped", "import cancelled", "cancelled")
+    def run_one(self, item: tuple[int, Path]) -> FileOutcome:
+        index, path = item
+        self._local.index = index
         try:
-            outcome = self._import(path)
-        except (EvidenceDeskError, OSError) as exc:
-            failed = self._failure(path, exc)
-            if failed is None:
-                raise
-            outcome = failed
+            if self.progress.cancelled:
+                return FileOutcome(path, "skipped", "import cancelled", "cancelled")
+            try:
+                outcome = self._import(path)
+            except (EvidenceDeskError, OSError) as exc:
+                failed = self._failure(path, exc)
+                if failed is None:
+                    raise
+                outcome = failed
+            finally:
+                self.progress.advance(1, detail=path.name)
         finally:
-            self.progress.advance(1, detail=path.name)
+            self._end_turn()
         if self.on_outcome is not None:
             with self._lock:  # listeners see one outcome at a time, each after its commit
                 self.on_outcome(outcome)
@@ -179,6 +207,7 @@ class _Importer:
 
     def _same_as(self, path: Path, sha256: str, claim: tuple[threading.Event, list[FileOutcome]]) -> FileOutcome:
         """The same bytes appear twice in this import: wait for the other copy, share its fate."""
+        self._end_turn()  # this copy writes nothing; the other may come later in the order
         done, result = claim
         while not done.wait(0.2):
             self.progress.raise_if_cancelled()
@@ -205,6 +234,8 @@ class _Importer:
             stop = min(probe.page_count, start + opts.chunk_pages)
             pages.extend(worker.call(f"{EXTRACT}.extract_pages", src, media_type, start, stop,
                                      words_as_json=True, timeout=opts.timeout))
+        self.progress.raise_if_cancelled()
+        self._wait_for_turn()
         self.progress.raise_if_cancelled()
         self.case.originals.commit(staged)
         with self.case.write() as s:
@@ -259,15 +290,10 @@ def import_paths(
         workers = max(1, min(options.workers, len(files)))
         if files:
             importer.start_workers(workers)
-        # Largest files first, so no worker is left with one big file at the end while the
-        # other idles; the report keeps the order the files were given in.
-        # (With one worker the order is kept, so document ids follow the files' order.)
-        order = list(range(len(files)))
-        if workers > 1:
-            order.sort(key=lambda i: -_size(files[i]))
+        # Files are taken in the order given (commits follow that order, see _Importer), so
+        # document ids are the same on every run whatever the number of workers.
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import") as pool:
-            done = dict(zip(order, pool.map(importer.run_one, [files[i] for i in order]), strict=True))
-        outcomes = [done[i] for i in range(len(files))]
+            outcomes = list(pool.map(importer.run_one, enumerate(files)))
     finally:
         importer.close()
     if progress.cancelled:
@@ -275,9 +301,3 @@ def import_paths(
     report.outcomes = [o for o in outcomes if o.status != "skipped"]
     return report
 
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
