@@ -28,6 +28,7 @@ MAX_PAGE_SIDE_PT = 14_400  # PDF's own limit is 14,400 pt (200 in)
 METADATA_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate")
 
 
+TEXT_FLAGS = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES
 _open: dict[str, Any] = {}
 
 
@@ -152,7 +153,8 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
     try:
         # One text page for both views: building it is most of the cost of extraction,
         # and "words" and "text" use the same flags (TEXTFLAGS_WORDS == TEXTFLAGS_TEXT).
-        textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_WORDS)
+        # Ligatures are expanded so "ﬁnal" is found by a search for "final".
+        textpage = page.get_textpage(flags=TEXT_FLAGS)
         raw_words = page.get_text("words", textpage=textpage)
         text = page.get_text("text", textpage=textpage)[:MAX_TEXT_PER_PAGE]
         has_images = bool(page.get_images(full=False))
