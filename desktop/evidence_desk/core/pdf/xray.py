@@ -213,8 +213,10 @@ def burned_findings(page: pymupdf.Page, number: int) -> list[Finding]:
     """An OCR text layer kept over a box burned into the scan: the page shows black,
     the invisible text under it still reads out. A glyph is under a burned box when
     the middle of its box renders solid dark (real ink never fills its whole box)."""
+    if not page.get_images():  # cheap, and no scan means nothing burned into one
+        return []
     spans = _invisible_spans(page)
-    if not spans or not page.get_images():
+    if not spans:
         return []
     pix = page.get_pixmap(matrix=pymupdf.Matrix(BURN_ZOOM, BURN_ZOOM), colorspace=pymupdf.csGRAY,
                           alpha=False, annots=False)
@@ -262,9 +264,26 @@ def scan_file(path: str) -> list[Finding]:
         return document_findings(doc)
 
 
+# A content-stream operator that fills an area: f F f* B B* b b* (paths) or sh (shading).
+_FILL_OPERATOR = re.compile(rb"(?:^|(?<=[\s\])>}]))(?:f\*?|F|B\*?|b\*?|sh)(?=[\s\[(<{/%]|$)")
+
+
+def may_hold_boxes(page: pymupdf.Page) -> bool:
+    """False only when the page provably paints no filled area and has no annotations:
+    no box can then cover its text, and the costly analysis (a second full run of the
+    page) is skipped. Text that merely contains "f" or "B" makes this True, which
+    is safe: it only means the full analysis runs. Form XObjects are not read here;
+    their presence makes this True."""
+    if page.first_annot is not None:
+        return True
+    if page.get_xobjects():
+        return True
+    return bool(_FILL_OPERATOR.search(page.read_contents()))
+
+
 def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
     """Import warnings for one page (the date rule applied per page)."""
-    found = page_findings(page, number) + burned_findings(page, number)
+    found = (page_findings(page, number) if may_hold_boxes(page) else []) + burned_findings(page, number)
     if found and all(looks_like_date(f.text) for f in found):
         return []
     return [f.message() for f in found]
