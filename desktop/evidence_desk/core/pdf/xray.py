@@ -20,6 +20,7 @@ Runs inside a sandbox worker (called from page extraction and from `verify`)."""
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -278,7 +279,41 @@ def may_hold_boxes(page: pymupdf.Page) -> bool:
         return True
     if page.get_xobjects():
         return True
-    return bool(_FILL_OPERATOR.search(page.read_contents()))
+    content = _content_bytes(page)
+    return content is None or bool(_FILL_OPERATOR.search(content))
+
+
+CONTENT_SCAN_LIMIT = 8 * 1024 * 1024
+
+
+def _content_bytes(page: pymupdf.Page) -> bytes | None:
+    """The page's content streams, decoded by us with a size cap (None: not plainly
+    readable — an unusual filter, predictors, a broken stream, or more than the cap).
+    MuPDF's own `read_contents` spends tens of seconds inflating a compression bomb
+    before refusing it; a capped zlib stream stops at the cap."""
+    doc = page.parent
+    out = bytearray()
+    try:
+        for xref in page.get_contents():
+            if doc.xref_get_key(xref, "DecodeParms")[0] != "null":
+                return None
+            kind, value = doc.xref_get_key(xref, "Filter")
+            raw = doc.xref_stream_raw(xref)
+            if kind == "null":
+                data = raw
+            elif kind == "name" and value == "/FlateDecode":
+                inflater = zlib.decompressobj()
+                data = inflater.decompress(raw, CONTENT_SCAN_LIMIT)
+                if inflater.unconsumed_tail:
+                    return None
+            else:
+                return None
+            out += data + b"\n"
+            if len(out) > CONTENT_SCAN_LIMIT:
+                return None
+    except Exception:  # MuPDF's errors and zlib's alike: let the full analysis decide
+        return None
+    return bytes(out)
 
 
 def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
