@@ -18,10 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from evidence_desk.core.paths import demo_case_dir
 
     demo = bool(getattr(args, "gui_demo", False) or getattr(args, "demo", False))
-    if demo and not args.case:
-        target = demo_case_dir()
-    else:
-        target = case_dir(args)
+    target = demo_case_dir() if demo and not args.case else case_dir(args)
     if demo:
         from evidence_desk.cli.output import terminal_progress
         from evidence_desk.core.demo.build import build_demo_case

@@ -98,7 +98,8 @@ def ocr_page(path: str, media_type: str, index: int, languages: str, *, deskew: 
     timeout = tess_timeout
     _lower_priority()
     started = _cpu()
-    from evidence_desk.core.pdf.ocr_image import render_page  # in the worker only: keeps PyMuPDF out of callers
+    # Imported here, in the worker: callers of this module never load PyMuPDF.
+    from evidence_desk.core.pdf.ocr_image import render_page
 
     bitmap = render_page(path, media_type, index)
     image = bitmap.image
