@@ -22,6 +22,7 @@ from evidence_desk.core.db.models import (
 )
 from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.errors import AmbiguousError, InvalidInputError, NotFoundError
+from evidence_desk.core.geometry import Rect
 
 EDITABLE_FIELDS = ("kind", "doc_date", "reference", "languages", "sender", "recipient",
                    "review_status", "title")
@@ -47,6 +48,25 @@ def resolve(session: Session, ref: str | int) -> Document:
     if len(rows) > 1:
         raise AmbiguousError(f"SHA-256 prefix {text!r} matches several documents; give more digits")
     return rows[0]
+
+
+def resolve_page(session: Session, ref: str | int, number: int) -> tuple[Document, Page]:
+    """A document and one of its pages (1-based), or a NotFoundError naming the range."""
+    doc = resolve(session, ref)
+    page = session.execute(
+        select(Page).where(Page.document_id == doc.id, Page.number == number)
+    ).scalar_one_or_none()
+    if page is None:
+        raise NotFoundError(f"document {doc.id} has pages 1–{doc.page_count}, not {number}")
+    return doc, page
+
+
+def check_rect_on_page(rect: Rect, page: Page) -> None:
+    """A region must have an area and overlap the page (PDF points, unrotated page)."""
+    if rect.is_empty or rect.x1 <= 0 or rect.y1 <= 0 or rect.x0 >= page.width or rect.y0 >= page.height:
+        raise InvalidInputError(
+            f"the rectangle {rect.x0:.0f} {rect.y0:.0f} {rect.x1:.0f} {rect.y1:.0f} is empty or outside "
+            f"the page (0 0 {page.width:.0f} {page.height:.0f})")
 
 
 def summary(doc: Document) -> dict[str, Any]:

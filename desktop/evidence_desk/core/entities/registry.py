@@ -12,12 +12,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias, Page
-from evidence_desk.core.documents import resolve
+from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias
+from evidence_desk.core.documents import check_rect_on_page, resolve_page
 from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.entities.names import normalize_name
 from evidence_desk.core.entities.translit import spellings
-from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 
 
@@ -204,13 +204,9 @@ def tag_edit(
     if rect is None and not (quote and quote.strip()):
         raise InvalidInputError("a tag needs a region (--rect) or a quote (--text)")
     with case.read() as s:
-        doc = resolve(s, doc_ref)
-        pg = s.execute(select(Page).where(Page.document_id == doc.id, Page.number == page)).scalar_one_or_none()
-        if pg is None:
-            raise NotFoundError(f"document {doc.id} has pages 1–{doc.page_count}, not {page}")
-        if rect is not None and (rect.is_empty or rect.x1 < 0 or rect.y1 < 0
-                                 or rect.x0 > pg.width or rect.y0 > pg.height):
-            raise InvalidInputError(f"the rectangle is empty or outside the page (0 0 {pg.width:.0f} {pg.height:.0f})")
+        doc, pg = resolve_page(s, doc_ref, page)
+        if rect is not None:
+            check_rect_on_page(rect, pg)
         if quote and rect is None and " ".join(quote.split()).casefold() not in " ".join(pg.text.split()).casefold():
             raise InvalidInputError(f"“{quote}” does not occur on page {page} of document {doc.id}")
         existing = find_entity(s, entity_name, check_type(entity_type) if entity_type else None)

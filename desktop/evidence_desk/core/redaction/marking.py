@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import REDACTION_STATUSES, Page, ReasonCode, new_uid, now_utc
-from evidence_desk.core.documents import resolve
+from evidence_desk.core.db.models import REDACTION_STATUSES, ReasonCode, new_uid, now_utc
+from evidence_desk.core.documents import check_rect_on_page, resolve_page
 from evidence_desk.core.edits import Batch, CreateRecord, Edit, UpdateRecord
-from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.redaction.review import check_can_decide, initial_status
 
@@ -72,15 +72,9 @@ def redact_rects_edit(
     if not rects:
         raise InvalidInputError("nothing to redact: no rectangle given")
     with case.read() as s:
-        doc = resolve(s, doc_ref)
-        pg = s.execute(select(Page).where(Page.document_id == doc.id, Page.number == page)).scalar_one_or_none()
-        if pg is None:
-            raise NotFoundError(f"document {doc.id} has pages 1–{doc.page_count}, not {page}")
+        doc, pg = resolve_page(s, doc_ref, page)
         for r in rects:
-            if r.is_empty or r.x1 <= 0 or r.y1 <= 0 or r.x0 >= pg.width or r.y0 >= pg.height:
-                raise InvalidInputError(
-                    f"the rectangle {r.x0:.0f} {r.y0:.0f} {r.x1:.0f} {r.y1:.0f} is empty or outside the page "
-                    f"(0 0 {pg.width:.0f} {pg.height:.0f})")
+            check_rect_on_page(r, pg)
     group = new_uid() if len(rects) > 1 or match_text else None
     decided = now_utc().isoformat() if status != "proposed" else None
     creates: list[Edit] = [
