@@ -7,6 +7,7 @@ the application quits."""
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,6 +138,18 @@ def take_screenshot(window: object, out: Path) -> bool:
     return window.grab().save(str(out), "PNG") and drawn  # type: ignore[attr-defined]
 
 
+def _quit_on_termination(app: QApplication) -> None:
+    """Ctrl+C in the terminal or a SIGTERM from the session manager closes the window
+    the normal way (layout saved, render workers and their shared memory released)
+    instead of killing the process mid-write. Python runs signal handlers only between
+    bytecodes, so a timer wakes the interpreter while Qt's loop waits."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_args: app.closeAllWindows() or app.quit())
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(300)
+
+
 def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None) -> int:
     app = application()
     session = Session(app, author)
@@ -156,6 +169,7 @@ def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None 
                 sys.stderr.write("warning: the pages were not drawn in time; the screenshot may be partial\n")
             return 0
         session.window.show()
+        _quit_on_termination(app)
         return int(app.exec())
     finally:
         session.close()
