@@ -20,6 +20,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.redaction.failed import redact_failed_edit
 from evidence_desk.core.redaction.marking import (
     add_reason_code_edit,
     reason_codes,
@@ -46,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--text", metavar="STRING", help="every occurrence of STRING (case-insensitive)")
     what.add_argument("--pattern", metavar="REGEX", help="every match of a regular expression")
     what.add_argument("--entity", metavar="NAME", help="every mention of an entity and its aliases")
+    what.add_argument("--failed", action="store_true",
+                      help="redact every failed redaction of DOC (a box over text that can still be extracted)")
     what.add_argument("--list", action="store_true", help="list redactions")
     what.add_argument("--log", action="store_true", help="the redaction log (history)")
     what.add_argument("--approve", nargs="+", type=int, metavar="ID")
@@ -64,8 +67,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _created_ids(edit: Edit) -> list[int]:
-    edits = edit.edits if isinstance(edit, Batch) else [edit]
-    return [int(e.created_id) for e in edits if isinstance(e, CreateRecord) and e.created_id is not None]
+    if isinstance(edit, Batch):
+        return [i for step in edit.edits for i in _created_ids(step)]
+    return [int(edit.created_id)] if isinstance(edit, CreateRecord) and edit.created_id is not None else []
 
 
 def _hits_json(hits: list[Hit]) -> list[dict[str, Any]]:
@@ -110,6 +114,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(ids)} redaction(s) {status}")
         return 0
     status = initial_status(case, "proposed" if args.propose else "approved")
+    if args.failed:
+        if doc is None:
+            raise InvalidInputError("--failed needs a document: redact DOC --failed --reason CODE")
+        edit = redact_failed_edit(case, doc, _need_reason(args), status=status, note=args.note)
+        case.apply(edit)
+        ids = _created_ids(edit)
+        if args.json:
+            print_json({"created": ids, "status": status})
+        else:
+            print(f"{len(ids)} failed redaction(s) redacted ({status})")
+        return 0
     if args.text or args.pattern or args.entity:
         return _search_and_mark(case, doc, status, args)
     if args.doc_pos is None or args.page is None or args.rect is None:

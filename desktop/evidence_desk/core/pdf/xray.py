@@ -322,3 +322,9 @@ def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
     if found and all(looks_like_date(f.text) for f in found):
         return []
     return [f.message() for f in found]
+
+
+def failed_boxes(path: str) -> list[tuple[int, tuple[float, float, float, float], str]]:
+    """Sandbox entry point: (page, box, covered text) of every failed redaction, as plain
+    tuples so the caller never has to import this module (and PyMuPDF) to read them."""
+    return [(f.page, f.rect, f.text) for f in scan_file(path)]

@@ -1,0 +1,47 @@
+"""Turning the failed redactions a document came with (boxes drawn over text that
+can still be extracted, found at import) into real redactions, in one step.
+
+The boxes are found again on the original, in a sandbox worker: the import
+warnings are text for people, not coordinates to trust."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.documents import resolve
+from evidence_desk.core.edits import Batch, Edit
+from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.filetypes import PDF
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.redaction.marking import redact_rects_edit
+from evidence_desk.core.sandbox import SandboxWorker
+
+FAILED_BOXES = "evidence_desk.core.pdf.xray.failed_boxes"
+
+
+def find_failed_redactions(case: Case, doc_ref: str | int, timeout: float = 120.0) -> list[tuple[int, Rect, str]]:
+    """(page, box, covered text) for every failed redaction in a document's original."""
+    with case.read() as s:
+        doc = resolve(s, doc_ref)
+        media_type, sha = doc.media_type, doc.sha256
+    if media_type != PDF:
+        return []
+    with SandboxWorker() as worker:
+        found = worker.call(FAILED_BOXES, str(case.originals.path_for(sha)), timeout=timeout)
+    return [(int(page), Rect(*map(float, box)), str(text)) for page, box, text in found]
+
+
+def redact_failed_edit(case: Case, doc_ref: str | int, reason: str, *, status: str = "approved",
+                       note: str | None = None) -> Edit:
+    """One edit redacting every failed redaction of a document (undoable as one step)."""
+    found = find_failed_redactions(case, doc_ref)
+    if not found:
+        raise InvalidInputError("this document has no failed redactions (no box over live text)")
+    by_page: dict[int, list[Rect]] = defaultdict(list)
+    for page, box, _text in found:
+        by_page[page].append(box)
+    note = note or "covers a failed redaction found at import"
+    edits = [redact_rects_edit(case, doc_ref, page, rects, reason, note=note, status=status)
+             for page, rects in sorted(by_page.items())]
+    return edits[0] if len(edits) == 1 else Batch(edits, label="redaction.add")
