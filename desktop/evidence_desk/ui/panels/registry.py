@@ -53,6 +53,13 @@ def _redact_every_occurrence(window: Any) -> None:
     redact_every_occurrence(window)
 
 
+def _redact_failed(window: Any) -> None:
+    from evidence_desk.ui.tools.redact_failed import redact_failed_redactions
+
+    redact_failed_redactions(window)
+
+
 WINDOW_COMMANDS: list[WindowCommand] = [
     WindowCommand("&Tools", "Redact Every &Occurrence…", _redact_every_occurrence, "Ctrl+Shift+R"),
+    WindowCommand("&Tools", "Redact &Failed Redactions in This Document…", _redact_failed),
 ]
