@@ -118,13 +118,7 @@ def run(args: argparse.Namespace) -> int:
         if doc is None:
             raise InvalidInputError("--failed needs a document: redact DOC --failed --reason CODE")
         edit = redact_failed_edit(case, doc, _need_reason(args), status=status, note=args.note)
-        case.apply(edit)
-        ids = _created_ids(edit)
-        if args.json:
-            print_json({"created": ids, "status": status})
-        else:
-            print(f"{len(ids)} failed redaction(s) redacted ({status})")
-        return 0
+        return _apply_and_report(case, edit, status, args, "{n} failed redaction(s) redacted ({status})")
     if args.text or args.pattern or args.entity:
         return _search_and_mark(case, doc, status, args)
     if args.doc_pos is None or args.page is None or args.rect is None:
@@ -132,12 +126,16 @@ def run(args: argparse.Namespace) -> int:
                                 "or --list (see `redact --help`)")
     edit = redact_rects_edit(case, args.doc_pos, args.page, [Rect.normalized(*args.rect)], _need_reason(args),
                              note=args.note, status=status)
+    return _apply_and_report(case, edit, status, args, "redaction {ids} recorded ({status})")
+
+
+def _apply_and_report(case: Case, edit: Edit, status: str, args: argparse.Namespace, message: str) -> int:
     case.apply(edit)
     ids = _created_ids(edit)
     if args.json:
         print_json({"created": ids, "status": status})
     else:
-        print(f"redaction {', '.join(map(str, ids))} recorded ({status})")
+        print(message.format(n=len(ids), ids=", ".join(map(str, ids)), status=status))
     return 0
 
 
