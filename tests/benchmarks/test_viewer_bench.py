@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.importing.importer import import_paths
+from tests.benchmarks.launch import BARE_SCRIPT, text_pdf, time_to_visible
 
 pytestmark = pytest.mark.benchmark
 REPO = Path(__file__).resolve().parents[2]
@@ -49,21 +50,11 @@ def _scan_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def _text_pdf(path: Path) -> Path:
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    for line in range(45):
-        page.insert_text((60, 60 + line * 16), f"Line {line}: the export passport cites contract "
-                                               f"No. 12/{line} of the agency and its annexes.", fontsize=10)
-    doc.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def bench_case(tmp_path_factory):  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("bench")
     case = Case.open(folder / "case", create=True)
-    text = _text_pdf(folder / "text.pdf")
+    text = text_pdf(folder / "text.pdf")
     scans = _scan_pdf(folder / "scans.pdf", 500)
     report = import_paths(case, [text, scans])
     ids = {o.path.name: o.document_id for o in report.outcomes}
@@ -100,38 +91,6 @@ if __name__ == "__main__":
     service.close()
 """
 
-BARE_SCRIPT = r"""
-import sys
-import pymupdf
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel
-
-if __name__ == "__main__":
-    app = QApplication(sys.argv[:1])
-    label = QLabel()
-    label.resize(1000, 800)
-    label.show()
-    doc = pymupdf.open(sys.argv[1])
-    pix = doc[0].get_pixmap(matrix=pymupdf.Matrix(1.6, 1.6), alpha=False)
-    image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
-    label.setPixmap(QPixmap.fromImage(image))
-    label.repaint()
-    print("visible", flush=True)
-"""
-
-
-def _time_to_visible(script: Path, *args: str) -> float:
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE, text=True,
-                            cwd=REPO, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
-    proc.wait(60)
-    assert line.strip() == "visible", line
-    return elapsed
-
-
 def test_launch_to_first_page_visible_against_a_bare_pyside_window(bench_case, tmp_path):
     case, ids, files = bench_case
     viewer_py, bare_py = tmp_path / "viewer_launch.py", tmp_path / "bare_launch.py"
@@ -139,8 +98,8 @@ def test_launch_to_first_page_visible_against_a_bare_pyside_window(bench_case, t
     bare_py.write_text(BARE_SCRIPT)
     viewer_times, bare_times = [], []
     for _ in range(5):
-        bare_times.append(_time_to_visible(bare_py, str(files["text"])))
-        viewer_times.append(_time_to_visible(viewer_py, str(case.path), str(ids["text.pdf"])))
+        bare_times.append(time_to_visible(bare_py, str(files["text"])))
+        viewer_times.append(time_to_visible(viewer_py, str(case.path), str(ids["text.pdf"])))
     viewer_s, bare_s = statistics.median(viewer_times), statistics.median(bare_times)
     print(f"\nlaunch → first page: viewer {viewer_s * 1000:.0f} ms, bare PySide6+PyMuPDF "
           f"{bare_s * 1000:.0f} ms, ratio {viewer_s / bare_s:.2f} (target ≤ 1.5)")

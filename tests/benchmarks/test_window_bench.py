@@ -9,18 +9,14 @@ of the same page (target ≤ 1.5×). Both measured from process start, in fresh 
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import pymupdf
 import pytest
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.importing.importer import import_paths
+from tests.benchmarks.launch import BARE_SCRIPT, text_pdf, time_to_visible
 
 pytestmark = pytest.mark.benchmark
 REPO = Path(__file__).resolve().parents[2]
@@ -50,51 +46,10 @@ if __name__ == "__main__":
     session.close()
 """
 
-BARE_SCRIPT = r"""
-import sys
-import pymupdf
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel
-
-if __name__ == "__main__":
-    app = QApplication(sys.argv[:1])
-    label = QLabel()
-    label.resize(1000, 800)
-    label.show()
-    doc = pymupdf.open(sys.argv[1])
-    pix = doc[0].get_pixmap(matrix=pymupdf.Matrix(1.6, 1.6), alpha=False)
-    image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
-    label.setPixmap(QPixmap.fromImage(image))
-    label.repaint()
-    print("visible", flush=True)
-"""
-
-
-def _text_pdf(path: Path) -> Path:
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    for line in range(45):
-        page.insert_text((60, 60 + line * 16), f"Line {line}: the export passport cites contract "
-                                               f"No. 12/{line} of the agency.", fontsize=10)
-    doc.save(path)
-    return path
-
-
-def _time_to_visible(script: Path, home: Path, *args: str) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVIDENCE_DESK_HOME": str(home)}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE, text=True,
-                            cwd=REPO, env=env)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
-    proc.wait(60)
-    assert line.strip() == "visible", line
-    return elapsed
 
 
 def test_launch_to_first_page_in_the_main_window_against_a_bare_pyside_window(tmp_path):
-    pdf = _text_pdf(tmp_path / "text.pdf")
+    pdf = text_pdf(tmp_path / "text.pdf")
     with Case.open(tmp_path / "case", create=True) as case:
         doc_id = import_paths(case, [pdf]).imported[0].document_id
     window_py, bare_py = tmp_path / "window_launch.py", tmp_path / "bare_launch.py"
@@ -102,8 +57,9 @@ def test_launch_to_first_page_in_the_main_window_against_a_bare_pyside_window(tm
     bare_py.write_text(BARE_SCRIPT)
     window_times, bare_times = [], []
     for _ in range(5):
-        bare_times.append(_time_to_visible(bare_py, tmp_path / "home", str(pdf)))
-        window_times.append(_time_to_visible(window_py, tmp_path / "home", str(tmp_path / "case"), str(doc_id)))
+        bare_times.append(time_to_visible(bare_py, str(pdf), home=tmp_path / "home"))
+        window_times.append(time_to_visible(window_py, str(tmp_path / "case"), str(doc_id),
+                                             home=tmp_path / "home"))
     window_s, bare_s = statistics.median(window_times), statistics.median(bare_times)
     print(f"\nlaunch → first page: main window {window_s * 1000:.0f} ms, bare PySide6+PyMuPDF "
           f"{bare_s * 1000:.0f} ms, ratio {window_s / bare_s:.2f} (target ≤ 1.5)")
