@@ -18,45 +18,29 @@ ENTITY_COLOURS = {
 }
 
 
-def _light() -> QPalette:
-    p = QPalette()
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
-    p.setColor(role.Window, QColor("#f3f4f6"))
-    p.setColor(role.WindowText, QColor("#1f2328"))
-    p.setColor(role.Base, QColor("#ffffff"))
-    p.setColor(role.AlternateBase, QColor("#f6f8fa"))
-    p.setColor(role.ToolTipBase, QColor("#ffffe1"))
-    p.setColor(role.ToolTipText, QColor("#1f2328"))
-    p.setColor(role.Text, QColor("#1f2328"))
-    p.setColor(role.Button, QColor("#eceef1"))
-    p.setColor(role.ButtonText, QColor("#1f2328"))
-    p.setColor(role.Highlight, ACCENT)
-    p.setColor(role.HighlightedText, QColor("#ffffff"))
-    p.setColor(role.Link, ACCENT)
-    p.setColor(role.PlaceholderText, QColor("#8c959f"))
-    for r in (role.Text, role.WindowText, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#8c959f"))
-    return p
+# Role → colour for each theme; "Disabled" is the text colour of disabled widgets.
+LIGHT = {
+    "Window": "#f3f4f6", "WindowText": "#1f2328", "Base": "#ffffff", "AlternateBase": "#f6f8fa",
+    "ToolTipBase": "#ffffe1", "ToolTipText": "#1f2328", "Text": "#1f2328", "Button": "#eceef1",
+    "ButtonText": "#1f2328", "Highlight": ACCENT.name(), "HighlightedText": "#ffffff",
+    "Link": ACCENT.name(), "PlaceholderText": "#8c959f", "Disabled": "#8c959f",
+}
+DARK = {
+    "Window": "#25272b", "WindowText": "#e6e6e6", "Base": "#1c1d20", "AlternateBase": "#2a2c30",
+    "ToolTipBase": "#2a2c30", "ToolTipText": "#e6e6e6", "Text": "#e6e6e6", "Button": "#303237",
+    "ButtonText": "#e6e6e6", "Highlight": "#3d7fd1", "HighlightedText": "#ffffff",
+    "Link": "#6ea8fe", "PlaceholderText": "#8b8f96", "Disabled": "#6b6f76",
+}
 
 
-def _dark() -> QPalette:
+def _palette(colours: dict[str, str]) -> QPalette:
     p = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
-    p.setColor(role.Window, QColor("#25272b"))
-    p.setColor(role.WindowText, QColor("#e6e6e6"))
-    p.setColor(role.Base, QColor("#1c1d20"))
-    p.setColor(role.AlternateBase, QColor("#2a2c30"))
-    p.setColor(role.ToolTipBase, QColor("#2a2c30"))
-    p.setColor(role.ToolTipText, QColor("#e6e6e6"))
-    p.setColor(role.Text, QColor("#e6e6e6"))
-    p.setColor(role.Button, QColor("#303237"))
-    p.setColor(role.ButtonText, QColor("#e6e6e6"))
-    p.setColor(role.Highlight, QColor("#3d7fd1"))
-    p.setColor(role.HighlightedText, QColor("#ffffff"))
-    p.setColor(role.Link, QColor("#6ea8fe"))
-    p.setColor(role.PlaceholderText, QColor("#8b8f96"))
+    for name, colour in colours.items():
+        if name != "Disabled":
+            p.setColor(getattr(role, name), QColor(colour))
     for r in (role.Text, role.WindowText, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#6b6f76"))
+        p.setColor(group.Disabled, r, QColor(colours["Disabled"]))
     return p
 
 
@@ -75,5 +59,5 @@ QLabel#EmptyHint { color: palette(placeholder-text); font-size: 13pt; }
 
 def apply_theme(app: QApplication, dark: bool = False) -> None:
     app.setStyle("Fusion")
-    app.setPalette(_dark() if dark else _light())
+    app.setPalette(_palette(DARK if dark else LIGHT))
     app.setStyleSheet(STYLE_SHEET)

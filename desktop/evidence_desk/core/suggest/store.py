@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import audit
@@ -128,12 +128,7 @@ def list_suggestions(case: Case, doc_id: int | None = None, kind: str | None = N
     with case.read() as s:
         query = (select(Suggestion, Entity.name).outerjoin(Entity, Suggestion.entity_id == Entity.id)
                  .order_by(Suggestion.document_id, Suggestion.page_number, Suggestion.id))
-        if doc_id is not None:
-            query = query.where(Suggestion.document_id == doc_id)
-        if kind is not None:
-            query = query.where(Suggestion.kind == kind)
-        if status is not None:
-            query = query.where(Suggestion.status == status)
+        query = _filtered(query, doc_id=doc_id, kind=kind, status=status)
         return [suggestion_json(sug, name) for sug, name in s.execute(query)]
 
 
@@ -214,11 +209,16 @@ def decide(case: Case, ids: list[int], accept: bool) -> tuple[DecideSuggestions,
 def pending_ids(case: Case, doc_id: int | None = None, kind: str | None = None,
                 field_name: str | None = None) -> list[int]:
     with case.read() as s:
-        query = select(Suggestion.id).where(Suggestion.status == "pending").order_by(Suggestion.id)
-        if doc_id is not None:
-            query = query.where(Suggestion.document_id == doc_id)
-        if kind is not None:
-            query = query.where(Suggestion.kind == kind)
-        if field_name is not None:
-            query = query.where(Suggestion.field == field_name)
+        query = _filtered(select(Suggestion.id).order_by(Suggestion.id), doc_id=doc_id, kind=kind,
+                          status="pending", field_name=field_name)
         return list(s.execute(query).scalars())
+
+
+def _filtered(query: Select[Any], *, doc_id: int | None = None, kind: str | None = None,
+              status: str | None = None, field_name: str | None = None) -> Select[Any]:
+    """`query` narrowed by every filter that is given (None: no filter)."""
+    for column, value in ((Suggestion.document_id, doc_id), (Suggestion.kind, kind),
+                          (Suggestion.status, status), (Suggestion.field, field_name)):
+        if value is not None:
+            query = query.where(column == value)
+    return query

@@ -40,6 +40,7 @@ from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.redaction.marking import reason_codes
 from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
 from evidence_desk.core.redaction.review import initial_status
+from evidence_desk.ui.dialogs.buttons import ok_cancel
 
 THUMB_SIDE = 180
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,11 +85,8 @@ class RedactionPreviewDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("optional note kept with each redaction")
         self.approve = QCheckBox("Record as approved (otherwise proposed for review)")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Redact selected")
+        self.buttons = ok_cancel(self, "Redact selected", self._confirm)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.hits))
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import ENTITY_TYPES
 from evidence_desk.core.entities.registry import EntityView, complete
+from evidence_desk.ui.dialogs.buttons import ok_cancel
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,11 +53,8 @@ class EntityPickerDialog(QDialog):
             self.type.addItem(t.replace("_", " ").capitalize(), t)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Tag")
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Tag")
         form = QFormLayout()
         if quote:
             shown = quote if len(quote) < 120 else quote[:117] + "…"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
+
+from evidence_desk.ui.dialogs.buttons import ok_cancel
 
 SCOPES = (("region", "This region"), ("page", "This page"), ("document", "The whole document"))
 
@@ -34,10 +35,7 @@ class NoteDialog(QDialog):
                 self.buttons_by_scope[key] = button
                 scopes.addWidget(button)
         scopes.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("Add note")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, "Add note")
         layout = QVBoxLayout(self)
         layout.addLayout(scopes)
         layout.addWidget(self.text, 1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.redaction.marking import add_reason_code_edit, reason_codes
+from evidence_desk.ui.dialogs.buttons import ok_cancel
 from evidence_desk.ui.undo import UndoController
 
 
@@ -47,10 +47,7 @@ class ReasonDialog(QDialog):
         form.addRow("Reason", self.reason)
         form.addRow("Note", self.note)
         form.addRow("New reason", adder)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Propose")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Propose")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         explain = QLabel("The redaction is proposed; a reviewer approves or rejects it. "
