@@ -46,7 +46,7 @@ def test_provenance_updates_an_existing_record(doc_case: Case) -> None:
     doc_case.apply(update_edit(doc_case, 1, ProvenanceUpdate(source="SOURCE-A")))
     doc_case.apply(update_edit(doc_case, 1, ProvenanceUpdate(verification="verified", confidence="high")))
     info = describe(doc_case, 1)
-    assert (info["source"], info["verification"], info["confidence"]) == ("SOURCE-A", "verified", "high")
+    assert (info["source"], info["verification"], info["confidence"]) == ("SOURCE-A", "authenticated", "high")
 
 
 @pytest.mark.parametrize(

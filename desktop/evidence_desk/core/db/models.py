@@ -306,6 +306,7 @@ class Note(RegionMixin, Base):
     author: Mapped[str] = mapped_column(String(128), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now_utc)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    internal: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # never published
 
     __table_args__ = (Index("ix_notes_doc_page", "document_id", "page_number"),)
 
@@ -324,6 +325,16 @@ class Provenance(Base):
     verification_status: Mapped[str] = mapped_column(String(16), default="unverified")
     confidence: Mapped[str | None] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)
+    source_identity: Mapped[str | None] = mapped_column(Text)  # internal only, never published
+    received_by: Mapped[str | None] = mapped_column(String(128))
+    verification_reasoning: Mapped[str | None] = mapped_column(Text)
+    # Recorded at import: where the file was, its times (ISO 8601), the version that imported it.
+    original_path: Mapped[str | None] = mapped_column(Text)
+    file_times: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    app_version: Mapped[str | None] = mapped_column(String(32))
+
+
+CUSTODY_KINDS = ("received", "copied", "transferred", "verified", "disclosed")
 
 
 class CustodyEvent(Base):
@@ -335,6 +346,8 @@ class CustodyEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=now_utc)
     actor: Mapped[str] = mapped_column(String(128), default="")
     action: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), default="received", server_default="received")
+    counterpart: Mapped[str | None] = mapped_column(Text)  # to/from whom (transferred, disclosed)
 
 
 class Job(Base):

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
+from evidence_desk import __version__
 from evidence_desk.core import audit
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document
+from evidence_desk.core.db.models import Document, Provenance
 from evidence_desk.core.errors import (
     CancelledError,
     DiskFullError,
@@ -36,6 +37,7 @@ from evidence_desk.core.filetypes import SUPPORTED, sniff_file
 from evidence_desk.core.importing.discover import discover
 from evidence_desk.core.importing.report import FileOutcome, ImportReport
 from evidence_desk.core.progress import Progress
+from evidence_desk.core.provenance import import_facts
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.storage import StagedFile
 
@@ -253,6 +255,8 @@ class _Importer:
             )
             s.add(doc)
             s.flush()
+            facts = import_facts(path, __version__)
+            s.add(Provenance(document_id=doc.id, **facts))
             # One executemany with the workers' ready-made JSON: no ORM object per page.
             s.execute(INSERT_PAGE, [
                 {"document_id": doc.id, "number": p.number, "width": p.width, "height": p.height,
@@ -263,7 +267,8 @@ class _Importer:
             ])
             audit.append(s, author=self.case.author, action="document.import", target_type="documents",
                          target_id=doc.id, data={"sha256": staged.sha256, "filename": path.name,
-                                                 "media_type": media_type, "pages": len(pages)})
+                                                 "media_type": media_type, "pages": len(pages),
+                                                 "size_bytes": staged.size, **facts})
             doc_id = doc.id
         return FileOutcome(path, "imported", "", "", doc_id, staged.sha256, len(pages))
 
