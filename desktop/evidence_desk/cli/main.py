@@ -37,6 +37,7 @@ OPTIONAL_COMMAND_MODULES = (
     "export_pdf",
     "export_bundle",
     "import_bundle",
+    "key",
 )
 
 

@@ -1,0 +1,166 @@
+"""The case as plain records keyed by stable ids: what a bundle carries and a merge reads.
+
+Documents are keyed by SHA-256 and everything else by its `uid`; references
+between records (a mention's entity and document, a link's ends) are written as
+those keys, never as this case's integer ids, so a colleague's case can match
+them. `read_records` takes everything in one read transaction, so the records,
+the audit log and its head all describe one moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import (
+    AuditEntry,
+    CaseMeta,
+    CustodyEvent,
+    Document,
+    DocumentLink,
+    Entity,
+    EntityLink,
+    Mention,
+    Note,
+    Page,
+    Provenance,
+    ReasonCode,
+    Redaction,
+)
+
+FORMAT = "evidence-desk-records/1"
+DOCUMENT_FIELDS = ("sha256", "uid", "filename", "media_type", "size_bytes", "page_count", "title", "kind",
+                   "doc_date", "reference", "languages", "sender", "recipient", "review_status",
+                   "imported_at", "imported_by", "warnings", "source_metadata")
+PROVENANCE_FIELDS = ("source_code", "source_identity", "received_at", "received_by", "method",
+                     "verification_status", "confidence", "verification_reasoning", "notes",
+                     "original_path", "file_times", "app_version")
+RECT = ("x0", "y0", "x1", "y1")
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _row(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: _plain(getattr(obj, n)) for n in names}
+
+
+@dataclass
+class CaseRecords:
+    """Every record that travels, as JSON-ready dicts (see module docstring)."""
+
+    case_uid: str | None = None
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    document_links: list[dict[str, Any]] = field(default_factory=list)
+    entity_links: list[dict[str, Any]] = field(default_factory=list)
+    redactions: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    custody: list[dict[str, Any]] = field(default_factory=list)
+    reason_codes: list[dict[str, Any]] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "case_uid": self.case_uid, "documents": self.documents,
+                "entities": self.entities, "mentions": self.mentions,
+                "document_links": self.document_links, "entity_links": self.entity_links,
+                "redactions": self.redactions, "notes": self.notes, "custody": self.custody,
+                "reason_codes": self.reason_codes}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CaseRecords:
+        names = ("documents", "entities", "mentions", "document_links", "entity_links", "redactions",
+                 "notes", "custody", "reason_codes")
+        return cls(case_uid=data.get("case_uid"), **{n: list(data.get(n) or []) for n in names})
+
+    @property
+    def audit_head(self) -> tuple[str, int]:
+        return (self.audit[-1]["hash"], len(self.audit)) if self.audit else ("0" * 64, 0)
+
+
+def read_records(case: Case, doc_ids: list[int] | None = None) -> CaseRecords:
+    """The records of the whole case, or of some documents (with what touches only them)."""
+    out = CaseRecords()
+    with case.read() as s:
+        meta = s.get(CaseMeta, "case_uid")
+        out.case_uid = meta.value if meta else None
+        query = select(Document).order_by(Document.id)
+        if doc_ids is not None:
+            query = query.where(Document.id.in_(doc_ids))
+        docs = s.execute(query).scalars().all()
+        sha = {d.id: d.sha256 for d in docs}
+        provs = {p.document_id: p for p in s.execute(select(Provenance)).scalars()}
+        for d in docs:
+            row = _row(d, DOCUMENT_FIELDS)
+            row["id"] = d.id  # this case's id: lets a merge read the audit log's targets
+            prov = provs.get(d.id)
+            row["provenance"] = _row(prov, PROVENANCE_FIELDS) if prov else None
+            row["pages"] = [
+                {"number": p.number, "width": p.width, "height": p.height, "rotation": p.rotation,
+                 "text_source": p.text_source, "ocr_engine": p.ocr_engine, "ocr_languages": p.ocr_languages,
+                 "ocr_confidence": p.ocr_confidence,
+                 # Text read by OCR exists only in the case (the original has none): it travels.
+                 **({"text": p.text, "words": p.words} if p.text_source == "ocr" else {})}
+                for p in s.execute(select(Page).where(Page.document_id == d.id).order_by(Page.number)).scalars()
+            ]
+            out.documents.append(row)
+        entities = s.execute(select(Entity).order_by(Entity.id)).scalars().all()
+        ent_uid = {e.id: e.uid for e in entities}
+        for e in entities:
+            out.entities.append({
+                "id": e.id, "uid": e.uid, "type": e.type, "name": e.name, "description": e.description,
+                "merged_into": ent_uid.get(e.merged_into_id) if e.merged_into_id else None,
+                "created_at": _plain(e.created_at),
+                "aliases": sorted(({"alias": a.alias, "normalized": a.normalized, "language": a.language}
+                                   for a in e.aliases), key=lambda a: a["alias"])})
+        mentions = [m for m in s.execute(select(Mention).order_by(Mention.id)).scalars() if m.document_id in sha]
+        mention_uid = {m.id: m.uid for m in mentions}
+        for m in mentions:
+            out.mentions.append({"id": m.id, "uid": m.uid, "entity": ent_uid[m.entity_id],
+                                 "document": sha[m.document_id], "page": m.page_number, "quote": m.quote,
+                                 **_row(m, RECT), "origin": m.origin, "status": m.status,
+                                 "author": m.author, "created_at": _plain(m.created_at)})
+        for link in s.execute(select(DocumentLink).order_by(DocumentLink.id)).scalars():
+            if link.source_id in sha and link.target_id in sha:
+                out.document_links.append({
+                    "id": link.id, "uid": link.uid, "kind": link.kind, "source": sha[link.source_id],
+                    "target": sha[link.target_id], "page": link.page_number, "quote": link.quote,
+                    **_row(link, RECT), "origin": link.origin, "note": link.note, "author": link.author,
+                    "created_at": _plain(link.created_at)})
+        for el in s.execute(select(EntityLink).order_by(EntityLink.id)).scalars():
+            out.entity_links.append({
+                "id": el.id, "uid": el.uid, "kind": el.kind, "source": ent_uid[el.source_id],
+                "target": ent_uid[el.target_id],
+                "evidence": [mention_uid[i] for i in el.evidence_mention_ids or [] if i in mention_uid],
+                "note": el.note, "author": el.author, "created_at": _plain(el.created_at)})
+        for r in s.execute(select(Redaction).order_by(Redaction.id)).scalars():
+            if r.document_id in sha:
+                out.redactions.append({
+                    "id": r.id, "uid": r.uid, "document": sha[r.document_id], "page": r.page_number,
+                    **_row(r, RECT), "match_text": r.match_text, "group_uid": r.group_uid, "reason": r.reason,
+                    "note": r.note, "status": r.status, "author": r.author, "reviewer": r.reviewer,
+                    "created_at": _plain(r.created_at), "decided_at": _plain(r.decided_at)})
+        for n in s.execute(select(Note).order_by(Note.id)).scalars():
+            if n.document_id is None or n.document_id in sha:
+                out.notes.append({
+                    "id": n.id, "uid": n.uid, "document": sha.get(n.document_id) if n.document_id else None,
+                    "page": n.page_number, **_row(n, RECT), "text": n.text, "author": n.author,
+                    "created_at": _plain(n.created_at), "updated_at": _plain(n.updated_at),
+                    "internal": bool(n.internal)})
+        for c in s.execute(select(CustodyEvent).order_by(CustodyEvent.at, CustodyEvent.id)).scalars():
+            if c.document_id in sha:
+                out.custody.append({"id": c.id, "uid": c.uid, "document": sha[c.document_id],
+                                    "at": _plain(c.at), "actor": c.actor, "kind": c.kind, "action": c.action,
+                                    "counterpart": c.counterpart})
+        out.reason_codes = [{"code": r.code, "label": r.label, "builtin": r.builtin}
+                            for r in s.execute(select(ReasonCode).order_by(ReasonCode.code)).scalars()]
+        out.audit = [{"id": a.id, "at": a.at, "author": a.author, "action": a.action,
+                      "target_type": a.target_type, "target_id": a.target_id, "data": a.data,
+                      "prev_hash": a.prev_hash, "hash": a.hash}
+                     for a in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]
+    return out
