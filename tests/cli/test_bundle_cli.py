@@ -69,3 +69,20 @@ def test_provenance_contract_still_works_and_records_the_new_fields(cli_case: Pa
     assert info["custody"][1]["counterpart"] == "editor-in-chief"  # type: ignore[index]
     assert info["original_path"].endswith("nota-114.pdf") or info["original_path"].endswith(".pdf")  # type: ignore[index]
     assert info["file_times"]["modified"] and info["size_bytes"] > 0  # type: ignore[index]
+
+
+def test_import_bundle_merges_and_lists_conflicts(cli_case: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "internal.zip"
+    run_json(capsys, "--case", str(cli_case), "export", str(out), "--profile", "internal", "--json")
+    other = tmp_path / "other"
+    merged = run_json(capsys, "--case", str(other), "import-bundle", str(out), "--json")
+    assert merged["documents_added"] == 2 and merged["conflicts"] == 0  # type: ignore[index]
+    listed = run_json(capsys, "--case", str(other), "list", "--json")
+    assert len(listed) == 2  # type: ignore[arg-type]
+    code, stdout, err = run(capsys, "--case", str(other), "import-bundle", str(out))
+    assert code == 0 and "0 documents added" in stdout, err
+    assert_one_line_error(*run(capsys, "--case", str(other), "import-bundle", str(tmp_path / "none.zip")),
+                          "no such bundle")
+    with pytest.raises(SystemExit) as exited:  # argparse's own error: one line, exit 1
+        run(capsys, "--case", str(other), "import-bundle", str(out), "--resolve", "x")
+    assert exited.value.code == 1 and "invalid choice" in capsys.readouterr().err

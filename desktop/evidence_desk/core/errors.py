@@ -56,3 +56,11 @@ class CancelledError(EvidenceDeskError):
 
 class DiskFullError(EvidenceDeskError):
     """Not enough disk space to finish writing."""
+
+
+class BundleError(EvidenceDeskError):
+    """A bundle cannot be made, read or merged."""
+
+
+class BundleRefusedError(BundleError):
+    """An untrusted bundle failed a check; nothing was written to the case."""

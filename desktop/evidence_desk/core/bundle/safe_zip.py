@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.errors import BundleRefusedError
 
 CHUNK = 1024 * 1024
 EOCD = b"PK\x05\x06"
@@ -35,7 +35,7 @@ LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # signature … filename length, extr
 LOCAL_SIGNATURE = b"PK\x03\x04"
 
 
-class UnsafeZipError(EvidenceDeskError):
+class UnsafeZipError(BundleRefusedError):
     """The zip was refused before anything was written (or while inflating a member)."""
 
 

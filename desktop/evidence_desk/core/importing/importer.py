@@ -36,6 +36,7 @@ from evidence_desk.core.errors import (
 from evidence_desk.core.filetypes import SUPPORTED, sniff_file
 from evidence_desk.core.importing.discover import discover
 from evidence_desk.core.importing.report import FileOutcome, ImportReport
+from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.provenance import import_facts
 from evidence_desk.core.sandbox import Limits, SandboxWorker
@@ -226,16 +227,8 @@ class _Importer:
             return s.execute(select(Document.id).where(Document.sha256 == sha256)).scalar_one_or_none()
 
     def _parse_and_store(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
-        worker = self.worker()
         opts = self.options
-        src = str(staged.temp_path)
-        probe = worker.call(f"{EXTRACT}.probe", src, media_type, opts.max_pages, timeout=opts.timeout)
-        pages = []
-        for start in range(0, probe.page_count, opts.chunk_pages):
-            self.progress.raise_if_cancelled()
-            stop = min(probe.page_count, start + opts.chunk_pages)
-            pages.extend(worker.call(f"{EXTRACT}.extract_pages", src, media_type, start, stop,
-                                     words_as_json=True, timeout=opts.timeout))
+        probe, pages = parse_untrusted(self.worker(), staged, media_type, opts, self.progress)
         self.progress.raise_if_cancelled()
         self._wait_for_turn()
         self.progress.raise_if_cancelled()
@@ -271,6 +264,21 @@ class _Importer:
                                                  "size_bytes": staged.size, **facts})
             doc_id = doc.id
         return FileOutcome(path, "imported", "", "", doc_id, staged.sha256, len(pages))
+
+
+def parse_untrusted(worker: SandboxWorker, staged: StagedFile, media_type: str, opts: ImportOptions,
+                    progress: Progress) -> tuple[DocumentProbe, list[ExtractedPage]]:
+    """Probe and extract a staged file in the sandbox worker, a chunk of pages per call
+    (each call under the wall clock); what comes back is plain data."""
+    src = str(staged.temp_path)
+    probe = worker.call(f"{EXTRACT}.probe", src, media_type, opts.max_pages, timeout=opts.timeout)
+    pages: list[ExtractedPage] = []
+    for start in range(0, probe.page_count, opts.chunk_pages):
+        progress.raise_if_cancelled()
+        stop = min(probe.page_count, start + opts.chunk_pages)
+        pages.extend(worker.call(f"{EXTRACT}.extract_pages", src, media_type, start, stop,
+                                 words_as_json=True, timeout=opts.timeout))
+    return probe, pages
 
 
 def import_paths(

@@ -1,0 +1,174 @@
+"""`import-bundle BUNDLE.zip`: merge a colleague's internal bundle into this case.
+
+Order matters, so that a refused or interrupted import leaves the case as it was:
+1. the zip is read as untrusted and checked whole (`verify_bundle.checked_bundle`:
+   names, types, sizes, bombs, checksums, signature, audit chain) — any problem
+   refuses the bundle before anything is written;
+2. `records.json` is checked field by field (`validate_records`);
+3. the merge is planned against this case (`merge_plan`): new records, records to
+   adopt, conflicts;
+4. each original the case lacks goes through the hostile-input path of a normal
+   import: staged and hashed (the hash must be the one the bundle names), its type
+   sniffed from its bytes, parsed in a sandbox worker;
+5. only then are the originals stored and every record written in one transaction
+   — one audited, undoable edit. If that transaction fails, the originals this
+   import stored are removed again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evidence_desk.core.bundle.layout import AUDIT, RECORDS, original_name
+from evidence_desk.core.bundle.merge_edit import MergeBundle, NewDocument
+from evidence_desk.core.bundle.merge_plan import RESOLUTIONS, Conflict, MergePlan, keyed, plan_merge
+from evidence_desk.core.bundle.records import read_records
+from evidence_desk.core.bundle.safe_zip import ZipLimits
+from evidence_desk.core.bundle.validate_records import parse_records
+from evidence_desk.core.bundle.verify_bundle import CheckedBundle, checked_bundle
+from evidence_desk.core.case import Case
+from evidence_desk.core.edits import Edit
+from evidence_desk.core.errors import (
+    BundleRefusedError,
+    InvalidInputError,
+    RefusedFileError,
+    WorkerError,
+)
+from evidence_desk.core.filetypes import sniff_file
+from evidence_desk.core.importing.importer import ImportOptions, parse_untrusted
+from evidence_desk.core.progress import Progress
+from evidence_desk.core.sandbox import Limits, SandboxWorker
+from evidence_desk.core.storage import StagedFile
+
+MAX_RECORDS_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class ImportBundleResult:
+    bundle: str
+    plan: MergePlan
+    documents_added: int
+    resolution: str | None
+    inverse: Edit
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return self.plan.conflicts
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bundle": self.bundle, "documents_added": self.documents_added, **self.plan.counts(),
+                "resolution": self.resolution, "conflict_list": [c.to_json() for c in self.plan.conflicts],
+                "warnings": self.warnings}
+
+
+def _refuse(bundle: CheckedBundle) -> None:
+    problems = bundle.report.problems
+    if problems:
+        more = f" (and {len(problems) - 1} more problems; run `verify` on it)" if len(problems) > 1 else ""
+        raise BundleRefusedError(f"the bundle was refused, nothing was imported: {problems[0]}{more}")
+    if bundle.info.get("Bundle-Profile") != "internal" or RECORDS not in {
+            n.removeprefix("data/") for n in bundle.payload}:
+        raise BundleRefusedError("this is a publication bundle: it carries no originals and no records to "
+                                 "merge (ask for an internal bundle)")
+
+
+def _their_records(bundle: CheckedBundle) -> Any:
+    path = bundle.data(RECORDS)
+    if path.stat().st_size > MAX_RECORDS_BYTES:
+        raise BundleRefusedError("records.json is too large")
+    try:
+        theirs = parse_records(json.loads(path.read_text(encoding="utf-8")))
+        lines = bundle.data(AUDIT).read_text(encoding="utf-8").splitlines()
+        theirs.audit = [json.loads(line) for line in lines[:-1]]
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleRefusedError(f"records.json cannot be read ({exc})") from exc
+    return theirs
+
+
+def _page_rows(pages: list[Any], record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Our parser's pages, with the text the colleague's OCR read where they had it."""
+    theirs = {p["number"]: p for p in record["pages"]}
+    rows = []
+    for p in pages:
+        row = {"number": p.number, "width": p.width, "height": p.height, "rotation": p.rotation,
+               "text": p.text, "text_source": "none" if p.needs_ocr and not p.text.strip() else "embedded",
+               "needs_ocr": p.needs_ocr, "has_images": p.has_images,
+               "words": json.loads(p.words_json) if p.words_json else list(p.words)}
+        ocr = theirs.get(p.number)
+        if ocr is not None and ocr.get("text_source") == "ocr" and isinstance(ocr.get("text"), str):
+            row.update(text=ocr["text"], words=ocr.get("words") or [], text_source="ocr", needs_ocr=False,
+                       ocr_engine=ocr.get("ocr_engine"), ocr_languages=ocr.get("ocr_languages"),
+                       ocr_confidence=ocr.get("ocr_confidence"))
+        rows.append(row)
+    return rows
+
+
+def _parse_originals(case: Case, bundle: CheckedBundle, plan: MergePlan, progress: Progress,
+                     staged: list[StagedFile]) -> list[NewDocument]:
+    out = []
+    options = ImportOptions()
+    docs = plan.new.get("documents", [])
+    if not docs:
+        return out
+    progress.update(label="Checking the bundle's originals", total=len(docs), done=0)
+    with SandboxWorker(Limits(memory_mb=options.memory_mb)) as worker:
+        for record in docs:
+            name = "data/" + original_name(record["sha256"], record["media_type"])
+            short = record["sha256"][:12]
+            if name not in bundle.payload:
+                raise BundleRefusedError(f"the bundle lacks the original of document {short}… ({name})")
+            path = bundle.root / name
+            media_type = sniff_file(path)
+            if media_type != record["media_type"]:
+                raise BundleRefusedError(f"{name} is not the {record['media_type']} its record says it is")
+            file = case.originals.stage(path, max_bytes=options.max_bytes)
+            staged.append(file)
+            if file.sha256 != record["sha256"]:
+                raise BundleRefusedError(f"{name}: its SHA-256 is {file.sha256[:12]}…, not the {short}… "
+                                         "the bundle names it by")
+            try:
+                probe, pages = parse_untrusted(worker, file, media_type, options, progress)
+            except (RefusedFileError, WorkerError) as exc:
+                raise BundleRefusedError(f"the original of document {short}… was refused by the parser: "
+                                         f"{exc}") from exc
+            if len(pages) != record["page_count"]:
+                raise BundleRefusedError(f"document {short}… has {len(pages)} pages, not the "
+                                         f"{record['page_count']} its record says")
+            warnings = list(probe.warnings) + [w for p in pages for w in getattr(p, "warnings", [])]
+            out.append(NewDocument(record, _page_rows(pages, record), dict(probe.metadata), warnings))
+            progress.advance(1)
+    return out
+
+
+def import_bundle(case: Case, path: Path | str, resolve: str | None = None, progress: Progress | None = None,
+                  limits: ZipLimits | None = None) -> ImportBundleResult:
+    if resolve not in (None, *RESOLUTIONS):
+        raise InvalidInputError(f"--resolve is one of {', '.join(RESOLUTIONS)}")
+    progress = progress or Progress()
+    progress.update(label="Checking the bundle", total=None)
+    with checked_bundle(path, limits=limits, check_pdfs=False) as bundle:
+        _refuse(bundle)
+        theirs = _their_records(bundle)
+        plan = plan_merge(read_records(case), theirs)
+        staged: list[StagedFile] = []
+        stored: list[Path] = []
+        try:
+            new_docs = _parse_originals(case, bundle, plan, progress, staged)
+            progress.raise_if_cancelled()
+            for file in staged:
+                if not case.originals.exists(file.sha256):
+                    stored.append(case.originals.path_for(file.sha256))
+                case.originals.commit(file)
+            edit = MergeBundle(bundle.info.get("Bundle-UID", ""), plan, new_docs, resolve, case.author, keyed(theirs))
+            inverse = case.apply(edit, action="bundle.merge")
+        except BaseException:
+            for original in stored:  # nothing in the database refers to them: the case is as it was
+                original.unlink(missing_ok=True)
+            raise
+        finally:
+            for file in staged:
+                case.originals.discard(file)
+        return ImportBundleResult(str(path), plan, len(new_docs), resolve, inverse, list(bundle.report.warnings))

@@ -1,0 +1,114 @@
+"""`import-bundle`: an internal bundle round-trips into an empty case field by field,
+two separately annotated copies merge with their conflicts listed, and the merge is
+one undoable edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from evidence_desk.core.bundle.export import BundleOptions, export_bundle
+from evidence_desk.core.bundle.import_bundle import BundleRefusedError, import_bundle
+from evidence_desk.core.bundle.records import CaseRecords, read_records
+from evidence_desk.core.case import Case
+from evidence_desk.core.documents import update_details
+from evidence_desk.core.entities.registry import tag_edit
+from evidence_desk.core.notes import add_note
+from tests.core.bundle.conftest import Bundles
+
+KINDS = ("documents", "entities", "mentions", "document_links", "entity_links", "redactions", "notes", "custody",
+         "reason_codes")
+
+
+def _strip(value: Any) -> Any:
+    """Records without this case's own integer ids (everything else must match)."""
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def _comparable(records: CaseRecords) -> dict[str, Any]:
+    out = {kind: _strip(getattr(records, kind)) for kind in KINDS}
+    key = {"documents": "sha256", "reason_codes": "code"}
+    return {kind: sorted(rows, key=lambda r, k=kind: r[key.get(k, "uid")]) for kind, rows in out.items()}
+
+
+def test_an_internal_bundle_round_trips_into_an_empty_case_field_by_field(bundles: Bundles, tmp_path: Path) -> None:
+    with Case.open(bundles.case_dir) as source, Case.open(tmp_path / "empty", create=True) as target:
+        result = import_bundle(target, bundles.internal)
+        assert result.documents_added == 2 and result.conflicts == []
+        before, after = _comparable(read_records(source)), _comparable(read_records(target))
+        for kind in KINDS:
+            assert len(after[kind]) == len(before[kind]), kind
+            for mine, theirs in zip(before[kind], after[kind], strict=True):
+                for field, value in mine.items():
+                    assert theirs[field] == value, (kind, field)
+        assert target.originals.exists(before["documents"][0]["sha256"])
+
+
+def test_importing_the_same_bundle_twice_changes_nothing_the_second_time(bundles: Bundles, tmp_path: Path) -> None:
+    with Case.open(tmp_path / "twice", create=True) as target:
+        import_bundle(target, bundles.internal)
+        first = _comparable(read_records(target))
+        again = import_bundle(target, bundles.internal)
+        assert again.documents_added == 0 and again.plan.new == {} and again.conflicts == []
+        assert _comparable(read_records(target)) == first
+
+
+def test_the_merge_is_one_undoable_edit(bundles: Bundles, tmp_path: Path) -> None:
+    with Case.open(tmp_path / "undo", create=True) as target:
+        empty = _comparable(read_records(target))
+        result = import_bundle(target, bundles.internal)
+        audit = read_records(target).audit
+        assert [a["action"] for a in audit].count("bundle.merge") == 1
+        target.apply(result.inverse, action="undo")
+        assert _comparable(read_records(target)) == empty
+
+
+def _copy_case(src: Path, dst: Path) -> Path:
+    """A colleague's copy of the case (the folder as a whole, as the design allows)."""
+    shutil.copytree(src, dst)
+    for extra in ("case.sqlite-wal", "case.sqlite-shm"):
+        (dst / extra).unlink(missing_ok=True)
+    return dst
+
+
+def test_two_copies_annotated_separately_merge_with_their_conflicts_listed(tmp_path: Path) -> None:
+    from tests.core.bundle.conftest import build_annotated_case
+
+    (tmp_path / "src").mkdir()
+    build_annotated_case(tmp_path / "base", tmp_path / "src").close()
+    mine_dir = _copy_case(tmp_path / "base", tmp_path / "mine")
+    theirs_dir = _copy_case(tmp_path / "base", tmp_path / "theirs")
+    with Case.open(theirs_dir, author="colleague") as theirs:
+        update_details(theirs, 1, kind="letter", sender="Ostrovtechexport")  # both change the sender
+        update_details(theirs, 2, reference="INV-2021-0457")  # only they change this
+        add_note(theirs, 2, "Paid in two instalments", page=1)
+        theirs.apply(tag_edit(theirs, 2, 1, "Zollamt Brest", "place", quote="EUR 1,250,000"))
+        export_bundle(theirs, tmp_path / "theirs.zip", BundleOptions(profile="internal"))
+    with Case.open(mine_dir, author="me") as mine:
+        update_details(mine, 1, sender="State Committee for MTC")
+        result = import_bundle(mine, tmp_path / "theirs.zip")
+        conflicts = {(c.kind, tuple(c.fields)) for c in result.conflicts}
+        assert conflicts == {("documents", ("kind", "sender"))}
+        records = read_records(mine)
+        by_sha = {d["id"]: d for d in records.documents}
+        assert by_sha[1]["sender"] == "State Committee for MTC"  # the conflict changed nothing
+        assert by_sha[2]["reference"] == "INV-2021-0457"  # only they changed it: taken
+        assert any(n["text"] == "Paid in two instalments" for n in records.notes)
+        assert any(e["name"] == "Zollamt Brest" for e in records.entities)
+        # Resolving with theirs adopts their version of the conflicting document.
+        again = import_bundle(mine, tmp_path / "theirs.zip", resolve="theirs")
+        assert [c.kind for c in again.conflicts] == ["documents"]
+        doc1 = next(d for d in read_records(mine).documents if d["id"] == 1)
+        assert (doc1["sender"], doc1["kind"]) == ("Ostrovtechexport", "letter")
+
+
+def test_a_publication_bundle_is_refused_with_a_reason(bundles: Bundles, tmp_path: Path) -> None:
+    with Case.open(tmp_path / "pub", create=True) as target, pytest.raises(BundleRefusedError, match="publication"):
+        import_bundle(target, bundles.publication)
