@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.tools import check_marker
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("EVIDENCE_DESK_CORPUS", REPO.parent / "shared" / "corpus"))
-DEFAULT_MARKEXPR = "not corpus_full and not benchmark"
+DEFAULT_MARKEXPR = "not corpus_full and not benchmark and not packaging and not fresh_setup"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -21,7 +23,12 @@ def pytest_configure(config: pytest.Config) -> None:
     corpus: the default marker expression is widened to let `corpus_full` through.
     An explicit `-m` on the command line is left alone."""
     if os.environ.get("CI") and config.option.markexpr == DEFAULT_MARKEXPR:
-        config.option.markexpr = "not benchmark"
+        config.option.markexpr = "not benchmark and not packaging and not fresh_setup"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`needs_tool` / `needs_tesseract` markers: skip naming the Debian package (fail under CI)."""
+    check_marker(item)
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from evidence_desk.core.ocr.service import ocr_documents
 from evidence_desk.core.progress import Progress
 from tests.core.ocr import scans
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.needs_tesseract("rus", "eng", "deu")]
 LANGS = "rus+eng+deu"
 PAGES = 8
 CORES = max(1, os.cpu_count() or 1)

@@ -69,6 +69,7 @@ class Session:
         old_window, old_case = self.window, self.case
         self.case, self.window = case, MainWindow(case, self.render_service)
         self.window.caseSwitchRequested.connect(self.open)
+        _show_demo_notice(case, self.window)
         settings.add_recent_case(case.path)
         if old_window is not None:
             old_window.close()
@@ -81,6 +82,15 @@ class Session:
         if self.case is not None:
             self.case.close()
         self.render_service.close()
+
+
+def _show_demo_notice(case: Case, window: object) -> None:
+    """A demo built without Tesseract says so until its scans are read (core/demo/late_ocr.py)."""
+    from evidence_desk.core.demo.late_ocr import pending_notice
+
+    notice = pending_notice(case)
+    if notice:
+        window.statusBar().showMessage(notice)  # type: ignore[attr-defined]
 
 
 def open_side_by_side(window: object, count: int = 2) -> list[object]:

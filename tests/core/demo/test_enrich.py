@@ -112,6 +112,7 @@ def test_merging_two_cast_entities_on_the_demo_moves_every_mention_and_undoes(de
             assert dict(s.execute(select(Mention.entity_id, func.count()).group_by(Mention.entity_id)).all()) == before
 
 
+@pytest.mark.needs_tesseract("rus", "eng", "deu")
 def test_a_demo_scan_is_read_by_ocr_with_high_recall(specimen_files, case):
     spec = next(f for f in specimen_files if f.template.delivery == "jpeg")
     doc_id = import_paths(case, [spec.path], ImportOptions(ocr="never")).imported[0].document_id

@@ -4,7 +4,6 @@ look scanned, SPECIMEN on every page, the same bytes on every run."""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -119,7 +118,7 @@ def test_scans_are_skewed_by_their_templates_angle(specimen_files):
         assert _difference(scan, turned) < _difference(scan, clean) * 0.5, f.path.name
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+@pytest.mark.needs_tesseract("eng")
 def test_every_scanned_page_shows_the_specimen_header(specimen_files):
     """The SPECIMEN header is in the pixels of every scanned page (read by Tesseract)."""
     for f in _by_delivery(specimen_files, "jpeg", "png", "tiff"):

@@ -43,6 +43,7 @@ def _job_done(case_dir: Path) -> int:
         return int(s.execute(select(func.coalesce(func.max(Job.done), 0))).scalar_one())
 
 
+@pytest.mark.needs_tesseract("eng", "deu")
 def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_scan):
     with Case.open(case_dir, create=True) as c:
         doc_id = _import(c, four_page_scan)
@@ -79,6 +80,7 @@ def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_s
         assert unfinished_pages(c) == 0
 
 
+@pytest.mark.needs_tesseract("eng")
 def test_a_cancelled_ocr_job_stops_and_is_not_resumed_automatically(case, four_page_scan):
     doc_id = _import(case, four_page_scan)
     progress = Progress()
@@ -93,6 +95,7 @@ def test_a_cancelled_ocr_job_stops_and_is_not_resumed_automatically(case, four_p
     assert again.resumed_jobs == [] and again.pages_done == 4 - report.pages_done
 
 
+@pytest.mark.needs_tool("tesseract")
 def test_a_missing_language_pack_names_the_debian_package_to_install(case):
     with pytest.raises(tesseract.OcrUnavailableError, match=r"tesseract-ocr-fra"):
         ocr_documents(case, None, "eng+fra", Progress())
@@ -109,6 +112,7 @@ def test_missing_tesseract_says_what_to_install_and_import_still_succeeds(case, 
     assert result["ocr_pages"] == 0 and "apt install tesseract-ocr" in result["messages"][0]
 
 
+@pytest.mark.needs_tesseract("rus", "eng", "deu", "bel", "ukr", "aze")
 def test_installed_languages_include_the_ones_ci_installs():
     assert {"rus", "eng", "deu", "bel", "ukr", "aze"} <= set(tesseract.installed_languages())
 

@@ -17,6 +17,7 @@ from evidence_desk.core.search import search
 from tests.core.ocr import scans
 
 LANGS = "rus+eng+deu"
+pytestmark = pytest.mark.needs_tesseract("rus", "eng", "deu")
 
 
 def _import(case, path: Path) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,16 +21,14 @@ from evidence_desk.core.redaction.export import ExportResult, export_pdf
 from evidence_desk.core.redaction.marking import redact_rects_edit
 from evidence_desk.core.redaction.matching import find_hits, redact_hits_edit
 from tests.core.redaction.leak_corpus import Planted, build_leaky_pdf, scanned_page_pdf
+from tests.tools import require_tool
 
 REVISION_SECRET = "ZQREVISIONSECRET"
 OCR_SECRET, OCR_CONTROL = "ZQOCRSECRET", "KEEPOCRCONTROL"
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (CI installs poppler-utils, qpdf and exiftool)")
-    return path
+    return require_tool(name)  # skips naming the Debian package; fails under CI
 
 
 def byte_forms(secret: str) -> list[bytes]:

@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from evidence_desk.cli.context import case_dir
     from evidence_desk.core.paths import demo_case_dir
+    from evidence_desk.ui.platform_check import check_qt_platform
+
+    check_qt_platform()  # before the demo is built and before Qt is loaded: name what to install
 
     demo = bool(getattr(args, "gui_demo", False) or getattr(args, "demo", False))
     target = demo_case_dir() if demo and not args.case else case_dir(args)

@@ -31,6 +31,12 @@ from evidence_desk.core.db.models import (
 )
 from evidence_desk.core.demo.corpus import DocTemplate, load_case_info
 from evidence_desk.core.demo.generate import generate_corpus
+from evidence_desk.core.demo.late_ocr import (
+    complete_pending_ocr,
+    ocr_unavailable,
+    pending_notice,
+    record_skipped,
+)
 from evidence_desk.core.demo.records import add_demo_records
 from evidence_desk.core.edits import CreateRecord
 from evidence_desk.core.errors import CaseError, EvidenceDeskError
@@ -95,11 +101,20 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
     """Build (or reopen) the demo case in `target` and return it open; the caller closes it.
 
     `ocr=False` skips OCR of the scans (tests use it: the corpus and the case are
-    the same, only the scans' pages stay without text)."""
+    the same, only the scans' pages stay without text). Where Tesseract or a language
+    is missing the build skips OCR too, records why, and a later call (the reopen
+    path) reads the scans once OCR can run (see core/demo/late_ocr.py)."""
     progress = progress or Progress()
     target = Path(target).expanduser().resolve()
     if not _prepare(target, force):
-        return Case.open(target)
+        case = Case.open(target)
+        if ocr:
+            try:
+                complete_pending_ocr(case, OCR_LANGUAGES, progress, _load_enrich())
+            except BaseException:
+                case.close()
+                raise
+        return case
     info = load_case_info()
     case = Case.open(target, create=True)
     try:
@@ -107,7 +122,9 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
                    action="demo.start")
         # One import worker: documents get their ids in template order (D01 = 1, …),
         # the same on every build; parsing our own files is quick anyway.
-        options = ImportOptions(workers=1, ocr="auto" if ocr else "never", languages=OCR_LANGUAGES)
+        skipped = ocr_unavailable(OCR_LANGUAGES) if ocr else None
+        options = ImportOptions(workers=1, ocr="auto" if ocr and skipped is None else "never",
+                                languages=OCR_LANGUAGES)
         with tempfile.TemporaryDirectory(prefix="evidence-desk-demo-") as tmp:
             files = generate_corpus(Path(tmp), progress)
             by_name = {f.path.name: f.template for f in files}
@@ -127,6 +144,8 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
         enrich = _load_enrich()
         if enrich is not None:
             enrich(case, progress)
+        if skipped is not None:
+            record_skipped(case, skipped)
         case.apply(CreateRecord("case_meta", {"key": BUILT_KEY,
                                               "value": datetime.now(UTC).isoformat(timespec="seconds")}),
                    action="demo.built")
@@ -147,6 +166,7 @@ def describe_case(case: Case) -> str:
         docs = s.execute(select(Document).order_by(Document.id)).scalars().all()
         sources = dict(s.execute(select(Page.text_source, func.count()).group_by(Page.text_source)).all())
     pages = sum(sources.values())
+    notice = pending_notice(case)
     lines = [
         f"Demo case (SPECIMEN, fictitious): {case.path}",
         f"{len(docs)} documents, {pages} pages "
@@ -158,6 +178,8 @@ def describe_case(case: Case) -> str:
         "",
         f"{'id':>4}  {'kind':<20}  {'date':<10}  {'reference':<22}  {'pages':>5}  file",
     ]
+    if notice:
+        lines.insert(3, notice)
     for d in docs:
         lines.append(f"{d.id:>4}  {d.kind or '—':<20}  {d.doc_date or '—':<10}  "
                      f"{(d.reference or '—')[:22]:<22}  {d.page_count:>5}  {d.filename}")
