@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -25,9 +26,16 @@ def run(args: argparse.Namespace) -> int:
     if demo:
         from evidence_desk.cli.output import terminal_progress
         from evidence_desk.core.demo.build import build_demo_case
+        from evidence_desk.core.demo.late_ocr import pending_notice
 
         with terminal_progress() as progress:
-            build_demo_case(target, progress=progress, force=False).close()
+            case = build_demo_case(target, progress=progress, force=False)
+        try:
+            notice = pending_notice(case)
+        finally:
+            case.close()
+        if notice:
+            sys.stderr.write(f"note: {notice}\n")
     from evidence_desk.ui.app import run_gui  # Qt is imported only when a window is wanted
 
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
