@@ -22,8 +22,10 @@ body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7
 header{background:#1d2330;color:#fff;padding:16px 28px}header h1{margin:0;font-size:22px}
 nav{background:#e6e9ef;padding:8px 28px}nav a{margin-right:18px;color:#1d2330;font-weight:600}
 main{padding:0 28px 40px}section{margin-top:26px}h2{border-bottom:2px solid #1d2330;padding-bottom:4px}
-.docs{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:14px}
+.docs{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:14px}
 .doc{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:10px;display:flex;gap:10px}
+.doc>div{min-width:0;flex:1}.doc table{width:100%;table-layout:fixed}.doc td{overflow-wrap:anywhere}
+.doc td:first-child{width:86px}
 .doc img{width:110px;height:auto;border:1px solid #ccc;background:#fff;align-self:flex-start}
 .doc h3{margin:0 0 4px;font-size:15px}table{border-collapse:collapse;background:#fff}
 td,th{border:1px solid #d5d9e0;padding:3px 7px;text-align:left;vertical-align:top}
@@ -43,8 +45,10 @@ def _data_uri(jpeg: bytes | None) -> str:
 
 
 def _doc_title(d: dict[str, Any], files: dict[str, str]) -> str:
-    return d.get("title") or (d.get("kind") or "document").replace("_", " ") + " " + \
-        files[d["sha256"]].rsplit("/", 1)[-1]
+    if d.get("title"):
+        return str(d["title"])
+    kind = (d.get("kind") or "document").replace("_", " ")
+    return f"{kind} {d.get('reference') or d['uid'][:8]}"
 
 
 def _documents(pub: CaseRecords, files: dict[str, str], thumbs: dict[str, bytes],

@@ -108,6 +108,13 @@ def build_scrubber(case: Case, records: CaseRecords, profile: str) -> Scrubber:
         if r["status"] != "rejected" and r["match_text"]:
             secrets.add(fold(r["match_text"]))
     secrets.update(fold(n["text"]) for n in records.notes if n["internal"])
+    first = Scrubber(active=True, secrets=sorted(s for s in secrets if s), boxes=boxes)
+    # An entity one of whose names is redacted is redacted by every name it has (redacting
+    # "Harbuz" hides Kirill O. Garbuz, however else a document spells him).
+    for ent in records.entities:
+        names = [ent["name"], *(a["alias"] for a in ent["aliases"])]
+        if not all(first.clean(n) for n in names):
+            secrets.update(fold(n) for n in names)
     return Scrubber(active=True, secrets=sorted(s for s in secrets if s), boxes=boxes)
 
 
