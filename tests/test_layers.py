@@ -1,14 +1,18 @@
-"""The layers of DESIGN.md, enforced: core knows nothing of Qt, the CLI or the GUI
-(import-linter, configured in pyproject.toml), and PyMuPDF lives only in core/pdf/."""
+"""The layers of DESIGN.md, enforced: core knows nothing of Qt, the CLI or the GUI; the
+window never touches the database (it reads through core.queries); the CLI never imports
+the window; PyMuPDF lives only in core/pdf/ (import-linter, configured in pyproject.toml)."""
 
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "desktop" / "evidence_desk"
@@ -22,12 +26,35 @@ def test_import_linter_contracts_are_configured() -> None:
     assert config["include_external_packages"] is True
 
 
-def test_import_linter_contracts_hold() -> None:
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
-    done = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300,
-                          check=False, env={"PYTHONPATH": str(REPO / "desktop"), "PATH": "/usr/bin:/bin"})
+    return subprocess.run([exe, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300,
+                          check=False, env={"PYTHONPATH": str(root / "desktop"), "PATH": "/usr/bin:/bin",
+                                            "HOME": os.environ.get("HOME", "/tmp")})
+
+
+def test_import_linter_contracts_hold() -> None:
+    done = _lint_imports(REPO)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "BROKEN" not in done.stdout and "KEPT" in done.stdout
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), [
+    ("ui/panels/sneaky.py", "from sqlalchemy import select", "the window reads through core.queries"),
+    ("ui/panels/sneaky.py", "from evidence_desk.core.db.models import Document", "the window reads through"),
+    ("cli/commands/sneaky.py", "from evidence_desk.ui.main_window import MainWindow", "the command line never"),
+    ("core/search_sneaky.py", "import pymupdf", "PyMuPDF is imported only inside core.pdf"),
+])
+def test_a_forbidden_import_breaks_its_contract(tmp_path: Path, module: str, line: str, contract: str) -> None:
+    """The contracts bite: one forbidden import added to a copy of the package breaks the build."""
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(PACKAGE, tmp_path / "desktop" / "evidence_desk",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "desktop" / "evidence_desk" / module).write_text(f"{line}\n", encoding="utf-8")
+    done = _lint_imports(tmp_path)
+    assert done.returncode != 0, done.stdout[-3000:]
+    broken = [text for text in done.stdout.split("\n\n") if "BROKEN" in text]
+    assert any(contract in " ".join(text.split()) for text in broken), done.stdout[-3000:]
 
 
 def _imports_pymupdf(path: Path) -> bool:

@@ -69,9 +69,9 @@ def extra_pdf(tmp_path: Path) -> Path:
 
 
 def doc_id_by_name(case: object, filename: str) -> int:
-    from evidence_desk.core.documents import list_documents
+    from evidence_desk.core.queries.documents import list_documents
 
-    return next(d["id"] for d in list_documents(case) if d["filename"] == filename)  # type: ignore[arg-type]
+    return next(d.id for d in list_documents(case) if d.filename == filename)  # type: ignore[arg-type]
 
 
 def audit_actions(case: object) -> list[str]:

@@ -7,8 +7,8 @@ import threading
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from evidence_desk.core.documents import list_documents
 from evidence_desk.core.errors import CancelledError
+from evidence_desk.core.queries.documents import list_documents
 from evidence_desk.ui.dialogs.import_summary import ImportSummaryDialog
 
 
@@ -31,7 +31,7 @@ def test_dropping_a_file_imports_it_and_shows_the_report(window, ui_case, extra_
     assert job.error is None
     report, _post = job.result
     assert [o.status for o in report.outcomes] == ["imported"]
-    assert "d_permit.pdf" in [d["filename"] for d in list_documents(ui_case)]
+    assert "d_permit.pdf" in [d.filename for d in list_documents(ui_case)]
     assert window.browser.model.rowCount() == 4  # the list was re-read
     assert isinstance(window.importer.summary, ImportSummaryDialog)
     assert window.importer.summary.table.item(0, 1).text() == "imported"

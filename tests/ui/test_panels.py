@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from evidence_desk.core.documents import show_document
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
+from evidence_desk.core.queries.documents import document_summary
 from evidence_desk.ui.panels.details_panel import DetailsTab
 from evidence_desk.ui.panels.provenance_panel import ProvenanceTab
 from evidence_desk.ui.panels.registry import ANNOTATION_TABS
@@ -26,15 +26,15 @@ def test_editing_document_details_is_one_undoable_audited_edit(window, ui_case, 
     details.status.setCurrentIndex(details.status.findData("in_review"))
     with qtbot.waitSignal(window.undo.changed):
         details.apply_button.click()
-    shown = show_document(ui_case, doc)
-    assert (shown["kind"], shown["date"], shown["reference"], shown["review_status"]) == (
+    shown = document_summary(ui_case, doc)
+    assert (shown.kind, shown.date, shown.reference, shown.review_status) == (
         "invoice", "2019-05-03", "INV-445", "in_review")
     row = window.browser.model.row_for(doc)
-    assert row["reference"] == "INV-445"  # the browser re-read the documents
+    assert row is not None and row.reference == "INV-445"  # the browser re-read the documents
 
     window.undo.undo()
-    shown = show_document(ui_case, doc)
-    assert (shown["kind"], shown["date"], shown["reference"], shown["review_status"]) == (None, None, None, "new")
+    shown = document_summary(ui_case, doc)
+    assert (shown.kind, shown.date, shown.reference, shown.review_status) == (None, None, None, "new")
     assert details.fields["reference"].text() == ""
     assert audit_actions(ui_case)[-2:] == ["document.update", "undo document.update"]
 
@@ -50,7 +50,7 @@ def test_a_malformed_date_is_refused_without_touching_the_case(window, ui_case, 
     details.fields["doc_date"].setText("3 May")
     details.apply()
     assert shown and "YYYY" in shown[0]
-    assert show_document(ui_case, doc)["date"] is None
+    assert document_summary(ui_case, doc).date is None
 
 
 def test_provenance_tab_summarises_source_and_custody(window, ui_case):

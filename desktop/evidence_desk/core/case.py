@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk import __version__
-from evidence_desk.core import audit
+from evidence_desk.core import audit, settings
 from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import CaseMeta, new_uid
@@ -44,9 +44,13 @@ def _begin_immediate(engine: Engine) -> None:
 
 
 def default_author() -> str:
+    """Who signs edits: EVIDENCE_DESK_AUTHOR, else the author setting, else the login name."""
     env = os.environ.get("EVIDENCE_DESK_AUTHOR")
     if env:
         return env
+    chosen = settings.load().author
+    if chosen:
+        return chosen
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # pragma: no cover - no passwd entry

@@ -1,25 +1,15 @@
-"""Finding documents and describing them (the `list` and `show` views)."""
+"""Finding a document by id or SHA-256 prefix, checking regions against its pages, and
+editing its details. (Reading documents for display lives in `core.queries.documents`.)"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import (
-    DOCUMENT_KINDS,
-    REVIEW_STATUSES,
-    Document,
-    Entity,
-    Mention,
-    Note,
-    Page,
-    Provenance,
-    Redaction,
-)
+from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES, Document, Page
 from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.errors import AmbiguousError, InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
@@ -67,94 +57,6 @@ def check_rect_on_page(rect: Rect, page: Page) -> None:
         raise InvalidInputError(
             f"the rectangle {rect.x0:.0f} {rect.y0:.0f} {rect.x1:.0f} {rect.y1:.0f} is empty or outside "
             f"the page (0 0 {page.width:.0f} {page.height:.0f})")
-
-
-def summary(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "uid": doc.uid,
-        "sha256": doc.sha256,
-        "filename": doc.filename,
-        "pages": doc.page_count,
-        "media_type": doc.media_type,
-        "size_bytes": doc.size_bytes,
-        "kind": doc.kind,
-        "date": doc.doc_date,
-        "reference": doc.reference,
-        "languages": doc.languages,
-        "sender": doc.sender,
-        "recipient": doc.recipient,
-        "review_status": doc.review_status,
-        "title": doc.title,
-        "imported_at": doc.imported_at.isoformat() if doc.imported_at else None,
-        "warnings": list(doc.warnings or []),
-    }
-
-
-def list_documents(case: Case) -> list[dict[str, Any]]:
-    with case.read() as s:
-        docs = s.execute(select(Document).order_by(Document.id)).scalars().all()
-        return [summary(d) for d in docs]
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    number: int
-    width: float
-    height: float
-    rotation: int
-    text_source: str
-    needs_ocr: bool
-    chars: int
-
-
-def show_document(case: Case, ref: str | int) -> dict[str, Any]:
-    with case.read() as s:
-        doc = resolve(s, ref)
-        out = summary(doc)
-        out["pages_detail"] = [
-            {"number": p.number, "width": round(p.width, 2), "height": round(p.height, 2),
-             "rotation": p.rotation, "text_source": p.text_source, "needs_ocr": p.needs_ocr,
-             "chars": len(p.text or "")}
-            for p in doc.pages
-        ]
-        out["source_metadata"] = dict(doc.source_metadata or {})
-        mentions = s.execute(
-            select(Mention, Entity).join(Entity, Mention.entity_id == Entity.id)
-            .where(Mention.document_id == doc.id).order_by(Mention.page_number, Mention.id)
-        ).all()
-        out["mentions"] = [
-            {"id": m.id, "page": m.page_number, "entity": e.name, "entity_id": e.id, "type": e.type,
-             "quote": m.quote, "status": m.status,
-             "rect": [m.x0, m.y0, m.x1, m.y1] if m.x0 is not None else None}
-            for m, e in mentions
-        ]
-        notes = s.execute(
-            select(Note).where(Note.document_id == doc.id).order_by(Note.page_number, Note.id)
-        ).scalars().all()
-        out["notes"] = [
-            {"id": n.id, "page": n.page_number, "text": n.text, "author": n.author,
-             "created_at": n.created_at.isoformat(),
-             "rect": [n.x0, n.y0, n.x1, n.y1] if n.x0 is not None else None}
-            for n in notes
-        ]
-        out["redactions"] = [
-            {"id": r.id, "page": r.page_number, "reason": r.reason, "status": r.status,
-             "rect": [r.x0, r.y0, r.x1, r.y1], "text": r.match_text}
-            for r in s.execute(select(Redaction).where(Redaction.document_id == doc.id)
-                               .order_by(Redaction.page_number, Redaction.id)).scalars()
-        ]
-        prov = s.get(Provenance, doc.id)
-        out["provenance"] = None if prov is None else {
-            "source": prov.source_code, "received": prov.received_at, "method": prov.method,
-            "verification": prov.verification_status, "confidence": prov.confidence,
-        }
-        return out
-
-
-def page_count_total(case: Case) -> int:
-    with case.read() as s:
-        return int(s.execute(select(func.count(Page.id))).scalar_one())
 
 
 def update_details(case: Case, ref: str | int, **changes: Any) -> None:

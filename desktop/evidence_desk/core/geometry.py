@@ -21,6 +21,18 @@ class Rect:
     def normalized(cls, x0: float, y0: float, x1: float, y1: float) -> Rect:
         return cls(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
+    @classmethod
+    def from_region(cls, x0: float | None, y0: float | None, x1: float | None,
+                    y1: float | None) -> Rect | None:
+        """A stored region (four nullable columns) as a rectangle; None when it has none."""
+        if x0 is None or y0 is None or x1 is None or y1 is None:
+            return None
+        return cls.normalized(float(x0), float(y0), float(x1), float(y1))
+
+    def region_values(self) -> dict[str, float]:
+        """The columns a record's region is stored in (the inverse of `from_region`)."""
+        return {"x0": self.x0, "y0": self.y0, "x1": self.x1, "y1": self.y1}
+
     @property
     def width(self) -> float:
         return self.x1 - self.x0
@@ -80,7 +92,19 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
-class PageSize:
+class PageGeometry:
+    """One page's place in the coordinate system: its 1-based number, its unrotated size
+    in points, and the rotation (0, 90, 180 or 270) a viewer applies for display."""
+
+    number: int
     width: float
     height: float
-    rotation: int = 0  # 0, 90, 180 or 270: how a viewer turns the page for display
+    rotation: int = 0
+
+    @property
+    def bounds(self) -> Rect:
+        return Rect(0.0, 0.0, self.width, self.height)
+
+    def contains(self, rect: Rect) -> bool:
+        """A region belongs on the page when it has an area and overlaps it."""
+        return not rect.is_empty and rect.intersects(self.bounds)

@@ -95,10 +95,10 @@ def _show_demo_notice(case: Case, window: object) -> None:
 
 def open_side_by_side(window: object, count: int = 2) -> list[object]:
     """Open the first `count` documents left and right; return their viewers."""
-    from evidence_desk.core import documents
+    from evidence_desk.core.queries.documents import list_documents
 
-    docs = documents.list_documents(window.case)  # type: ignore[attr-defined]
-    return [window.open_document(d["id"], side) for side, d in enumerate(docs[:count])]  # type: ignore[attr-defined]
+    docs = list_documents(window.case)  # type: ignore[attr-defined]
+    return [window.open_document(d.id, side) for side, d in enumerate(docs[:count])]  # type: ignore[attr-defined]
 
 
 def page_drawn(viewer: object) -> bool:

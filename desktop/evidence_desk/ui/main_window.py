@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.browser_dock = self._dock("Case", "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.thumbnails = ThumbnailLoader(case, self.render_service, self.browser.model, self)
         self.browser.thumbnailsWanted.connect(self.thumbnails.load)
-        self.thumbnails.load([row["id"] for row in self.browser.model.rows])  # the first reload ran already
+        self.thumbnails.load([row.id for row in self.browser.model.rows])  # the first reload ran already
         self.browser.openRequested.connect(lambda doc, side: self.open_document(doc, side))
         self.browser.hitActivated.connect(self.open_hit)
         self.workspace.documentRequested.connect(lambda doc, side, page: self.open_document(doc, side, page))

@@ -1,17 +1,20 @@
-"""Preferences kept between runs: window layout, recent cases, theme.
+"""The window's side of the preferences.
 
-Stored as an INI file in the user's config folder (`core.paths.config_home()`),
-so tests isolate it with EVIDENCE_DESK_HOME and the real folders stay untouched."""
+Only the window's own layout (geometry, dock and splitter state: `ui/layout.py`) is kept
+in QSettings, an INI file in the user's config folder (`core.paths.config_home()`, which
+the tests isolate with EVIDENCE_DESK_HOME). Everything a person chooses — author, OCR
+languages, theme, recent cases, export profile — is in the core settings file
+(`core.settings`), shared with the command line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
+from evidence_desk.core import settings as core_settings
 from evidence_desk.core.paths import config_home
-
-MAX_RECENT = 10
 
 
 def app_settings() -> QSettings:
@@ -21,22 +24,27 @@ def app_settings() -> QSettings:
 
 
 def recent_cases() -> list[Path]:
-    raw = app_settings().value("recent/cases", [])
-    if isinstance(raw, str):  # QSettings returns a bare string for a one-item list
-        raw = [raw]
-    return [Path(p) for p in raw or [] if p]
+    return core_settings.load().recent_cases
 
 
 def add_recent_case(path: Path) -> None:
-    path = Path(path).resolve()
-    items = [p for p in recent_cases() if p != path]
-    items.insert(0, path)
-    app_settings().setValue("recent/cases", [str(p) for p in items[:MAX_RECENT]])
+    prefs = core_settings.load()
+    prefs.add_recent_case(path)
+    prefs.save()
+
+
+def _system_is_dark() -> bool:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def dark_mode() -> bool:
-    return str(app_settings().value("ui/dark", "false")).lower() == "true"
+    """Dark when chosen, or when the theme follows the system and the system is dark."""
+    theme = core_settings.load().theme
+    return theme == "dark" or (theme == "system" and _system_is_dark())
 
 
 def set_dark_mode(on: bool) -> None:
-    app_settings().setValue("ui/dark", on)
+    core_settings.update("theme", "dark" if on else "light")

@@ -20,7 +20,7 @@ from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.links.refs import normalize_reference
 from evidence_desk.core.ocr.service import ocr_documents
 from evidence_desk.core.progress import Progress
-from evidence_desk.core.timeline import timeline
+from evidence_desk.core.queries.timeline import timeline
 from tests.core.ocr.scans import recall
 from tests.core.suggest.letters import clone_case
 

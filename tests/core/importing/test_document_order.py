@@ -7,8 +7,8 @@ from pathlib import Path
 import pymupdf
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.documents import list_documents
 from evidence_desk.core.importing import ImportOptions, import_paths
+from evidence_desk.core.queries.documents import list_documents
 
 
 def _pdf(path: Path, pages: int, word: str) -> Path:
@@ -24,7 +24,7 @@ def test_ids_follow_the_given_order_even_when_the_first_file_is_the_slowest(case
              _pdf(tmp_path / "c.pdf", 1, "gamma"), _pdf(tmp_path / "d.pdf", 2, "delta")]
     report = import_paths(case, files, ImportOptions(workers=2))
     assert [o.document_id for o in report.outcomes] == [1, 2, 3, 4]
-    assert [d["filename"] for d in list_documents(case)] == ["a-big.pdf", "b.pdf", "c.pdf", "d.pdf"]
+    assert [d.filename for d in list_documents(case)] == ["a-big.pdf", "b.pdf", "c.pdf", "d.pdf"]
 
 
 def test_a_file_given_twice_around_others_is_stored_once_and_ids_stay_dense(case: Case, tmp_path: Path) -> None:

@@ -117,11 +117,10 @@ def test_installed_languages_include_the_ones_ci_installs():
     assert {"rus", "eng", "deu", "bel", "ukr", "aze"} <= set(tesseract.installed_languages())
 
 
-def test_default_languages_come_from_the_users_settings(monkeypatch, tmp_path):
+def test_default_languages_come_from_the_users_settings():
+    from evidence_desk.core import settings
     from evidence_desk.core.ocr.service import default_languages
-    from evidence_desk.core.paths import config_home
 
     assert default_languages() == "rus+eng+deu"
-    config_home().mkdir(parents=True, exist_ok=True)
-    (config_home() / "evidence-desk.ini").write_text("[ocr]\nlanguages=bel+eng\n", encoding="utf-8")
+    settings.update("ocr_languages", "bel+eng")
     assert default_languages() == "bel+eng"

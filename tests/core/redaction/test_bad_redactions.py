@@ -10,8 +10,8 @@ import pymupdf
 import pytest
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.documents import show_document
 from evidence_desk.core.pdf.xray import looks_like_date, meaningful, scan_file
+from evidence_desk.core.queries.documents import document_summary
 from evidence_desk.core.redaction.verify_pdf import verify_pdf_file
 from tests.core.redaction.conftest import import_one
 
@@ -82,8 +82,8 @@ def test_placeholders_repeated_characters_and_dates_are_not_meaningful() -> None
 
 def test_import_warns_about_a_failed_redaction_and_show_lists_it(case: Case, corpus: Path) -> None:
     doc = import_one(case, corpus / "xray" / "rectangles_yes_2.pdf")
-    info = show_document(case, doc)
-    assert any("failed redaction" in w and "page 1" in w for w in info["warnings"])
+    info = document_summary(case, doc)
+    assert any("failed redaction" in w and "page 1" in w for w in info.warnings)
 
 
 def test_verify_reports_metadata_revisions_and_failed_redactions(corpus: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.queries.redactions import list_redactions
 from evidence_desk.core.redaction.marking import (
     add_reason_code_edit,
     reason_codes,
@@ -16,7 +17,6 @@ from evidence_desk.core.redaction.marking import (
     set_status_edit,
 )
 from evidence_desk.core.redaction.review import (
-    list_redactions,
     redaction_log,
     second_reviewer_required,
     set_second_reviewer_edit,

@@ -20,6 +20,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.queries.redactions import list_redactions
 from evidence_desk.core.redaction.failed import redact_failed_edit
 from evidence_desk.core.redaction.marking import (
     add_reason_code_edit,
@@ -30,7 +31,6 @@ from evidence_desk.core.redaction.marking import (
 from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
 from evidence_desk.core.redaction.review import (
     initial_status,
-    list_redactions,
     redaction_log,
     set_second_reviewer_edit,
 )

@@ -6,7 +6,7 @@ import argparse
 
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json
-from evidence_desk.core.documents import show_document
+from evidence_desk.core.queries.documents import show_document
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    info = show_document(open_case(args), args.doc)
+    info = show_document(open_case(args), args.doc).to_json()
     if args.json:
         print_json(info)
         return 0

@@ -27,6 +27,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from evidence_desk.core.geometry import Rect
+from evidence_desk.core.vocabulary import (  # noqa: F401 - re-exported for the migrations and core
+    DOCUMENT_KINDS,
+    ENTITY_TYPES,
+    MENTION_STATUSES,
+    REDACTION_STATUSES,
+    REVIEW_STATUSES,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -34,33 +43,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-DOCUMENT_KINDS = (
-    "letter",
-    "diplomatic_note",
-    "invoice",
-    "contract",
-    "export_permit",
-    "end_user_certificate",
-    "report",
-    "other",
-)
-REVIEW_STATUSES = ("new", "in_review", "reviewed", "flagged")
-ENTITY_TYPES = (
-    "person",
-    "organisation",
-    "state_body",
-    "place",
-    "equipment",
-    "contract",
-    "permit",
-    "bank_account",
-    "amount",
-    "date",
-    "reference",
-)
-REDACTION_STATUSES = ("proposed", "approved", "rejected")
-MENTION_STATUSES = ("suggested", "accepted", "rejected")
 
 
 def now_utc() -> datetime:
@@ -83,6 +65,11 @@ class RegionMixin:
     y0: Mapped[float | None] = mapped_column(Float)
     x1: Mapped[float | None] = mapped_column(Float)
     y1: Mapped[float | None] = mapped_column(Float)
+
+    @property
+    def region(self) -> Rect | None:
+        """The stored rectangle, or None when the record has no region (a quote, a page)."""
+        return Rect.from_region(self.x0, self.y0, self.x1, self.y1)
 
 
 class CaseMeta(Base):

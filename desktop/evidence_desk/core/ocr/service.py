@@ -7,8 +7,6 @@ thread does OCR work. Text feeds the search index through the pages' triggers.""
 
 from __future__ import annotations
 
-import configparser
-import json
 import os
 import threading
 import time
@@ -18,14 +16,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from evidence_desk.core import audit
+from evidence_desk.core import audit, settings
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Page
 from evidence_desk.core.documents import resolve
 from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError, WorkerError
 from evidence_desk.core.ocr import jobs, tesseract
 from evidence_desk.core.ocr.page_ocr import PageOcr
-from evidence_desk.core.paths import config_home
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 
@@ -66,21 +63,8 @@ class OcrReport:
 
 
 def default_languages() -> str:
-    """The user's setting — `[ocr] languages` in the GUI's evidence-desk.ini (QSettings key
-    `ocr/languages`) or `ocr_languages` in settings.json — else rus+eng+deu."""
-    ini = config_home() / "evidence-desk.ini"
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(ini, encoding="utf-8")
-        value = parser.get("ocr", "languages", fallback="")
-    except (OSError, configparser.Error):
-        value = ""
-    if not value.strip():
-        try:
-            value = json.loads((config_home() / "settings.json").read_text(encoding="utf-8")).get("ocr_languages", "")
-        except (OSError, ValueError, AttributeError):
-            value = ""
-    return value.strip() if isinstance(value, str) and value.strip() else tesseract.DEFAULT_LANGUAGES
+    """The user's OCR languages setting (`core.settings`), rus+eng+deu unless changed."""
+    return settings.load().ocr_languages
 
 
 def default_workers() -> int:

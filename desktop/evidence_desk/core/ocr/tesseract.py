@@ -20,7 +20,6 @@ from PIL import Image
 from evidence_desk.core.errors import EvidenceDeskError
 
 ENGINE_NAME = "tesseract"
-DEFAULT_LANGUAGES = "rus+eng+deu"
 # Debian package per Tesseract language code (the ones people ask for; others follow the pattern).
 _DEBIAN = {"aze_cyrl": "tesseract-ocr-aze-cyrl", "chi_sim": "tesseract-ocr-chi-sim",
            "chi_tra": "tesseract-ocr-chi-tra"}

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import AuditEntry, CaseMeta, Document, Redaction
+from evidence_desk.core.db.models import AuditEntry, CaseMeta, Redaction
 from evidence_desk.core.documents import resolve
 from evidence_desk.core.edits import CreateRecord, Edit, UpdateRecord
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
@@ -58,47 +58,6 @@ def check_can_decide(case: Case, redaction_ids: Sequence[int], status: str) -> N
             raise InvalidInputError(
                 f"this case requires a second reviewer: {case.author} proposed redaction "
                 f"{', '.join(map(str, own))} and cannot approve it; ask a colleague to approve")
-
-
-@dataclass(frozen=True)
-class RedactionView:
-    id: int
-    document_id: int
-    filename: str
-    page: int
-    rect: tuple[float, float, float, float]
-    reason: str
-    status: str
-    author: str
-    reviewer: str | None
-    note: str | None
-    text: str | None
-    group: str | None
-    created_at: str
-    decided_at: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["rect"] = [round(v, 2) for v in self.rect]
-        return out
-
-
-def list_redactions(case: Case, doc: str | int | None = None, *, status: str | None = None) -> list[RedactionView]:
-    with case.read() as s:
-        query = select(Redaction, Document.filename).join(Document, Document.id == Redaction.document_id)
-        if doc is not None:
-            query = query.where(Redaction.document_id == resolve(s, doc).id)
-        if status is not None:
-            query = query.where(Redaction.status == status)
-        rows = s.execute(query.order_by(Redaction.document_id, Redaction.page_number, Redaction.id)).all()
-        return [
-            RedactionView(r.id, r.document_id, filename, r.page_number,
-                          (r.x0 or 0.0, r.y0 or 0.0, r.x1 or 0.0, r.y1 or 0.0), r.reason, r.status,
-                          r.author, r.reviewer, r.note, r.match_text, r.group_uid,
-                          r.created_at.isoformat() if r.created_at else "",
-                          r.decided_at.isoformat() if r.decided_at else None)
-            for r, filename in rows
-        ]
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.core import documents
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES
+from evidence_desk.core.queries.documents import list_documents
+from evidence_desk.core.vocabulary import DOCUMENT_KINDS, REVIEW_STATUSES
 from evidence_desk.ui.browser.model import (
     COL_DATE,
     COL_DOC,
@@ -129,11 +129,11 @@ class CaseBrowser(QWidget):
     def reload(self) -> None:
         """Re-read the documents (after an import or a details edit); keeps the selection."""
         selected = self.selected_ids()
-        self.model.set_rows(documents.list_documents(self.case))
+        self.model.set_rows(list_documents(self.case))
         self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty_hint)
         for doc_id in selected:
             self.select(doc_id)
-        missing = [r["id"] for r in self.model.rows if not self.model.has_thumbnail(r["id"])]
+        missing = [r.id for r in self.model.rows if not self.model.has_thumbnail(r.id)]
         if missing:
             self.thumbnailsWanted.emit(missing)
         self.table.resizeColumnToContents(COL_KIND)
@@ -161,7 +161,7 @@ class CaseBrowser(QWidget):
         row = self.model.row_for(doc_id)
         if row is None:
             return f"Document {doc_id}"
-        return row.get("title") or row["filename"]
+        return row.display_name
 
     def _double_clicked(self, index: QModelIndex) -> None:
         mods = self.table.last_modifiers

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
+from evidence_desk.core.queries.documents import DocumentSummary
 from evidence_desk.ui.mime import DOCUMENT_MIME, document_mime
 
 COLUMNS = ("Document", "Kind", "Date", "Reference", "Pages", "Status")
@@ -33,21 +34,21 @@ def label(value: str | None) -> str:
 
 
 class DocumentsModel(QAbstractTableModel):
-    """Rows are the dicts of `core.documents.list_documents`; thumbnails are set as they arrive."""
+    """Rows are `core.queries.documents.list_documents`; thumbnails are set as they arrive."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[DocumentSummary] = []
         self._thumbs: dict[int, QIcon] = {}
         self._row_of: dict[int, int] = {}
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[DocumentSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
-        self._row_of = {r["id"]: i for i, r in enumerate(rows)}
+        self._row_of = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
-    def row_for(self, doc_id: int) -> dict[str, Any] | None:
+    def row_for(self, doc_id: int) -> DocumentSummary | None:
         i = self._row_of.get(doc_id)
         return None if i is None else self.rows[i]
 
@@ -83,47 +84,46 @@ class DocumentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == DOC_ID_ROLE:
-            return row["id"]
+            return row.id
         if role == SORT_ROLE:
             if col == COL_PAGES:
-                return row["pages"]
+                return row.pages
             if col == COL_DOC:
-                return (row.get("title") or row["filename"]).casefold()
+                return row.display_name.casefold()
             return (self._display(row, col) or "\uffff").casefold()  # blanks sort last
         if role == SEARCH_TEXT_ROLE:
-            return " ".join(str(row.get(k) or "") for k in
+            return " ".join(str(getattr(row, k) or "") for k in
                             ("filename", "title", "reference", "sender", "recipient", "date", "kind")).casefold()
         if role == Qt.ItemDataRole.DecorationRole and col == COL_DOC:
-            return self._thumbs.get(row["id"])
+            return self._thumbs.get(row.id)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
-            return QColor(STATUS_COLOURS.get(row["review_status"], "#6c757d"))
+            return QColor(STATUS_COLOURS.get(row.review_status, "#6c757d"))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_DOC:
-            parts = [row["filename"], f"SHA-256 {row['sha256'][:16]}…"]
+            parts = [row.filename, f"SHA-256 {row.sha256[:16]}…"]
             for key in ("sender", "recipient"):
-                if row.get(key):
-                    parts.append(f"{key}: {row[key]}")
+                if getattr(row, key):
+                    parts.append(f"{key}: {getattr(row, key)}")
             return "\n".join(parts)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PAGES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
-    def _display(row: dict[str, Any], col: int) -> str:
+    def _display(row: DocumentSummary, col: int) -> str:
         if col == COL_DOC:
-            name = row.get("title") or row["filename"]
-            facts = [label(row.get("kind")).capitalize(), row.get("reference") or "", row.get("date") or ""]
+            facts = [label(row.kind).capitalize(), row.reference or "", row.date or ""]
             facts = [f for f in facts if f]
-            pages = f"{row['pages']} page" + ("s" if row["pages"] != 1 else "")
-            return name + "\n" + " · ".join(facts or [pages])
+            pages = f"{row.pages} page" + ("s" if row.pages != 1 else "")
+            return row.display_name + "\n" + " · ".join(facts or [pages])
         if col == COL_KIND:
-            return label(row.get("kind"))
+            return label(row.kind)
         if col == COL_DATE:
-            return row.get("date") or ""
+            return row.date or ""
         if col == COL_REF:
-            return row.get("reference") or ""
+            return row.reference or ""
         if col == COL_PAGES:
-            return str(row["pages"])
-        return label(row.get("review_status"))
+            return str(row.pages)
+        return label(row.review_status)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -133,7 +133,7 @@ class DocumentsModel(QAbstractTableModel):
         return [DOCUMENT_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        ids = list(dict.fromkeys(self.rows[i.row()]["id"] for i in indexes if i.isValid()))
+        ids = list(dict.fromkeys(self.rows[i.row()].id for i in indexes if i.isValid()))
         return document_mime(ids)
 
 
@@ -170,9 +170,9 @@ class DocumentFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, DocumentsModel)
         row = model.rows[source_row]
-        if self.kind and row.get("kind") != self.kind:
+        if self.kind and row.kind != self.kind:
             return False
-        if self.status and row.get("review_status") != self.status:
+        if self.status and row.review_status != self.status:
             return False
         if self.text:
             hay = model.data(model.index(source_row, 0), SEARCH_TEXT_ROLE)

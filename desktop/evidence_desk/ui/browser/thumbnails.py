@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
-from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document
+from evidence_desk.core.queries.documents import document_files
 from evidence_desk.ui.browser.model import THUMB_SIZE, DocumentsModel
 from evidence_desk.ui.viewer.render_service import PageKey, RenderService
 
@@ -31,17 +30,14 @@ class ThumbnailLoader(QObject):
         service.failed.connect(self._failed)  # (bound methods: disconnected when this object goes)
 
     def load(self, doc_ids: list[int]) -> None:
-        with self.case.read() as s:
-            docs = s.execute(select(Document.id, Document.sha256, Document.media_type)
-                             .where(Document.id.in_(doc_ids))).all()
-        for doc_id, sha256, media_type in docs:
-            key = PageKey(sha256, 1, 0.0, None, THUMB_SIDE)
-            path = str(self.case.originals.path_for(sha256))
-            image = self.service.request(key, path, media_type, priority=100.0, owner=self)  # after the pages in view
+        for doc in document_files(self.case, doc_ids):
+            key = PageKey(doc.sha256, 1, 0.0, None, THUMB_SIDE)
+            image = self.service.request(key, str(doc.path), doc.media_type, priority=100.0,
+                                         owner=self)  # after the pages in view
             if image is not None:
-                self.model.set_thumbnail(doc_id, image)
+                self.model.set_thumbnail(doc.id, image)
             else:
-                self._waiting[key] = doc_id
+                self._waiting[key] = doc.id
 
     def _rendered(self, key: PageKey, image: QImage) -> None:
         doc_id = self._waiting.pop(key, None)

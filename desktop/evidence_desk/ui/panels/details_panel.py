@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES, Document
 from evidence_desk.core.documents import EDITABLE_FIELDS
 from evidence_desk.core.edits import UpdateRecord
-from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError
+from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError, NotFoundError
+from evidence_desk.core.queries.documents import document_summary
+from evidence_desk.core.vocabulary import DOCUMENT_KINDS, REVIEW_STATUSES
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -110,14 +111,14 @@ class DetailsTab(AnnotationTab):
             self._loaded = {}
             self.info.setText("No document open.")
             return
-        with self.ctx.case.read() as s:
-            doc = s.get(Document, self.doc_id)
-            if doc is None:
-                return
-            self._loaded = {k: getattr(doc, k) for k in EDITABLE_FIELDS}
-            sha = " ".join(doc.sha256[i:i + 16] for i in range(0, 64, 16))  # wraps in a narrow panel
-            info = (f"{doc.filename}\n{doc.page_count} page(s), {doc.media_type}, "
-                    f"{doc.size_bytes:,} bytes\nSHA-256 {sha}")
+        try:
+            doc = document_summary(self.ctx.case, self.doc_id)
+        except NotFoundError:
+            return
+        self._loaded = doc.editable_values()
+        sha = " ".join(doc.sha256[i:i + 16] for i in range(0, 64, 16))  # wraps in a narrow panel
+        info = (f"{doc.filename}\n{doc.pages} page(s), {doc.media_type}, "
+                f"{doc.size_bytes:,} bytes\nSHA-256 {sha}")
         for key, widget in self.fields.items():
             value = self._loaded.get(key)
             if isinstance(widget, QComboBox):

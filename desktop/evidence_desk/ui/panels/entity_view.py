@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.entities.views import EntityDetails, MentionView, entity_details
 from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.queries.entities import EntityDetails, MentionView, entity_details
+from evidence_desk.core.queries.pages import page_sources
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIDE = 160
@@ -109,15 +110,8 @@ class EntityView(QWidget):
             self._request_thumbnail(row, m)
 
     def _load_page_sizes(self, d: EntityDetails) -> None:
-        from sqlalchemy import select
-
-        from evidence_desk.core.db.models import Page
-
-        docs = {m.doc_id for m in d.mentions}
-        with self.case.read() as s:
-            rows = s.execute(select(Page.document_id, Page.number, Page.width, Page.height)
-                             .where(Page.document_id.in_(docs))).all()
-        self._page_sizes = {(doc, num): (w, h) for doc, num, w, h in rows}
+        sources = page_sources(self.case, ((m.doc_id, m.page) for m in d.mentions))
+        self._page_sizes = {key: (src.geometry.width, src.geometry.height) for key, src in sources.items()}
 
     def _request_thumbnail(self, row: int, m: MentionView) -> None:
         if self.service is None:

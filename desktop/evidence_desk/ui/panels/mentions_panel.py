@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
-from sqlalchemy import select
 
-from evidence_desk.core.db.models import Entity, Mention
 from evidence_desk.core.edits import Batch, DeleteRecord
+from evidence_desk.core.queries.annotations import document_mentions
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, RecordTable, ScopeSwitch
 from evidence_desk.ui.theme import ENTITY_COLOURS
@@ -42,26 +41,21 @@ class MentionsTab(AnnotationTab):
             self.table.fill([])
             self.summary.setText("No document open.")
             return
-        query = (select(Mention, Entity).join(Entity, Mention.entity_id == Entity.id)
-                 .where(Mention.document_id == self.doc_id, Mention.status != "rejected")
-                 .order_by(Mention.page_number, Entity.name))
-        if not self.scope.whole_document and self.page is not None:
-            query = query.where(Mention.page_number == self.page)
-        with self.ctx.case.read() as s:
-            rows = s.execute(query).all()
-        self._entity_of = {m.id: e.id for m, e in rows}
+        page = None if self.scope.whole_document else self.page
+        rows = sorted(document_mentions(self.ctx.case, self.doc_id, page), key=lambda m: (m.page, m.entity))
+        self._entity_of = {m.id: m.entity_id for m in rows}
         self.table.fill([
-            (m.id, m.page_number,
-             (e.name + ("" if m.status == "accepted" else f" ({m.status})"), m.quote or "(region)",
-              str(m.page_number)),
-             ENTITY_COLOURS.get(e.type))
-            for m, e in rows
+            (m.id, m.page,
+             (m.entity + ("" if m.status == "accepted" else f" ({m.status})"), m.quote or "(region)",
+              str(m.page)),
+             ENTITY_COLOURS.get(m.entity_type))
+            for m in rows
         ])
-        tips = {m.id: f"{e.name} — {e.type.replace('_', ' ')}" for m, e in rows}
+        tips = {m.id: f"{m.entity} — {m.entity_type.replace('_', ' ')}" for m in rows}
         for row in range(self.table.rowCount()):  # (rows may have been re-sorted by the table)
             item = self.table.item(row, 0)
             item.setToolTip(tips[int(item.data(ROW_ID_ROLE))])
-        entities = len({e.id for _m, e in rows})
+        entities = len({m.entity_id for m in rows})
         self.summary.setText(f"{len(rows)} mention(s) of {entities} entit{'y' if entities == 1 else 'ies'}"
                              if rows else self.hint_tag)
 

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from evidence_desk.core.db.models import Note
 from evidence_desk.core.edits import DeleteRecord
+from evidence_desk.core.queries.annotations import document_notes
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
@@ -53,16 +52,11 @@ class NotesTab(AnnotationTab):
         if not has_doc:
             self.table.fill([])
             return
-        query = select(Note).where(Note.document_id == self.doc_id).order_by(Note.page_number, Note.id)
-        if not self.scope.whole_document and self.page is not None:
-            query = query.where(Note.page_number == self.page)
-        with self.ctx.case.read() as s:
-            notes = s.execute(query).scalars().all()
+        page = None if self.scope.whole_document else self.page
         rows = []
-        for n in notes:
-            where = ("document" if n.page_number is None
-                     else f"p. {n.page_number}" + (" (region)" if n.x0 is not None else ""))
-            rows.append((n.id, n.page_number, (where, n.text, n.author, n.created_at.strftime("%Y-%m-%d %H:%M")),
+        for n in document_notes(self.ctx.case, self.doc_id, page):
+            where = "document" if n.page is None else f"p. {n.page}" + (" (region)" if n.rect else "")
+            rows.append((n.id, n.page, (where, n.text, n.author, n.created_at.strftime("%Y-%m-%d %H:%M")),
                          None))
         self.table.fill(rows)
         self.table.resizeRowsToContents()

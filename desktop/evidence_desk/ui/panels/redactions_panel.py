@@ -9,9 +9,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from evidence_desk.core.db.models import Redaction
+from evidence_desk.core.queries.redactions import list_redactions
 from evidence_desk.core.redaction.marking import set_status_edit
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
@@ -49,14 +48,10 @@ class RedactionsTab(AnnotationTab):
             self.table.fill([])
             self.summary.clear()
             return
-        query = (select(Redaction).where(Redaction.document_id == self.doc_id)
-                 .order_by(Redaction.page_number, Redaction.id))
-        if not self.scope.whole_document and self.page is not None:
-            query = query.where(Redaction.page_number == self.page)
-        with self.ctx.case.read() as s:
-            reds = s.execute(query).scalars().all()
+        page = None if self.scope.whole_document else self.page
+        reds = list_redactions(self.ctx.case, self.doc_id, page=page)
         self.table.fill([
-            (r.id, r.page_number, (r.status, str(r.page_number), r.reason, r.match_text or "(region)", r.author),
+            (r.id, r.page, (r.status, str(r.page), r.reason, r.text or "(region)", r.author),
              STATUS_COLOURS.get(r.status))
             for r in reds
         ])

@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document, Page
 from evidence_desk.core.edits import Edit
 from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.queries.pages import PageSource, page_sources
 from evidence_desk.core.redaction.marking import reason_codes
 from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
 from evidence_desk.core.redaction.review import initial_status
@@ -140,18 +139,8 @@ class RedactionPreviewDialog(QDialog):
 
     # -- thumbnails -------------------------------------------------------------------------
 
-    def _page_info(self) -> dict[tuple[int, int], tuple[str, str, float, float]]:
-        keys = {(h.document_id, h.page) for h in self.hits}
-        info: dict[tuple[int, int], tuple[str, str, float, float]] = {}
-        with self.case.read() as s:
-            for doc_id in {k[0] for k in keys}:
-                doc = s.get(Document, doc_id)
-                if doc is None:
-                    continue
-                for page in s.execute(select(Page).where(Page.document_id == doc_id)).scalars():
-                    if (doc_id, page.number) in keys:
-                        info[(doc_id, page.number)] = (doc.sha256, doc.media_type, page.width, page.height)
-        return info
+    def _page_info(self) -> dict[tuple[int, int], PageSource]:
+        return page_sources(self.case, ((h.document_id, h.page) for h in self.hits))
 
     def _start_service(self) -> Any:
         try:
@@ -164,12 +153,11 @@ class RedactionPreviewDialog(QDialog):
     def _key(self, hit: Hit) -> tuple[Any, str, str] | None:
         from evidence_desk.ui.viewer.render_service import PageKey, round_scale
 
-        info = self._pages.get((hit.document_id, hit.page))
-        if info is None:
+        source = self._pages.get((hit.document_id, hit.page))
+        if source is None:
             return None
-        sha, media_type, width, height = info
-        scale = round_scale(THUMB_SIDE / max(width, height, 1.0))
-        return PageKey(sha, hit.page, scale, 0, 0), str(self.case.originals.path_for(sha)), media_type
+        scale = round_scale(THUMB_SIDE / max(source.geometry.width, source.geometry.height, 1.0))
+        return PageKey(source.sha256, hit.page, scale, 0, 0), str(source.path), source.media_type
 
     def _request_thumbnails(self) -> None:
         if self._service is None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidgetItem, 
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.entities.manage import list_entities
-from evidence_desk.core.timeline import TimelineEvent, timeline
+from evidence_desk.core.queries.timeline import TimelineEvent, timeline
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, ROW_PAGE_ROLE, RecordTable
 
 KIND_COLOURS = {"document": "#2f6fb5", "dated_mention": "#b8860b", "custody": "#6c757d"}

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import ENTITY_TYPES
 from evidence_desk.core.entities.registry import EntityView, complete
+from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -13,8 +13,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from evidence_desk.core.geometry import Rect
-from evidence_desk.ui.viewer.doc_model import Overlay, PageGeom
+from evidence_desk.core.geometry import PageGeometry, Rect
+from evidence_desk.ui.viewer.doc_model import Overlay
 from evidence_desk.ui.viewer.overlays import (
     CURRENT_HIT,
     SEARCH_HIT,
@@ -32,7 +32,7 @@ ERROR_PAPER = QColor("#fff3f0")
 
 
 class PageItem(QGraphicsItem):
-    def __init__(self, geom: PageGeom) -> None:
+    def __init__(self, geom: PageGeometry) -> None:
         super().__init__()
         self.geom = geom
         self.pixmap: QPixmap | None = None

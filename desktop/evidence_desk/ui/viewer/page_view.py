@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.queries.pages import DocumentLayout
 from evidence_desk.ui.viewer import doc_model
-from evidence_desk.ui.viewer.doc_model import Overlay, ViewerDocument
+from evidence_desk.ui.viewer.doc_model import Overlay
 from evidence_desk.ui.viewer.page_item import PageItem
 from evidence_desk.ui.viewer.page_view_input import PageViewInput
 from evidence_desk.ui.viewer.render_service import PageKey, RenderService, round_scale
@@ -46,7 +47,7 @@ class PageView(PageViewInput, QGraphicsView):
         PageViewInput.__init__(self)
         self.case = case
         self.service = render_service
-        self.document: ViewerDocument | None = None
+        self.document: DocumentLayout | None = None
         self.page_items: list[PageItem] = []
         self._tops: list[float] = []
         self._zoom = 1.0
@@ -77,7 +78,7 @@ class PageView(PageViewInput, QGraphicsView):
 
     # -- document --------------------------------------------------------------------------
 
-    def set_document(self, document: ViewerDocument | None) -> None:
+    def set_document(self, document: DocumentLayout | None) -> None:
         self.clear_selection()
         self.service.cancel_stale(self._owner, set())
         self.scene().clear()
@@ -292,7 +293,7 @@ class PageView(PageViewInput, QGraphicsView):
                 continue
             key = PageKey(self.document.sha256, page, scale, 0, 0)
             keys.add(key)
-            image = self.service.request(key, self.document.path, self.document.media_type,
+            image = self.service.request(key, str(self.document.path), self.document.media_type,
                                          priority=abs(page - self.current_page()), owner=self._owner)
             if image is not None:
                 item.set_image(image, scale, self.device_ratio())

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from evidence_desk.ui.viewer.doc_model import ViewerDocument
+from evidence_desk.core.queries.pages import DocumentLayout
 from evidence_desk.ui.viewer.render_service import PageKey, RenderService
 
 THUMB_SIDE = 128
@@ -33,14 +33,14 @@ class ThumbnailModel(QAbstractListModel):
         super().__init__(parent)
         self.service = service
         self.owner = owner
-        self.document: ViewerDocument | None = None
+        self.document: DocumentLayout | None = None
         self.side = THUMB_SIDE
         self.asked: set[PageKey] = set()  # requested since the last prune
         self._blank = QPixmap(self.side * 3 // 4, self.side)
         self._blank.fill(QColor("#ffffff"))
         service.rendered.connect(self._on_rendered)
 
-    def set_document(self, document: ViewerDocument | None) -> None:
+    def set_document(self, document: DocumentLayout | None) -> None:
         self.beginResetModel()
         self.document = document
         self.asked.clear()
@@ -76,7 +76,7 @@ class ThumbnailModel(QAbstractListModel):
         key = self.key(page)
         if key not in self.service.cache and key not in self.asked:
             self.asked.add(key)
-            self.service.request(key, self.document.path, self.document.media_type,
+            self.service.request(key, str(self.document.path), self.document.media_type,
                                  priority=1000 + page, owner=self.owner)
 
     def _on_rendered(self, key: PageKey, image: QImage) -> None:
@@ -122,7 +122,7 @@ class ThumbnailStrip(QListView):
         self._prune.timeout.connect(self._cancel_unseen)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._prune.start())
 
-    def set_document(self, document: ViewerDocument | None) -> None:
+    def set_document(self, document: DocumentLayout | None) -> None:
         self.service_cancel(set())  # the previous document's queued thumbnails
         self.model_.set_document(document)
 

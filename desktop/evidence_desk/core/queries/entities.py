@@ -1,10 +1,11 @@
-"""Read-only views of one entity for the GUI and the CLI: its details and every mention."""
+"""One entity as the entity panel shows it: its names and every mention, in every document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Entity, Mention, Suggestion
@@ -35,15 +36,20 @@ class EntityDetails:
     mentions: tuple[MentionView, ...]
 
 
+def family_ids(session: Session, entity_id: int) -> set[int]:
+    """The entity and every entity merged into it (transitively), within a read session."""
+    family, frontier = {entity_id}, [entity_id]
+    while frontier:
+        rows = session.execute(select(Entity.id).where(Entity.merged_into_id.in_(frontier))).scalars().all()
+        frontier = [r for r in rows if r not in family]
+        family.update(frontier)
+    return family
+
+
 def entity_family(case: Case, entity_id: int) -> set[int]:
     """The entity and every entity merged into it (transitively)."""
-    family, frontier = {entity_id}, [entity_id]
     with case.read() as s:
-        while frontier:
-            rows = s.execute(select(Entity.id).where(Entity.merged_into_id.in_(frontier))).scalars().all()
-            frontier = [r for r in rows if r not in family]
-            family.update(frontier)
-    return family
+        return family_ids(s, entity_id)
 
 
 def entity_details(case: Case, entity_id: int, include_suggested: bool = True) -> EntityDetails:
@@ -56,15 +62,13 @@ def entity_details(case: Case, entity_id: int, include_suggested: bool = True) -
         for m, d in s.execute(select(Mention, Document).join(Document, Mention.document_id == Document.id)
                               .where(Mention.entity_id.in_(family), Mention.status != "rejected")
                               .order_by(Document.doc_date, Document.id, Mention.page_number)):
-            rect = Rect(m.x0, m.y0, m.x1, m.y1) if m.x0 is not None else None
             rows.append(MentionView(m.id, "mention", d.id, d.filename, d.sha256, d.media_type, m.page_number,
-                                    m.quote, rect, m.status))
+                                    m.quote, m.region, m.status))
         if include_suggested:
             for g, d in s.execute(select(Suggestion, Document).join(Document, Suggestion.document_id == Document.id)
                                   .where(Suggestion.entity_id.in_(family), Suggestion.status == "pending")
                                   .order_by(Document.id, Suggestion.page_number)):
-                rect = Rect(g.x0, g.y0, g.x1, g.y1) if g.x0 is not None else None
                 rows.append(MentionView(g.id, "suggestion", d.id, d.filename, d.sha256, d.media_type,
-                                        g.page_number or 1, g.quote, rect, "suggested"))
+                                        g.page_number or 1, g.quote, g.region, "suggested"))
         aliases = tuple(sorted({a.alias for a in entity.aliases} - {entity.name}))
         return EntityDetails(entity.id, entity.type, entity.name, aliases, tuple(rows))

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import CustodyEvent, Document, Entity, Mention
+from evidence_desk.core.queries.entities import family_ids
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,6 @@ class TimelineEvent:
         data = asdict(self)
         data["entity_ids"] = list(self.entity_ids)
         return data
-
-
-def _entity_family(session: Any, entity_id: int) -> set[int]:
-    family = {entity_id}
-    frontier = [entity_id]
-    while frontier:
-        rows = session.execute(select(Entity.id).where(Entity.merged_into_id.in_(frontier))).scalars().all()
-        frontier = [r for r in rows if r not in family]
-        family.update(frontier)
-    return family
 
 
 def _title(doc: Document) -> str:
@@ -59,7 +50,7 @@ def timeline(case: Case, entity_id: int | None = None, include_custody: bool = T
             by_doc.setdefault(doc_id, set()).add(ent_id)
         allowed: set[int] | None = None
         if entity_id is not None:
-            family = _entity_family(s, entity_id)
+            family = family_ids(s, entity_id)
             allowed = {d for d, ents in by_doc.items() if ents & family}
         custody = s.execute(select(CustodyEvent)).scalars().all() if include_custody else []
 

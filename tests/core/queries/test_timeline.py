@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from evidence_desk.core.entities import manage
+from evidence_desk.core.queries.timeline import timeline
 from evidence_desk.core.suggest.store import decide, pending_ids, refresh_suggestions
-from evidence_desk.core.timeline import timeline
 from tests.core.suggest.letters import letters_case, letters_template  # noqa: F401 - fixtures
 
 

@@ -1,0 +1,34 @@
+"""The closed lists a case's records draw from: document kinds, review statuses,
+entity types, mention and redaction statuses.
+
+Plain tuples without SQLAlchemy, so the window and the command line offer the same
+choices the database checks (`core.db.models` imports them from here)."""
+
+from __future__ import annotations
+
+DOCUMENT_KINDS = (
+    "letter",
+    "diplomatic_note",
+    "invoice",
+    "contract",
+    "export_permit",
+    "end_user_certificate",
+    "report",
+    "other",
+)
+REVIEW_STATUSES = ("new", "in_review", "reviewed", "flagged")
+ENTITY_TYPES = (
+    "person",
+    "organisation",
+    "state_body",
+    "place",
+    "equipment",
+    "contract",
+    "permit",
+    "bank_account",
+    "amount",
+    "date",
+    "reference",
+)
+REDACTION_STATUSES = ("proposed", "approved", "rejected")
+MENTION_STATUSES = ("suggested", "accepted", "rejected")

@@ -1,0 +1,30 @@
+"""One entity with its names and every mention, across documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_desk.core.errors import NotFoundError
+from evidence_desk.core.queries.annotations import document_mentions
+from evidence_desk.core.queries.entities import entity_details, entity_family
+from tests.core.queries.conftest import Marked
+
+
+def test_an_entity_lists_its_mentions_in_every_document(marked: Marked) -> None:
+    agency = document_mentions(marked.case, marked.invoice)[0].entity_id
+    details = entity_details(marked.case, agency)
+    assert (details.name, details.type) == ("State Export Agency", "state_body")
+    assert {(m.doc_id, m.page) for m in details.mentions} == {(marked.letter, 1), (marked.invoice, 1)}
+    assert {m.filename for m in details.mentions} == {"letter.pdf", "invoice.pdf"}
+    assert entity_family(marked.case, agency) == {agency}
+
+
+def test_a_rejected_mention_does_not_count_for_its_entity(marked: Marked) -> None:
+    petrov = document_mentions(marked.case, marked.letter, 1)[0].entity_id
+    assert [(m.doc_id, m.rect) for m in entity_details(marked.case, petrov).mentions] == [
+        (marked.letter, marked.petrov_rect)]
+
+
+def test_an_unknown_entity_is_refused(marked: Marked) -> None:
+    with pytest.raises(NotFoundError):
+        entity_details(marked.case, 9999)
