@@ -10,6 +10,7 @@ from evidence_desk.core.entities import manage
 from evidence_desk.core.entities.registry import complete, find_entity, tag_edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.queries.entities import list_entities
 
 
 @pytest.fixture
@@ -50,8 +51,8 @@ def test_adding_a_duplicate_entity_or_alias_is_refused(case):
 def test_renaming_keeps_the_old_name_as_an_alias(case):
     eid = manage.add_entity(case, "Primer Plant", "organisation")
     case.apply(manage.rename_edit(case, eid, "JSC Primer Plant"))
-    [row] = manage.list_entities(case)
-    assert row["name"] == "JSC Primer Plant" and "Primer Plant" in row["aliases"]
+    [row] = list_entities(case)
+    assert row.name == "JSC Primer Plant" and "Primer Plant" in row.aliases
 
 
 def test_merging_moves_mentions_and_aliases_and_one_undo_restores_both(letters_case, docs):
@@ -69,7 +70,7 @@ def test_merging_moves_mentions_and_aliases_and_one_undo_restores_both(letters_c
             == {"Завод Пример", "JSC Primer Plant"}
         assert s.get(Entity, other).merged_into_id == keep
         assert find_entity(s, "JSC Primer Plant").id == keep
-    assert [r["id"] for r in manage.list_entities(case)] == [keep]
+    assert [r.id for r in list_entities(case)] == [keep]
 
     case.apply(inverse)
     with case.read() as s:

@@ -16,6 +16,7 @@ from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
+from evidence_desk.core.links.registry import link_edit
 from evidence_desk.core.notes import add_note
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.queries.annotations import document_mentions
@@ -61,6 +62,8 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marked]:
     case.apply(wrong)
     rejected = next(m.id for m in document_mentions(case, invoice) if m.entity == "Anton Petrov")
     case.apply(UpdateRecord("mentions", rejected, {"status": "rejected"}, label="mention.reject"))
+    case.apply(link_edit(case, invoice, letter, "replies_to", page=1, rect=Rect(56, 56, 200, 70),
+                         quote="INVOICE No. 445", note="answers the letter"))
     case.apply(update_edit(case, letter, ProvenanceUpdate(source="SRC-7", received="2024-03-01",
                                                           method="courier")))
     yield Marked(case, letter, invoice, petrov, region_note, rejected)

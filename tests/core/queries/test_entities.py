@@ -6,7 +6,7 @@ import pytest
 
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.queries.annotations import document_mentions
-from evidence_desk.core.queries.entities import entity_details, entity_family
+from evidence_desk.core.queries.entities import entity_details, entity_family, list_entities
 from tests.core.queries.conftest import Marked
 
 
@@ -28,3 +28,12 @@ def test_a_rejected_mention_does_not_count_for_its_entity(marked: Marked) -> Non
 def test_an_unknown_entity_is_refused(marked: Marked) -> None:
     with pytest.raises(NotFoundError):
         entity_details(marked.case, 9999)
+
+
+def test_the_entity_list_counts_accepted_mentions_and_keeps_aliases(marked: Marked) -> None:
+    rows = {r.name: r for r in list_entities(marked.case)}
+    assert set(rows) == {"Anton Petrov", "State Export Agency", "Zelenograd"}
+    assert rows["State Export Agency"].mentions == 2 and rows["State Export Agency"].type == "state_body"
+    assert rows["Anton Petrov"].mentions == 1  # its rejected mention on the invoice does not count
+    assert [r.name for r in list_entities(marked.case, "place")] == ["Zelenograd"]
+    assert rows["Zelenograd"].to_json()["aliases"] == []

@@ -7,6 +7,7 @@ import argparse
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.entities import manage
+from evidence_desk.core.queries.entities import list_entities
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,13 +46,12 @@ def run(args: argparse.Namespace) -> int:
     case = open_case(args)
     action = args.entity_action
     if action == "list":
-        rows = manage.list_entities(case, args.type, include_merged=args.all)
+        rows = list_entities(case, args.type, include_merged=args.all)
         if args.json:
-            print_json(rows)
+            print_json([r.to_json() for r in rows])
         else:
             print_table(["id", "type", "name", "aliases", "mentions", "suggested"],
-                        [[r["id"], r["type"], r["name"], "; ".join(r["aliases"]), r["mentions"], r["suggested"]]
-                         for r in rows])
+                        [[r.id, r.type, r.name, "; ".join(r.aliases), r.mentions, r.suggested] for r in rows])
         return 0
     if action == "add":
         entity_id = manage.add_entity(case, args.name, args.type, tuple(args.alias))

@@ -10,12 +10,11 @@ from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.links.registry import (
     LINK_KINDS,
-    all_links,
     build_reference_links,
     link_edit,
-    links_of,
     remove_link_edit,
 )
+from evidence_desk.core.queries.links import all_links, document_links
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,23 +59,23 @@ def run(args: argparse.Namespace) -> int:
     if len(words) > 1:
         raise SystemExit(_usage("links [DOC]"))
     if words:
-        data = links_of(case, words[0])
+        data = document_links(case, words[0])
         if args.json:
-            print_json(data)
+            print_json(data.to_json())
             return 0
-        for title, key in (("cites", "cites"), ("cited by", "cited_by"), ("other links", "other")):
+        for title, items in (("cites", data.cites), ("cited by", data.cited_by), ("other links", data.other)):
             print(f"{title}:")
-            for item in data[key]:
-                kind = "" if key != "other" else f"{item['kind']} ({'→' if item['direction'] == 'out' else '←'}) "
-                where = f" p.{item['page']}" if item["page"] else ""
-                print(f"  {kind}document {item['other']} {item['other_filename']}{where}  {item['quote'] or ''}")
+            for item in items:
+                kind = "" if items is not data.other else f"{item.kind} ({'→' if item.direction == 'out' else '←'}) "
+                where = f" p.{item.page}" if item.page else ""
+                print(f"  {kind}document {item.other} {item.other_filename}{where}  {item.quote or ''}")
         return 0
     rows = all_links(case)
     if args.json:
-        print_json(rows)
+        print_json([r.to_json() for r in rows])
     else:
         print_table(["id", "kind", "source", "target", "page", "quote", "origin"],
-                    [[r["id"], r["kind"], r["source"], r["target"], r["page"], r["quote"], r["origin"]] for r in rows])
+                    [[r.id, r.kind, r.source, r.target, r.page, r.quote, r.origin] for r in rows])
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
@@ -32,24 +32,6 @@ def resolve_entity(session: Session, ref: str | int) -> Entity:
         seen.add(entity.id)
         entity = session.get(Entity, entity.merged_into_id)  # type: ignore[assignment]
     return entity
-
-
-def list_entities(case: Case, entity_type: str | None = None, include_merged: bool = False) -> list[dict[str, Any]]:
-    with case.read() as s:
-        query = select(Entity).order_by(Entity.type, Entity.name)
-        if entity_type:
-            query = query.where(Entity.type == check_type(entity_type))
-        if not include_merged:
-            query = query.where(Entity.merged_into_id.is_(None))
-        counts = dict(s.execute(select(Mention.entity_id, func.count()).where(Mention.status == "accepted")
-                                .group_by(Mention.entity_id)).all())
-        pending = dict(s.execute(select(Suggestion.entity_id, func.count()).where(Suggestion.status == "pending")
-                                 .where(Suggestion.entity_id.is_not(None)).group_by(Suggestion.entity_id)).all())
-        return [{"id": e.id, "uid": e.uid, "type": e.type, "name": e.name,
-                 "aliases": [a.alias for a in e.aliases if a.alias != e.name],
-                 "mentions": counts.get(e.id, 0), "suggested": pending.get(e.id, 0),
-                 "merged_into": e.merged_into_id, "description": e.description}
-                for e in s.execute(query).scalars()]
 
 
 def add_entity(case: Case, name: str, entity_type: str, aliases: tuple[str, ...] = ()) -> int:

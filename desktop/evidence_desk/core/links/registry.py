@@ -1,5 +1,6 @@
 """Document ↔ document links: automatic "cites" from the reference-number registry,
-manual links of other kinds, and the per-document view (cites / cited by / others).
+manual links of other kinds, and where a link's shared reference is printed. (Reading
+a document's links is `core.queries.links`.)
 
 The registry is every document's own `reference` field, normalised. A page that
 mentions a reference belonging to another document cites that document; the
@@ -107,41 +108,6 @@ def remove_link_edit(link_id: int) -> Edit:
     return DeleteRecord("document_links", link_id, label="link.remove")
 
 
-def _link_json(link: DocumentLink, other: Document, direction: str) -> dict[str, Any]:
-    return {"id": link.id, "kind": link.kind, "direction": direction, "other": other.id,
-            "other_filename": other.filename, "other_reference": other.reference,
-            "source": link.source_id, "target": link.target_id, "page": link.page_number,
-            "quote": link.quote, "origin": link.origin, "note": link.note,
-            "rect": [link.x0, link.y0, link.x1, link.y1] if link.x0 is not None else None}
-
-
-def links_of(case: Case, ref: str | int) -> dict[str, Any]:
-    """One document's links: what it cites, what cites it, and its other links (both directions)."""
-    with case.read() as s:
-        doc = resolve(s, ref)
-        out: dict[str, Any] = {"doc": doc.id, "reference": doc.reference, "cites": [], "cited_by": [], "other": []}
-        rows = s.execute(select(DocumentLink).where((DocumentLink.source_id == doc.id)
-                                                    | (DocumentLink.target_id == doc.id))
-                         .order_by(DocumentLink.id)).scalars().all()
-        for link in rows:
-            outgoing = link.source_id == doc.id
-            other = s.get(Document, link.target_id if outgoing else link.source_id)
-            assert other is not None
-            item = _link_json(link, other, "out" if outgoing else "in")
-            if link.kind == "cites":
-                out["cites" if outgoing else "cited_by"].append(item)
-            else:
-                out["other"].append(item)
-        return out
-
-
-def all_links(case: Case) -> list[dict[str, Any]]:
-    with case.read() as s:
-        docs = {d.id: d for d in s.execute(select(Document)).scalars()}
-        return [_link_json(link, docs[link.target_id], "out")
-                for link in s.execute(select(DocumentLink).order_by(DocumentLink.id)).scalars()]
-
-
 def _reference_on(case: Case, doc_id: int, key: str) -> tuple[int, Rect | None] | None:
     """Where document `doc_id` prints the reference `key` (first occurrence)."""
     with case.read() as s:
@@ -167,7 +133,7 @@ def shared_reference(case: Case, link_id: int) -> dict[str, Any]:
         if link is None:
             raise NotFoundError(f"no link {link_id}")
         target_ref = (s.get(Document, link.target_id).reference or "")  # type: ignore[union-attr]
-        src_rect = Rect(link.x0, link.y0, link.x1, link.y1) if link.x0 is not None else None
+        src_rect = link.region
         out: dict[str, Any] = {"link": link.id, "kind": link.kind, "source": link.source_id,
                                "source_page": link.page_number or 1, "source_rect": src_rect,
                                "target": link.target_id, "target_page": 1, "target_rect": None,

@@ -1,14 +1,17 @@
-"""One entity as the entity panel shows it: its names and every mention, in every document."""
+"""Entities as the window and `entity list` show them: the list with mention counts, and one
+entity with its names and every mention, in every document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Entity, Mention, Suggestion
+from evidence_desk.core.entities.registry import check_type
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.geometry import Rect
 
@@ -72,3 +75,40 @@ def entity_details(case: Case, entity_id: int, include_suggested: bool = True) -
                                         g.page_number or 1, g.quote, g.region, "suggested"))
         aliases = tuple(sorted({a.alias for a in entity.aliases} - {entity.name}))
         return EntityDetails(entity.id, entity.type, entity.name, aliases, tuple(rows))
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One row of the entity list: names and how often it is tagged (accepted) or suggested."""
+
+    id: int
+    uid: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: int
+    suggested: int
+    merged_into: int | None
+    description: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        out = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        out["aliases"] = list(self.aliases)
+        return out
+
+
+def list_entities(case: Case, entity_type: str | None = None, include_merged: bool = False) -> list[EntitySummary]:
+    """Entities by type then name; merged ones (which now live on in their survivor) only if asked."""
+    with case.read() as s:
+        query = select(Entity).order_by(Entity.type, Entity.name)
+        if entity_type:
+            query = query.where(Entity.type == check_type(entity_type))
+        if not include_merged:
+            query = query.where(Entity.merged_into_id.is_(None))
+        counts = dict(s.execute(select(Mention.entity_id, func.count()).where(Mention.status == "accepted")
+                                .group_by(Mention.entity_id)).all())
+        pending = dict(s.execute(select(Suggestion.entity_id, func.count()).where(Suggestion.status == "pending")
+                                 .where(Suggestion.entity_id.is_not(None)).group_by(Suggestion.entity_id)).all())
+        return [EntitySummary(e.id, e.uid, e.type, e.name, tuple(a.alias for a in e.aliases if a.alias != e.name),
+                              counts.get(e.id, 0), pending.get(e.id, 0), e.merged_into_id, e.description)
+                for e in s.execute(query).scalars()]

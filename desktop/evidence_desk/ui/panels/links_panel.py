@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.links.registry import build_reference_links, links_of, shared_reference
+from evidence_desk.core.links.registry import build_reference_links, shared_reference
+from evidence_desk.core.queries.links import LinkView, document_links
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = (("cites", "Cites"), ("cited_by", "Cited by"), ("other", "Other links"))
@@ -77,30 +78,28 @@ class LinksPanel(QWidget):
             self.summary.setText("No document open.")
             return
         try:
-            data = links_of(self.case, self.doc_id)
+            data = document_links(self.case, self.doc_id)
         except EvidenceDeskError as exc:
             self.summary.setText(str(exc))
             return
-        total = 0
         for key, title in GROUPS:
-            items = data[key]
+            items: tuple[LinkView, ...] = getattr(data, key)
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for link in items:
-                label = f"{link['other']}: {link['other_reference'] or link['other_filename']}"
+                label = f"{link.other}: {link.other_reference or link.other_filename}"
                 if key == "other":
-                    arrow = "→" if link["direction"] == "out" else "←"
-                    label = f"{link['kind'].replace('_', ' ')} {arrow} {label}"
-                child = QTreeWidgetItem([label, str(link["page"] or ""), link["quote"] or link["note"] or ""])
-                child.setToolTip(0, link["other_filename"])
-                child.setData(0, LINK_ID_ROLE, link["id"])
+                    arrow = "→" if link.direction == "out" else "←"
+                    label = f"{link.kind.replace('_', ' ')} {arrow} {label}"
+                child = QTreeWidgetItem([label, str(link.page or ""), link.quote or link.note or ""])
+                child.setToolTip(0, link.other_filename)
+                child.setData(0, LINK_ID_ROLE, link.id)
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-            total += len(items)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
-        ref = data.get("reference")
+        ref, total = data.reference, data.count
         self.summary.setText((f"Reference {ref}. " if ref else "No reference number set. ")
                              + (f"{total} link(s); double-click one to open both side by side."
                                 if total else "No links yet."))

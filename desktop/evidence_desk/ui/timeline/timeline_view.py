@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.entities.manage import list_entities
+from evidence_desk.core.queries.entities import list_entities
 from evidence_desk.core.queries.timeline import TimelineEvent, timeline
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, ROW_PAGE_ROLE, RecordTable
 
@@ -124,8 +124,8 @@ class TimelineView(QWidget):
         self.filter.clear()
         self.filter.addItem("All entities", None)
         for row in list_entities(self.case):
-            if row["mentions"]:
-                self.filter.addItem(f"{row['name']} ({row['type'].replace('_', ' ')})", row["id"])
+            if row.mentions:
+                self.filter.addItem(f"{row.name} ({row.type.replace('_', ' ')})", row.id)
         index = self.filter.findData(self.entity_id)
         self.filter.setCurrentIndex(max(0, index))
         if index < 0:
