@@ -60,6 +60,11 @@ class Rect:
             min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1)
         )
 
+    def scaled(self, sx: float, sy: float | None = None) -> Rect:
+        """The region in another unit: pixels of a picture drawn at `sx` (× `sy`) per point."""
+        sy = sx if sy is None else sy
+        return Rect(self.x0 * sx, self.y0 * sy, self.x1 * sx, self.y1 * sy)
+
     def as_tuple(self) -> tuple[float, float, float, float]:
         return (self.x0, self.y0, self.x1, self.y1)
 

@@ -31,6 +31,7 @@ from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
 from evidence_desk.ui.dialogs.case_dialogs import choose_case_to_open, choose_new_case
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
+from evidence_desk.ui.ocr_resume import OcrResumeOffer
 from evidence_desk.ui.panels.annotation_panel import AnnotationPanel
 from evidence_desk.ui.panels.base import (
     PanelContext,
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self.jobs.jobFinished.connect(self._job_finished)
         self.importer = ImportController(case, self.jobs, self)
         self.importer.imported.connect(lambda _report: self.browser.reload())
+        self.ocr_resume = OcrResumeOffer(case, self.jobs, self.statusBar())
+        self.ocr_resume.resumed.connect(lambda _report: self.refresh_views())
 
         self.browser = CaseBrowser(case)
         self.browser_dock = self._dock("Case", "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)

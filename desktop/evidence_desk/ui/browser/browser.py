@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -37,6 +36,7 @@ from evidence_desk.ui.browser.model import (
     label,
 )
 from evidence_desk.ui.browser.search_panel import SearchPanel
+from evidence_desk.ui.panels.common import empty_label
 
 LEFT, RIGHT = 0, 1
 HIDDEN_BY_DEFAULT = (COL_KIND, COL_DATE, COL_REF)
@@ -106,12 +106,9 @@ class CaseBrowser(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.filter_box)
         top_layout.addLayout(filters)
-        self.empty_hint = QLabel("No documents yet.\n\nDrop PDFs, images or folders on the window, "
-                                 "or use Case › Import Files… (Ctrl+I).")
+        self.empty_hint = empty_label("No documents yet.\n\nDrop PDFs, images or folders on the window, "
+                                      "or use Case › Import Files… (Ctrl+I).")
         self.empty_hint.setMargin(16)
-        self.empty_hint.setObjectName("EmptyHint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_hint)

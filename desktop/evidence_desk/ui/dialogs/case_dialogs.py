@@ -6,8 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from evidence_desk.core.case import DB_NAME
-
 
 def choose_case_to_open(parent: QWidget, start: Path | None = None) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Open a case folder", str(start or Path.home()))
@@ -19,7 +17,3 @@ def choose_new_case(parent: QWidget, start: Path | None = None) -> Path | None:
     folder = QFileDialog.getExistingDirectory(
         parent, "Choose an empty folder for the new case", str(start or Path.home()))
     return Path(folder) if folder else None
-
-
-def is_case(path: Path) -> bool:
-    return (path / DB_NAME).exists()

@@ -7,7 +7,7 @@ only. Activating a row emits `mention_activated(doc, page, rect)`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +22,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.queries.entities import EntityDetails, MentionView, entity_details
 from evidence_desk.core.queries.pages import page_sources
+from evidence_desk.ui.viewer.overlays import marked_picture
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIDE = 160
@@ -29,16 +30,9 @@ THUMB_SIDE = 160
 
 def _with_box(image: QImage, mention: MentionView, page_size: tuple[float, float] | None) -> QPixmap:
     """The thumbnail with the mention's region outlined (when the page size is known)."""
-    pixmap = QPixmap.fromImage(image)
     if mention.rect is None or page_size is None or not page_size[0] or not page_size[1]:
-        return pixmap
-    sx, sy = pixmap.width() / page_size[0], pixmap.height() / page_size[1]
-    painter = QPainter(pixmap)
-    painter.setPen(QPen(QColor("#d9534f"), 2))
-    r = mention.rect
-    painter.drawRect(int(r.x0 * sx) - 1, int(r.y0 * sy) - 1, int(r.width * sx) + 2, int(r.height * sy) + 2)
-    painter.end()
-    return pixmap
+        return QPixmap.fromImage(image)
+    return marked_picture(image, [mention.rect], image.width() / page_size[0], image.height() / page_size[1])
 
 
 class EntityView(QWidget):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from evidence_desk.core.redaction.marking import reason_codes
 from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
 from evidence_desk.core.redaction.review import initial_status
 from evidence_desk.ui.dialogs.buttons import ok_cancel
+from evidence_desk.ui.viewer.overlays import marked_picture
 
 THUMB_SIDE = 180
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -181,15 +182,7 @@ class RedactionPreviewDialog(QDialog):
     @staticmethod
     def _marked(image: QImage, hit: Hit, scale: float) -> QPixmap:
         """The page picture with the hit's rectangles drawn as they will be blacked out."""
-        pixmap = QPixmap.fromImage(image)
-        painter = QPainter(pixmap)
-        painter.setPen(QPen(QColor(200, 0, 0), 2))
-        painter.setBrush(QBrush(QColor(0, 0, 0, 170)))
-        for r in hit.rects:
-            painter.drawRect(int(r.x0 * scale), int(r.y0 * scale),
-                             max(2, int(r.width * scale)), max(2, int(r.height * scale)))
-        painter.end()
-        return pixmap
+        return marked_picture(image, hit.rects, scale, scale, fill=QColor(0, 0, 0, 170))
 
     @staticmethod
     def _describe(hit: Hit) -> str:

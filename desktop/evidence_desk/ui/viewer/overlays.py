@@ -8,29 +8,19 @@ click can tell the main window what was activated."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
 from evidence_desk.core.geometry import Rect
+from evidence_desk.ui.theme import ENTITY_COLOURS  # one palette: the viewers and the mentions panel
 from evidence_desk.ui.viewer.doc_model import Overlay
 
 KIND_ROLE = 0
 ID_ROLE = 1
 
-ENTITY_COLOURS = {
-    "person": "#1f77b4",
-    "organisation": "#2ca02c",
-    "state_body": "#9467bd",
-    "place": "#8c564b",
-    "equipment": "#d62728",
-    "contract": "#ff7f0e",
-    "permit": "#e377c2",
-    "bank_account": "#17becf",
-    "amount": "#bcbd22",
-    "date": "#7f7f7f",
-    "reference": "#393b79",
-}
 SEARCH_HIT = QColor(255, 230, 0, 110)
 CURRENT_HIT = QColor(255, 140, 0, 150)
 SELECTION = QColor(40, 120, 255, 70)
@@ -127,3 +117,19 @@ def make_box(rect: Rect, colour: QColor, z: float, parent: QGraphicsItem, kind: 
     item.setZValue(z)
     item.setData(KIND_ROLE, kind)
     return item
+
+
+def marked_picture(image: QImage, rects: Iterable[Rect], sx: float, sy: float, *,
+                   fill: QColor | None = None) -> QPixmap:
+    """A page picture (`sx`, `sy` pixels per point) with regions outlined, and filled if asked:
+    the thumbnails of the entity view and of the redaction preview."""
+    pixmap = QPixmap.fromImage(image)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(200, 0, 0), 2))
+    if fill is not None:
+        painter.setBrush(QBrush(fill))
+    for rect in rects:
+        px = rect.scaled(sx, sy)
+        painter.drawRect(QRectF(px.x0 - 1, px.y0 - 1, max(2.0, px.width) + 2, max(2.0, px.height) + 2))
+    painter.end()
+    return pixmap
