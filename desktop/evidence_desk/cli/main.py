@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "search_cmd",
     "note",
     "verify",
+    "settings_cmd",
 )
 # Filled in by later features; a module that does not exist yet is simply absent.
 OPTIONAL_COMMAND_MODULES = (
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evidence-desk {__version__}")
     parser.add_argument("--case", metavar="DIR", help="the case folder (default: your default case)")
     parser.add_argument("--demo", action="store_true", help="open the GUI on the demo case, building it first")
-    parser.add_argument("--author", help="name recorded in the audit log (default: your login name)")
+    parser.add_argument("--author", help="name recorded in the audit log (default: the author setting, else your login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
         try:
