@@ -45,6 +45,25 @@ def test_recent_cases_and_dark_mode_are_remembered(tmp_path):
     assert settings.recent_cases() == [tmp_path / "one", tmp_path / "two"]
     settings.set_dark_mode(True)
     assert settings.dark_mode()
+    # Kept in the core settings file the command line reads, not in the window's QSettings.
+    from evidence_desk.core import settings as core_settings
+    assert core_settings.load().theme == "dark"
+    assert core_settings.load().recent_cases == [tmp_path / "one", tmp_path / "two"]
+    assert "recent/cases" not in settings.app_settings().allKeys()
+
+
+def test_preferences_of_an_earlier_version_move_from_the_ini_file_once(tmp_path):
+    from evidence_desk.core import settings as core_settings
+
+    ini = settings.app_settings()
+    ini.setValue("recent/cases", [str(tmp_path / "a"), str(tmp_path / "b")])
+    ini.setValue("ui/dark", True)
+    ini.setValue("window/linked", True)  # layout stays where it is
+    ini.sync()
+    settings.move_old_preferences()
+    prefs = core_settings.load()
+    assert prefs.recent_cases == [tmp_path / "a", tmp_path / "b"] and prefs.theme == "dark"
+    assert set(settings.app_settings().allKeys()) == {"window/linked"}
 
 
 def test_dark_mode_switch_changes_the_palette(window):

@@ -36,6 +36,7 @@ def application() -> QApplication:
     app.setApplicationName("Evidence Desk")
     app.setOrganizationName("EvidenceDesk")
     app.setDesktopFileName(APP_ID)
+    settings.move_old_preferences()
     theme.apply_theme(app, dark=settings.dark_mode())
     return app
 

@@ -23,6 +23,24 @@ def app_settings() -> QSettings:
     return QSettings(str(folder / "evidence-desk.ini"), QSettings.Format.IniFormat)
 
 
+def move_old_preferences() -> None:
+    """Earlier versions kept recent cases and the dark switch in the INI file: move them once
+    into the core settings file, so upgrading loses neither."""
+    ini = app_settings()
+    if core_settings.settings_path().exists() or not ({"recent/cases", "ui/dark"} & set(ini.allKeys())):
+        return
+    prefs = core_settings.load()
+    raw = ini.value("recent/cases", [])
+    for path in reversed([raw] if isinstance(raw, str) else list(raw or [])):
+        if path:
+            prefs.add_recent_case(Path(str(path)))
+    if ini.contains("ui/dark"):
+        prefs.set("theme", "dark" if str(ini.value("ui/dark")).lower() == "true" else "light")
+    prefs.save()
+    for key in ("recent/cases", "ui/dark"):
+        ini.remove(key)
+
+
 def recent_cases() -> list[Path]:
     return core_settings.load().recent_cases
 
