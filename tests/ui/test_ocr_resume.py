@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.ocr import jobs
 from evidence_desk.core.ocr.service import unfinished_pages
@@ -9,6 +11,7 @@ from evidence_desk.core.queries.pages import document_pages
 from tests.core.ocr import scans
 
 
+@pytest.mark.needs_tesseract("eng")
 def test_interrupted_ocr_is_offered_and_resumed_from_the_status_bar(ui_case, qtbot, shared_render_service,
                                                                      tmp_path):
     from evidence_desk.ui.app import application
