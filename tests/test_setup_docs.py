@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from evidence_desk.core.ocr.tesseract import DEFAULT_LANGUAGES, debian_package
+from evidence_desk.core.ocr.tesseract import debian_package
+from evidence_desk.core.settings import DEFAULT_OCR_LANGUAGES
 from evidence_desk.ui.platform_check import PLATFORM_LIBRARIES
 from tests.tools import TOOL_PACKAGES
 
@@ -33,7 +34,7 @@ def test_every_tool_library_and_default_ocr_language_is_on_the_list() -> None:
     listed = set(apt_packages(README_CODE))
     assert set(TOOL_PACKAGES.values()) <= listed
     assert {p for table in PLATFORM_LIBRARIES.values() for p in table.values()} <= listed
-    assert {debian_package(lang) for lang in DEFAULT_LANGUAGES.split("+")} <= listed
+    assert {debian_package(lang) for lang in DEFAULT_OCR_LANGUAGES.split("+")} <= listed
     assert len(listed) == len(apt_packages(README_CODE))  # nothing twice
 
 
