@@ -40,7 +40,8 @@ if [ "$WITH_TESSERACT" = 1 ]; then
       libc.so*|libm.so*|libdl.so*|libpthread.so*|librt.so*|libresolv.so*|ld-linux*) continue ;;
     esac
     cp -L "$lib" "$OUT/lib/"
-    pkg="$(dpkg -S "$lib" 2>/dev/null | head -n1 | cut -d: -f1 || true)"
+    # dpkg records /usr/lib/… (merged /usr), ldd may print /lib/…: ask for the real file.
+    pkg="$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -n1 | cut -d: -f1 || true)"
     if [ -n "$pkg" ] && [ -f "/usr/share/doc/$pkg/copyright" ]; then
       cp "/usr/share/doc/$pkg/copyright" "$OUT/copyright/$pkg"
     fi

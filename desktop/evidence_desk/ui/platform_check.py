@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from evidence_desk.core.errors import EvidenceDeskError
 
@@ -88,6 +89,9 @@ def chosen_platform(env: Mapping[str, str] | None = None) -> str:
 
 
 def _loads(soname: str) -> bool:
+    bundled = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle carries most of them itself
+    if bundled and (Path(bundled) / soname).exists():
+        return True
     try:
         ctypes.CDLL(soname)
     except OSError:
