@@ -9,6 +9,7 @@ from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, terminal_progress
 from evidence_desk.core.ocr import tesseract
 from evidence_desk.core.ocr.service import ocr_documents, resolve_documents
+from evidence_desk.core.suggest.pipeline import analyse_documents
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,9 +40,13 @@ def run(args: argparse.Namespace) -> int:
     with terminal_progress(not args.json) as progress:
         report = ocr_documents(case, doc_ids, args.lang, progress, "force" if args.force else "auto",
                                workers=args.workers, deskew=not args.no_deskew)
+        # New text: read it again (pages whose text did not change are skipped).
+        analysis = None if report.cancelled or not report.pages_done else analyse_documents(case, doc_ids, progress)
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), **({"analysis": analysis.to_json()} if analysis else {})})
     else:
+        if analysis is not None:
+            print(analysis.summary())
         for f in report.failed:
             print(f"failed  document {f['doc']} page {f['page']}: {f['reason']}")
         print(report.summary(), file=sys.stderr)

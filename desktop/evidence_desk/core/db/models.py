@@ -204,8 +204,21 @@ class Suggestion(RegionMixin, Base):
     quote: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|accepted|rejected
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now_utc)
+    note: Mapped[str | None] = mapped_column(Text)  # why it was read so ("own reference (label “Исх.”)")
+    confidence: Mapped[float | None] = mapped_column(Float)  # 0–1; competing readings are below 0.6
 
     __table_args__ = (Index("ix_suggestions_doc_status", "document_id", "status"),)
+
+
+class PageAnalysis(Base):
+    """The text (and rules) a page's suggestions were last computed from, so that a
+    re-run skips pages whose text did not change."""
+
+    __tablename__ = "page_analysis"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    page_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
 
 
 class DocumentLink(RegionMixin, Base):

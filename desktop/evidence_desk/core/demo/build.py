@@ -137,7 +137,7 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
                 raise EvidenceDeskError(f"the demo corpus did not import completely ({problems})")
             documents: dict[int, DocTemplate] = {
                 o.document_id: by_name[o.path.name] for o in report.imported if o.document_id is not None}
-            after_import(case, report, options, progress)
+            after_import(case, report, options, progress, analyse=False)  # enrich reads the case itself
         progress.raise_if_cancelled()
         add_demo_records(case, dict(sorted(documents.items())),
                          [n["text"] for n in info.get("notes", [])], progress)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document, DocumentLink, Page
+from evidence_desk.core.db.models import Document, DocumentLink, Page, Suggestion
 from evidence_desk.core.documents import resolve
 from evidence_desk.core.edits import Batch, CreateRecord, DeleteRecord, Edit
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
@@ -21,26 +21,61 @@ from evidence_desk.core.geometry import Rect
 from evidence_desk.core.links.refs import find_references, normalize_reference
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.pagetext import PageText
+from evidence_desk.core.suggest.reading import read_page
 
 LINK_KINDS = ("cites", "replies_to", "pays_for", "ships_under", "related")
 
 
-def reference_registry(case: Case) -> dict[str, list[int]]:
-    """Normalised reference → the documents that carry it as their own number."""
+# A pending own-reference suggestion at least this sure counts in the registry before it is accepted.
+CONFIDENT = 0.8
+
+
+def reference_registry(case: Case, *, confident: bool = True) -> dict[str, list[int]]:
+    """Normalised reference → the documents that carry it as their own number: the accepted
+    `reference` detail, and (with `confident`) an unchallenged own-reference suggestion of a
+    document that has none yet."""
     out: dict[str, list[int]] = {}
     with case.read() as s:
-        for doc_id, ref in s.execute(select(Document.id, Document.reference).where(Document.reference.is_not(None))):
-            key = normalize_reference(ref or "")
-            if key:
-                out.setdefault(key, []).append(doc_id)
+        rows = list(s.execute(select(Document.id, Document.reference).where(Document.reference.is_not(None))))
+        if confident:
+            known = {doc_id for doc_id, _ in rows}
+            for doc_id, value in s.execute(
+                    select(Suggestion.document_id, Suggestion.value)
+                    .where(Suggestion.kind == "field", Suggestion.field == "reference",
+                           Suggestion.status == "pending", Suggestion.confidence >= CONFIDENT)
+                    .order_by(Suggestion.id)):
+                if doc_id not in known:
+                    known.add(doc_id)
+                    rows.append((doc_id, value))
+    for doc_id, ref in rows:
+        key = normalize_reference(ref or "")
+        if key and doc_id not in out.get(key, []):
+            out.setdefault(key, []).append(doc_id)
     return out
 
 
-def find_citations(case: Case, doc_ids: list[int] | None = None) -> list[dict[str, Any]]:
-    """Candidate "cites" links (not yet stored) found on the pages of `doc_ids`."""
+def _page_citations(text: str, first_page: bool) -> list[tuple[str, int, int, str]]:
+    """(key, start, end, the citing words) of every number this page cites: those read as cited,
+    and bare numbers (no prefix) outside the page's own ones."""
+    reading = read_page(text, first_page=first_page)
+    out = [(r.key, r.ref.value_start, r.ref.end, r.evidence) for r in reading.refs if r.role == "cited"]
+    spans = [(r.ref.start, r.ref.end) for r in reading.refs]
+    for ref in find_references(text, bare=True):
+        if ref.prefix or any(ref.start < e and s < ref.end for s, e in spans):
+            continue
+        out.append((ref.key, ref.value_start, ref.end, " ".join(text[max(0, ref.start - 40):ref.end].split()[-8:])))
+    return out
+
+
+def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bool = True) -> list[dict[str, Any]]:
+    """"cites" links found on the pages of `doc_ids` (by default only those not yet stored)."""
     registry = reference_registry(case)
     if not registry:
         return []
+    own_of: dict[int, set[str]] = {}
+    for key, docs in registry.items():
+        for d in docs:
+            own_of.setdefault(d, set()).add(key)
     out: list[dict[str, Any]] = []
     with case.read() as s:
         existing = set(s.execute(select(DocumentLink.kind, DocumentLink.source_id, DocumentLink.target_id,
@@ -52,32 +87,51 @@ def find_citations(case: Case, doc_ids: list[int] | None = None) -> list[dict[st
     seen: set[tuple[int, int, int]] = set()
     for doc_id, number, words, text in pages:
         pt = PageText.build(words or [], text or "")
-        for ref in find_references(pt.text, bare=True):
-            for target in registry.get(ref.key, ()):
-                key = (doc_id, target, number)
-                if target == doc_id or key in seen or ("cites", *key) in existing:
+        for key, start, end, evidence in _page_citations(pt.text, number == 1):
+            if key in own_of.get(doc_id, ()):
+                continue
+            for target in registry.get(key, ()):
+                link_key = (doc_id, target, number)
+                if target == doc_id or link_key in seen or (new_only and ("cites", *link_key) in existing):
                     continue
-                seen.add(key)
-                rect = pt.region(ref.value_start, ref.end)
+                seen.add(link_key)
+                rect = pt.region(start, end)
                 out.append({"kind": "cites", "source_id": doc_id, "target_id": target, "page_number": number,
-                            "quote": " ".join(pt.text[ref.start:ref.end].split()), "origin": "auto",
-                            "note": f"cites reference {ref.key}",
+                            "quote": evidence, "origin": "auto", "note": f"cites reference {key}",
                             **({"x0": rect.x0, "y0": rect.y0, "x1": rect.x1, "y1": rect.y1} if rect else {})})
     return out
 
 
 def build_reference_links(case: Case, doc_ids: list[int] | None = None,
-                          progress: Progress | None = None) -> list[int]:
-    """Store every citation found as a "cites" link (one undoable edit); return the new link ids."""
+                          progress: Progress | None = None, *, prune: bool = False) -> list[int]:
+    """Store every citation found as a "cites" link (one undoable edit); return the new link ids.
+    With `prune`, automatic links whose citation is no longer read so are removed in the same edit
+    (a reference the user corrected, a reading that changed); manual links are never touched."""
     progress = progress or Progress()
     progress.update(label="Linking documents by reference", total=None)
-    found = find_citations(case, doc_ids)
-    if not found:
+    found = find_citations(case, None, new_only=False)
+    steps: list[Edit] = []
+    if prune:
+        wanted = {(f["source_id"], f["target_id"], f["page_number"]) for f in found}
+        with case.read() as s:
+            stale = [link_id for link_id, src, dst, page in s.execute(
+                select(DocumentLink.id, DocumentLink.source_id, DocumentLink.target_id, DocumentLink.page_number)
+                .where(DocumentLink.kind == "cites", DocumentLink.origin == "auto"))
+                if (src, dst, page) not in wanted]
+        steps.extend(DeleteRecord("document_links", link_id, label="link.remove") for link_id in stale)
+    with case.read() as s:
+        existing = set(s.execute(select(DocumentLink.source_id, DocumentLink.target_id,
+                                        DocumentLink.page_number).where(DocumentLink.kind == "cites")).all())
+    wanted_docs = None if doc_ids is None else set(doc_ids)
+    creates = [CreateRecord("document_links", {**values, "author": case.author}, label="link.add")
+               for values in found
+               if (values["source_id"], values["target_id"], values["page_number"]) not in existing
+               and (wanted_docs is None or values["source_id"] in wanted_docs or values["target_id"] in wanted_docs)]
+    steps.extend(creates)
+    if not steps:
         return []
-    steps = [CreateRecord("document_links", {**values, "author": case.author}, label="link.add")
-             for values in found]
-    case.apply(Batch(list(steps), label="links.auto"), action="links.auto")
-    return [int(step.created_id) for step in steps]  # type: ignore[arg-type]
+    case.apply(Batch(steps, label="links.auto"), action="links.auto")
+    return [int(step.created_id) for step in creates]  # type: ignore[arg-type]
 
 
 def link_edit(case: Case, source: str | int, target: str | int, kind: str, *, page: int | None = None,

@@ -8,11 +8,11 @@ from typing import Any
 
 from evidence_desk.core.entities.locate import region, tokens
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.links.refs import find_references
 from evidence_desk.core.suggest.entity_match import AliasPattern, find_entities
 from evidence_desk.core.suggest.fields import suggest_fields
 from evidence_desk.core.suggest.pagetext import PageText
 from evidence_desk.core.suggest.patterns import find_amounts, find_dates
+from evidence_desk.core.suggest.reading import read_page
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Candidate:
     rect: Rect | None = None
     entity_id: int | None = None
     field: str | None = None
+    note: str | None = None
+    confidence: float | None = None
 
     def key(self) -> tuple[Any, ...]:
         r = self.rect
@@ -40,7 +42,8 @@ def page_candidates(number: int, words: Sequence[Any], text: str,
         span = toks[hit.start:hit.end]
         out.append(Candidate("entity", number, hit.alias, str(hit.entity_id),
                              " ".join(t.text for t in span).strip(".,;:!?"), region(span),
-                             entity_id=hit.entity_id))
+                             entity_id=hit.entity_id, note=None if hit.exact else "close spelling",
+                             confidence=1.0 if hit.exact else 0.8))
     pt = PageText.build(words, text)
     for found in find_dates(pt.text):
         out.append(Candidate("date", number, found.text, found.normalized, found.text,
@@ -48,11 +51,16 @@ def page_candidates(number: int, words: Sequence[Any], text: str,
     for found in find_amounts(pt.text):
         out.append(Candidate("amount", number, found.text, found.normalized, found.text,
                              pt.region(found.start, found.end)))
-    for ref in find_references(pt.text):
-        out.append(Candidate("reference", number, ref.value, ref.key, " ".join(pt.text[ref.start:ref.end].split()),
-                             pt.region(ref.value_start, ref.end)))
+    reading = read_page(pt.text, first_page=with_fields)
+    for r in reading.refs:
+        if r.role == "incoming":
+            continue
+        note = f"own reference ({r.cue})" if r.role == "own" else f"cited ({r.cue or 'in the body'})"
+        out.append(Candidate("reference", number, r.ref.value, r.ref.key, r.evidence,
+                             pt.region(r.ref.value_start, r.ref.end), note=note,
+                             confidence=0.9 if r.strength >= 2 else 0.6))
     if with_fields:
-        for f in suggest_fields(pt.text):
+        for f in suggest_fields(pt.text, reading):
             out.append(Candidate("field", number, f.value, f.value, f.quote, pt.region(f.start, f.end),
-                                 field=f.field))
+                                 field=f.field, note=f.note or None, confidence=f.confidence))
     return out

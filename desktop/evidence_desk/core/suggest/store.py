@@ -5,10 +5,15 @@ never re-proposed) and keeps pending suggestions that are still found (their ids
 stay stable for an open review). Accepting is one undoable edit however many
 suggestions it covers: entity suggestions become accepted mentions; dates,
 amounts and references become mentions of an entity of that type (created on
-first use); field suggestions set the document's detail."""
+first use); field suggestions set the document's detail.
+
+Refreshing is incremental: each page's text (with the rules' version and the known
+aliases) is hashed into `page_analysis`, and a page whose hash did not change is
+not read again (`force` reads everything)."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +22,15 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import audit
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import DOCUMENT_KINDS, Document, Entity, Mention, Page, Suggestion
+from evidence_desk.core.db.models import (
+    DOCUMENT_KINDS,
+    Document,
+    Entity,
+    Mention,
+    Page,
+    PageAnalysis,
+    Suggestion,
+)
 from evidence_desk.core.edits import Edit, UpdateRecord
 from evidence_desk.core.entities.registry import TagEdit, find_entity
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
@@ -29,6 +42,8 @@ from evidence_desk.core.suggest.finder import Candidate, page_candidates
 KINDS = ("entity", "date", "amount", "reference", "field")
 ENTITY_TYPE_OF = {"date": "date", "amount": "amount", "reference": "reference"}
 FIELDS = ("doc_date", "reference", "sender", "recipient", "kind")
+# Bump when the reading rules change, so that every page is read again by the next refresh.
+RULES_VERSION = "2"
 
 
 def _patterns(session: Session) -> list[AliasPattern]:
@@ -52,9 +67,18 @@ def _tagged(session: Session, doc_id: int) -> set[tuple[int, int]]:
                                .where(Mention.document_id == doc_id, Mention.status == "accepted")).all())
 
 
+def _fingerprint(patterns: list[AliasPattern]) -> str:
+    return hashlib.sha256(repr(sorted((p.entity_id, p.alias) for p in patterns)).encode()).hexdigest()
+
+
+def _page_hash(text: str, context: str) -> str:
+    return hashlib.sha256(f"{RULES_VERSION}\0{context}\0{text}".encode()).hexdigest()
+
+
 def refresh_suggestions(case: Case, doc_ids: list[int] | None = None,
-                        progress: Progress | None = None) -> dict[str, int]:
-    """Find suggestions on every page of `doc_ids` (all documents when None)."""
+                        progress: Progress | None = None, *, force: bool = False) -> dict[str, int]:
+    """Find suggestions on the pages of `doc_ids` (all documents when None) whose text changed
+    since the last refresh (every page with `force`)."""
     progress = progress or Progress()
     with case.read() as s:
         patterns = _patterns(s)
@@ -62,36 +86,49 @@ def refresh_suggestions(case: Case, doc_ids: list[int] | None = None,
         if doc_ids is not None:
             query = query.where(Document.id.in_(doc_ids))
         ids = list(s.execute(query).scalars())
+    context = _fingerprint(patterns)
     progress.update(label="Finding suggestions", total=len(ids), done=0)
-    counts = {"added": 0, "kept": 0, "removed": 0}
+    counts = {"added": 0, "kept": 0, "removed": 0, "pages_read": 0, "pages_unchanged": 0}
     for doc_id in ids:
         progress.raise_if_cancelled()
         with case.read() as s:
             doc = s.get(Document, doc_id)
             pages = s.execute(select(Page.number, Page.words, Page.text).where(Page.document_id == doc_id)
                               .order_by(Page.number)).all()
+            seen = dict(s.execute(select(PageAnalysis.page_number, PageAnalysis.text_hash)
+                                  .where(PageAnalysis.document_id == doc_id)).all())
             tagged = _tagged(s, doc_id)
             current = {f: getattr(doc, f) for f in FIELDS}
+        hashes = {number: _page_hash(text or "", context) for number, _, text in pages}
+        changed = {n for n, h in hashes.items() if force or seen.get(n) != h}
+        counts["pages_read"] += len(changed)
+        counts["pages_unchanged"] += len(hashes) - len(changed)
+        if not changed:
+            progress.advance(1)
+            continue
         found: dict[tuple[Any, ...], Candidate] = {}
         for number, words, text in pages:
+            if number not in changed:
+                continue
             for cand in page_candidates(number, words or [], text or "", patterns, number == 1):
                 if cand.kind == "entity" and (cand.entity_id, number) in tagged:
                     continue
                 if cand.kind == "field" and current.get(cand.field or "") == cand.value:
                     continue
                 found.setdefault(cand.key(), cand)
-        _store(case, doc_id, found, counts)
+        _store(case, doc_id, found, counts, changed, {n: hashes[n] for n in changed})
         progress.advance(1)
     return counts
 
 
-def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], counts: dict[str, int]) -> None:
+def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], counts: dict[str, int],
+           pages: set[int], hashes: dict[int, str]) -> None:
     with case.write() as s:
         existing = s.execute(select(Suggestion).where(Suggestion.document_id == doc_id)).scalars().all()
         have = {}
         for sug in existing:
             key = _existing_key(sug)
-            if sug.status == "pending" and key not in found:
+            if sug.status == "pending" and key not in found and (sug.page_number in pages or sug.page_number is None):
                 s.delete(sug)
                 counts["removed"] += 1
             else:
@@ -104,11 +141,20 @@ def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], cou
             r = cand.rect
             s.add(Suggestion(kind=cand.kind, document_id=doc_id, page_number=cand.page_number, value=cand.value,
                              normalized=cand.normalized, entity_id=cand.entity_id, field=cand.field,
-                             quote=cand.quote, status="pending",
+                             quote=cand.quote, status="pending", note=cand.note, confidence=cand.confidence,
                              x0=r.x0 if r else None, y0=r.y0 if r else None,
                              x1=r.x1 if r else None, y1=r.y1 if r else None))
             added += 1
         counts["added"] += added
+        for row in s.execute(select(PageAnalysis).where(PageAnalysis.document_id == doc_id)).scalars():
+            if row.page_number not in hashes and row.page_number in pages:
+                s.delete(row)
+        for number, digest in hashes.items():
+            row = s.get(PageAnalysis, (doc_id, number))
+            if row is None:
+                s.add(PageAnalysis(document_id=doc_id, page_number=number, text_hash=digest))
+            else:
+                row.text_hash = digest
         if added:
             audit.append(s, author=case.author, action="suggest.refresh", target_type="documents",
                          target_id=doc_id, data={"added": added})
@@ -117,7 +163,7 @@ def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], cou
 def suggestion_json(s: Suggestion, entity_name: str | None = None) -> dict[str, Any]:
     return {"id": s.id, "kind": s.kind, "doc": s.document_id, "page": s.page_number, "value": s.value,
             "normalized": s.normalized, "entity_id": s.entity_id, "entity": entity_name, "field": s.field,
-            "quote": s.quote, "status": s.status,
+            "quote": s.quote, "status": s.status, "note": s.note, "confidence": s.confidence,
             "rect": [s.x0, s.y0, s.x1, s.y1] if s.x0 is not None else None}
 
 

@@ -1,0 +1,220 @@
+"""Reading a document the way its recipient does: the header says whose paper it is, the body
+what it refers to.
+
+Every reference number on a page gets a role. It is the document's *own* when its
+label says so ("Исх. №", "Our ref.", "Unser Zeichen"), when it follows the heading
+that names the paper ("INVOICE INV-…", "EXPORT PASSPORT No. …"), or when it stands
+alone at the start of a header line ("№ 123 от …"). It is *cited* when reply or
+reference words introduce it ("На № … от …", "under Contract No. …", "gemäß
+Vertrag Nr. …"), when it is a later heading-like field of the header ("Contract
+No. …" under "EXPORT PASSPORT No. …"), or when it stands in the body. Where two
+own readings are equally strong, both are kept and said to compete."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidence_desk.core.links.refs import FoundReference, find_references
+from evidence_desk.core.suggest.cues import BODY_START, CITING, NUMBER_LABELS, OWN_LABELS, TITLES, cue_before
+from evidence_desk.core.suggest.patterns import find_dates
+
+HEADER_MAX_LINES = 25
+_POSSESSIVE_CITED = ("your", "ihr", "ваш", "на ")
+_SENTENCE_END = re.compile(r"(?<!No)(?<!Nr)(?<!ref)(?<!Az)(?<!Исх)(?<!Ref)(?<!lt)(?<!Betr)[.;!?]\s+(?=[A-ZА-Я«\"])")
+_LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"\w+")
+_LABELLED_LINE = re.compile(r"^\s*[^\W\d_][\w .\-/]{0,24}:\s*\S")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RefReading:
+    ref: FoundReference
+    role: str  # own | cited | incoming
+    strength: int  # own: 4 heading, 3 label, 2 header line, 1 weak; cited: 2 cue, 1 position
+    cue: str
+    line: Line
+    evidence: str  # the words that gave the role, with the number
+
+    @property
+    def key(self) -> str:
+        return self.ref.key
+
+
+@dataclass
+class PageReading:
+    text: str
+    lines: list[Line]
+    header_end: int  # character offset where the body starts
+    heading_kind: tuple[str, str, Line] | None  # (kind, title word, line)
+    refs: list[RefReading] = field(default_factory=list)
+
+    def own(self) -> list[RefReading]:
+        return [r for r in self.refs if r.role == "own"]
+
+    def cited(self) -> list[RefReading]:
+        return [r for r in self.refs if r.role == "cited"]
+
+    def in_header(self, pos: int) -> bool:
+        return pos < self.header_end
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        out.append(Line(i, pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def header_end(lines: list[Line], text: str) -> int:
+    """Where the header ends: at the salutation, the compliments of a note, a contract's
+    "hereinafter", or the first full-length line once a header item (a number, a date, a
+    title, a labelled line) has been seen — a long line before any of them is a letterhead
+    or a banner — and after HEADER_MAX_LINES lines at most."""
+    seen = 0
+    items = False
+    for line in lines:
+        if not line.text.strip():
+            continue
+        seen += 1
+        if seen > 1 and BODY_START.search(line.text):
+            return line.start
+        if items and len(_WORD.findall(line.text)) >= 13:
+            return line.start
+        items = items or _header_item(line.text)
+        if seen >= HEADER_MAX_LINES:
+            return line.end
+    return len(text)
+
+
+def _header_item(line: str) -> bool:
+    return bool(find_references(line) or find_dates(line) or title_kind(line) or _LABELLED_LINE.match(line))
+
+
+def title_kind(line: str) -> tuple[str, str, int] | None:
+    """(kind, title word, end of the word) when `line` starts with a title word (after at most
+    two short words such as "COMMERCIAL" or a list number)."""
+    low = line.casefold().strip()
+    if not low or len(low) > 110:
+        return None
+    offset = len(line) - len(line.lstrip())
+    best: tuple[int, int, str, str] | None = None
+    for word, kind in TITLES:
+        pos = low.find(word)
+        if pos < 0 or (pos and low[pos - 1].isalnum()):
+            continue
+        if len(_LEFTOVER_WORD.findall(low[:pos])) > 2 or cue_before(low[:pos], CITING) is not None:
+            continue
+        if best is None or (pos, -len(word)) < (best[0], -best[1]):
+            best = (pos, len(word), word, kind)
+    if best is None:
+        return None
+    return best[3], best[2], offset + best[0] + best[1]
+
+
+def _heading(lines: list[Line], end: int) -> tuple[str, str, Line] | None:
+    for line in lines:
+        if line.start >= end:
+            break
+        found = title_kind(line.text)
+        if found:
+            return found[0], found[1], line
+    return None
+
+
+def _line_of(lines: list[Line], pos: int) -> Line:
+    for line in lines:
+        if line.start <= pos <= line.end:
+            return line
+    return lines[-1]
+
+
+def _window(text: str, start: int, floor: int) -> str:
+    """The words just before a number: back to the previous number, the sentence start or
+    60 characters, whichever is nearest."""
+    lo = max(floor, start - 60)
+    chunk = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(chunk))
+    if ends:
+        chunk = chunk[ends[-1].end():]
+    return chunk
+
+
+def _is_pure_title(prefix: str, word: str) -> bool:
+    """The line before the number is the title alone ("COMMERCIAL INVOICE", "Invoice:")."""
+    low = prefix.casefold()
+    pos = low.find(word)
+    rest = (low[:pos] + " " + low[pos + len(word):]) if pos >= 0 else low
+    return pos >= 0 and len(_LEFTOVER_WORD.findall(rest)) <= 2 and cue_before(rest, CITING) is None
+
+
+def read_page(text: str, *, first_page: bool = True) -> PageReading:
+    lines = split_lines(text) if text else [Line(0, 0, 0, "")]
+    end = header_end(lines, text) if first_page else 0
+    reading = PageReading(text, lines, end, _heading(lines, end) if first_page else None)
+    heading_taken = False
+    prev_end = 0
+    for ref in find_references(text):
+        line = _line_of(lines, ref.start)
+        in_header = ref.start < end
+        floor = max(prev_end, line.start if in_header else 0)
+        window = _window(text, ref.value_start, floor)
+        prev_end = ref.end
+        reading.refs.append(_classify(reading, ref, line, window, in_header, heading_taken))
+        last = reading.refs[-1]
+        if last.role == "own" and last.strength == 4:
+            heading_taken = True
+    return reading
+
+
+def _classify(reading: PageReading, ref: FoundReference, line: Line, window: str, in_header: bool,
+              heading_taken: bool) -> RefReading:
+    evidence = " ".join((window + reading.text[ref.value_start:ref.end]).split())
+
+    def made(role: str, strength: int, cue: str) -> RefReading:
+        return RefReading(ref, role, strength, cue, line, evidence)
+
+    if ref.incoming:
+        return made("incoming", 0, ref.prefix)
+    prefix_low = ref.prefix.casefold()
+    if prefix_low.startswith(_POSSESSIVE_CITED):
+        return made("cited", 2, ref.prefix)
+    line_prefix = reading.text[line.start:ref.start]
+    heading = reading.heading_kind
+    if in_header and heading is not None and not heading_taken and line.index <= heading[2].index + 1:
+        kind, word, hline = heading
+        here = title_kind(line_prefix)
+        if line.index == hline.index and _is_pure_title(reading.text[line.start:ref.value_start], word):
+            return made("own", 4, word)
+        if line.index in (hline.index + 1, hline.index + 2) and not find_references(hline.text) and (
+                not _LEFTOVER_WORD.findall(line_prefix.casefold())
+                or (here is not None and here[0] == kind and _is_pure_title(line_prefix, here[1]))):
+            return made("own", 4, word)
+    own_cue = _last_cue(window, OWN_LABELS)
+    cite_cue = _last_cue(window, CITING)
+    if own_cue and (not cite_cue or own_cue[0] >= cite_cue[0]):
+        return made("own", 3 if in_header else 2, own_cue[1])
+    label = _last_cue(window, NUMBER_LABELS)
+    if label and in_header and not cite_cue:
+        return made("own", 3, label[1])
+    if cite_cue:
+        return made("cited", 2, cite_cue[1])
+    if in_header:
+        bare_line = not _LEFTOVER_WORD.findall(line_prefix.casefold())
+        return made("own", 2 if bare_line else 1, "header")
+    return made("cited", 1, "")
+
+
+def _last_cue(window: str, cues: tuple[str, ...]) -> tuple[int, str] | None:
+    """(end position, cue) of the cue that ends nearest the number."""
+    cue = cue_before(window, cues)
+    return None if cue is None else (window.casefold().rfind(cue) + len(cue), cue)
