@@ -17,12 +17,12 @@ _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУавекмнорстху", 
 _SIGN = r"(?:№|N°|Nº|No\.?|Nr\.?|Number|Nummer|номер|#|Ne(?=\s)|N2(?=\s))"
 # Labels that introduce a number without a sign: "Our ref.", "Unser Zeichen", "Az.", "Исх."
 _LABEL = (r"(?:(?:Our|Your|My|Unser|Ihr|Ihre|Наш|Ваш)\s+)?"
-          r"(?:ref(?:erence)?\.?|Zeichen|Az\.|Aktenzeichen|Geschäftszeichen|Исх\.?|Вх\.?|Рег\.?|Reg\.?)")
+          r"(?:ref(?:erence|erenz)?\.?|Zeichen|Az\.|Aktenzeichen|Geschäftszeichen|Исх\.?|Вх\.?|Рег\.?|Reg\.?)")
 # Words naming a kind of paper, which may carry its number directly: "Invoice INV-21/07".
 _PAPER = (r"(?:Invoice|Rechnung|Contract|Vertrag|Agreement|Permit|Licen[cs]e|Passport|Certificate|"
           r"Контракт\w*|Договор\w*|Сч[её]т\w*|Лицензи\w*)")
 _PREFIX = (rf"(?P<prefix>(?:{_LABEL}\s*:?\s*(?:{_SIGN}\s*:?\s*)?)|(?:{_SIGN}\s*:?\s*)"
-           rf"|(?:{_PAPER}\s+(?=[A-ZА-Я0-9]*[A-ZА-Я][A-ZА-Я0-9]*[/\-])))")
+           rf"|(?:{_PAPER}\s+(?=[A-ZА-Я0-9]+[/\-][A-ZА-Я0-9])))")
 _VALUE = r"(?P<value>[A-ZА-Я0-9](?:[A-Za-zА-Яа-я0-9]|[/\-.](?=[A-Za-zА-Яа-я0-9]))*)"
 _LEADING_WORDS = re.compile(rf"(?:{_PAPER}\s*)?(?:{_LABEL}\s*:?\s*)?(?:{_SIGN}\s*:?\s*)?", re.IGNORECASE)
 REFERENCE = re.compile(rf"(?<![\w/\-]){_PREFIX}{_VALUE}", re.IGNORECASE)

@@ -15,10 +15,10 @@ CITING = (
     # Russian: replies, "under the contract", "according to", "to the invoice"
     "на №", "на n", "на ваш", "на исх", "на письмо", "на ноту", "ваш", "вашего", "вашей", "вашу",
     "ссылаясь", "со ссылкой", "в ответ", "в связи с", "по контракт", "по договор", "к контракт",
-    "к договор", "контракта", "контракту", "контрактом", "договора", "договору", "договором",
-    "согласно", "в соответствии", "в рамках", "во исполнение", "на основании", "по сч", "к сч",
-    "сч[её]т[ау]", "сч[её]том", "лицензи[иеяю]", "сертификат[ау]", "нот[ыеу]", "письм[уао]",
-    "паспорт[ау]", "приложени[ея] к", "упомянут", "указанн", "прилагаем", "направляем",
+    "к договор", "контракт", "договор", "основание", "согласно", "в соответствии", "в рамках",
+    "во исполнение", "на основании", "по сч", "к сч", "сч[её]т\\w*", "лицензи\\w*", "сертификат\\w*",
+    "нот[ыеу]", "письм[уао]", "паспорт\\w*", "приложени[ея] к", "упомянут", "указанн", "прилагаем",
+    "направляем", "разрешени\\w*", "декларац\\w*", "накладн\\w*", "спецификац\\w*",
     # English
     "your", "reference to", "referring to", "refer to", "in reply to", "in response to", "re:", "re ",
     "subject:", "under", "pursuant to", "in accordance with", "according to", "as per", "per ",
@@ -36,7 +36,8 @@ CITING = (
 # Labels that say "this is our own number", wherever they stand.
 OWN_LABELS = (
     "исх", "наш исх", "наш №", "our ref", "our reference", "our file", "our no", "unser zeichen", "unser az",
-    "unser aktenzeichen", "unsere zeichen", "unser geschäftszeichen", "unsere nr",
+    "unser aktenzeichen", "unsere zeichen", "unser geschäftszeichen", "unsere nr", "unsere referenz",
+    "unsere ref",
 )
 # Labels that name a paper's number without saying whose: its own in the header (when no
 # citing word stands before them), a citation in the body ("the Seller's offer Ref. No. …").
@@ -104,10 +105,15 @@ def cue_before(window: str, cues: tuple[str, ...]) -> str | None:
                     best = (m.end(), m.group(0))
             continue
         pos = low.rfind(cue)
-        if pos >= 0 and _starts_word(low, pos) and (best is None or pos + len(cue) > best[0]):
+        if pos >= 0 and _starts_word(low, pos, cue) and (best is None or pos + len(cue) > best[0]):
             best = (pos + len(cue), cue)
     return None if best is None else best[1]
 
 
-def _starts_word(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
+# German writes papers as compounds ("Endverbleibserklärung Nr.", "Ausfuhrgenehmigung Nr."):
+# these cues count at the end of a longer word too.
+_COMPOUND_CUES = ("vertrag", "rechnung", "genehmigung", "erklärung", "bescheinigung", "bestätigung", "schreiben")
+
+
+def _starts_word(text: str, pos: int, cue: str = "") -> bool:
+    return pos == 0 or not text[pos - 1].isalnum() or cue in _COMPOUND_CUES

@@ -19,7 +19,7 @@ _NOT_ISSUE_DATE = re.compile(
     r"вх\.|deadline|frist|срок|delivery|lieferung|поставк\w*|"
     r"(?:schreiben|nachricht|brief|letter|note|message|mail|письм\w*|нот\w*|сообщени\w*)\s+"
     r"(?:vom|от|of|dated|datiert))\W*$", re.I)
-_OWN_DATE_GAP = re.compile(r"^[ \t,;:]*(?:от|dated|of|vom|from|date[d]?:?|datum:?|дата:?|,)?[ \t,:]*$", re.I)
+_OWN_DATE_GAP = re.compile(r"^[ \t,;:]*(?:от|dated|of|vom|from|date[d]?:?|datum:?|дата:?|,)?[ \t,:]*\Z", re.I)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 _MONTHS = {
     # Russian (genitive, as dates are written), English, German, with abbreviations
@@ -25,7 +26,8 @@ _DE_MONTH = r"(?:Januar|Jänner|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|Aug
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\d/])(?:\s*г\.)?"),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_RU_MONTH})\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:г\.|года))?", re.I),
+    re.compile(rf"(?<!\d)[«\"“]?(?P<d>\d{{1,2}})[»\"”]?\s+(?P<mon>{_RU_MONTH})\s+(?P<y>(?:19|20)\d\d)"
+               r"(?:\s*(?:г\.|года))?", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.\s*(?P<mon>{_DE_MONTH})\s+(?P<y>(?:19|20)\d\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_EN_MONTH}),?\s+(?P<y>(?:19|20)\d\d)", re.I),
     re.compile(rf"(?P<mon>{_EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)", re.I),
@@ -33,15 +35,19 @@ DATE_PATTERNS = [
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0.,'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _CUR_BEFORE = r"US\$|USD|EUR|RUB|CHF|GBP|\$|€|£"
-_CUR_AFTER = (r"USD|EUR|RUB|CHF|GBP|руб(?:\.|лей|ля|ль)?|р\.|рублей|долл(?:\.|аров)?(?:\s*США)?|"
-              r"евро|Euro|EURO|dollars?|US-Dollar|€|\$")
+_CUR_AFTER = (r"USD|EUR|RUB|RUR|CHF|GBP|BYN|руб(?:\.|лей|ля|ль)?|р\.|рублей|долл(?:\.|аров)?(?:\s*США)?|"
+              r"евро|Euro|EURO|Rubel|dollars?|US-Dollar|€|\$")
+# Russian contracts spell the sum out between the figure and the currency:
+# "1 234 567,89 (один миллион … восемьдесят девять копеек) рублей".
+_SPELLED_OUT = r"(?:\s*\([^()\d]{3,240}\))?"
 AMOUNT_PATTERNS = [
-    re.compile(rf"(?P<cur>{_CUR_BEFORE})\s?(?P<num>{_NUMBER})(?!\d)"),
-    re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s?(?P<cur>{_CUR_AFTER})(?!\w)", re.I),
+    re.compile(rf"(?P<cur>{_CUR_BEFORE})\s?(?P<num>{_NUMBER})(?![\d.,]\d)"),
+    re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER}){_SPELLED_OUT}\s?(?P<cur>{_CUR_AFTER})(?!\w)", re.I),
 ]
+_CENTS = Decimal("0.01")
 _CURRENCY = {"us$": "USD", "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us-dollar": "USD",
              "долл": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "евро": "EUR", "rub": "RUB",
-             "руб": "RUB", "р.": "RUB", "рублей": "RUB", "£": "GBP", "gbp": "GBP", "chf": "CHF"}
+             "руб": "RUB", "р.": "RUB", "рублей": "RUB", "rur": "RUB", "rubel": "RUB", "£": "GBP", "gbp": "GBP", "chf": "CHF"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ def find_dates(text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
-def parse_number(raw: str) -> float | None:
+def parse_number(raw: str) -> Decimal | None:
+    """"1 234 567,89", "1,234,567.89", "1.234.567,89", "1'234.50" → an exact Decimal (never a float)."""
     s = raw.replace("\u00a0", " ").replace("’", "'")
     m = re.search(r"[.,](\d{1,2})$", s)
     decimals = ""
@@ -87,7 +94,7 @@ def parse_number(raw: str) -> float | None:
     digits = re.sub(r"[ .,']", "", s)
     if not digits.isdigit():
         return None
-    return float(f"{digits}.{decimals or '0'}")
+    return Decimal(f"{digits}.{decimals or '0'}")
 
 
 def _currency(raw: str) -> str:
@@ -107,5 +114,6 @@ def find_amounts(text: str) -> list[Found]:
             value = parse_number(m.group("num"))
             if value is None:
                 continue
-            out.append(Found(m.start(), m.end(), m.group(0).strip(), f"{value:.2f} {_currency(m.group('cur'))}"))
+            out.append(Found(m.start(), m.end(), m.group(0).strip(),
+                             f"{value.quantize(_CENTS)} {_currency(m.group('cur'))}"))
     return sorted(out, key=lambda f: f.start)

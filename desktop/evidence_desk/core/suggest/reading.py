@@ -24,6 +24,8 @@ _POSSESSIVE_CITED = ("your", "ihr", "ваш", "на ")
 _SENTENCE_END = re.compile(r"(?<!No)(?<!Nr)(?<!ref)(?<!Az)(?<!Исх)(?<!Ref)(?<!lt)(?<!Betr)[.;!?]\s+(?=[A-ZА-Я«\"])")
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 _WORD = re.compile(r"\w+")
+# German titles are compounds: "Kaufvertrag", "Proformarechnung", "Zahlungsbestätigung".
+_COMPOUND_ENDS = ("vertrag", "rechnung", "genehmigung", "bescheinigung", "erklärung", "bestätigung", "notiz")
 _LABELLED_LINE = re.compile(r"^\s*[^\W\d_][\w .\-/]{0,24}:\s*\S")
 
 
@@ -110,7 +112,7 @@ def title_kind(line: str) -> tuple[str, str, int] | None:
     best: tuple[int, int, str, str] | None = None
     for word, kind in TITLES:
         pos = low.find(word)
-        if pos < 0 or (pos and low[pos - 1].isalnum()):
+        if pos < 0 or (pos and low[pos - 1].isalnum() and not word.endswith(_COMPOUND_ENDS)):
             continue
         if len(_LEFTOVER_WORD.findall(low[:pos])) > 2 or cue_before(low[:pos], CITING) is not None:
             continue
@@ -150,11 +152,16 @@ def _window(text: str, start: int, floor: int) -> str:
 
 
 def _is_pure_title(prefix: str, word: str) -> bool:
-    """The line before the number is the title alone ("COMMERCIAL INVOICE", "Invoice:")."""
+    """The line before the number is the title alone ("COMMERCIAL INVOICE", "Invoice:"), not a
+    phrase that cites one ("к Контракту", "Re: Invoice")."""
     low = prefix.casefold()
     pos = low.find(word)
-    rest = (low[:pos] + " " + low[pos + len(word):]) if pos >= 0 else low
-    return pos >= 0 and len(_LEFTOVER_WORD.findall(rest)) <= 2 and cue_before(rest, CITING) is None
+    if pos < 0:
+        return False
+    rest = low[:pos] + " " + low[pos + len(word):]
+    cue = cue_before(low[:pos + len(word)], CITING)
+    return len(_LEFTOVER_WORD.findall(rest)) <= 2 and (cue is None or cue.strip() in word) \
+        and cue_before(rest, CITING) is None
 
 
 def read_page(text: str, *, first_page: bool = True) -> PageReading:
@@ -173,6 +180,11 @@ def read_page(text: str, *, first_page: bool = True) -> PageReading:
         last = reading.refs[-1]
         if last.role == "own" and last.strength == 4:
             heading_taken = True
+    if any(r.role == "own" and r.strength >= 3 for r in reading.refs):
+        # Beside a number the heading or a label names as the paper's own, an unlabelled number
+        # in the header is one of the fields listing other papers.
+        reading.refs = [RefReading(r.ref, "cited", 1, "header field", r.line, r.evidence)
+                        if r.role == "own" and r.strength == 1 else r for r in reading.refs]
     return reading
 
 
