@@ -101,8 +101,8 @@ def _reference(rng: random.Random, lang: str, year: int) -> str:
             i += 2
             continue
         ch = style[i]
-        out.append({"L": lambda: rng.choice("ABDEFGHKLMNPRSTVWZ"), "C": lambda: rng.choice("АБВГДКЛМНПРСТ"),
-                    "9": lambda: rng.choice("0123456789"), "Y": lambda: str(year)}.get(ch, lambda: ch)())
+        pool = {"L": "ABDEFGHKLMNPRSTVWZ", "C": "АБВГДКЛМНПРСТ", "9": "0123456789"}.get(ch)
+        out.append(rng.choice(pool) if pool else str(year) if ch == "Y" else ch)
         i += 1
     return "".join(out)
 
@@ -169,8 +169,10 @@ def _fill(layout: dict[str, object], index: int) -> EvalDoc:
             amounts.append(normal)
     filled = _SLOT.sub(lambda m: values[m.group(1)], text)
     slots = set(_SLOT.findall(text))
+    sender_slot = str(layout.get("sender_slot", "sender"))  # "person" where a person writes (e-mails, memos)
+    has_sender = bool(slots & {"sender", "sender_upper"}) if sender_slot == "sender" else sender_slot in slots
     truth = Truth(reference=values["own"] if "own" in slots else None, date=day.isoformat(),
-                  kind=str(layout["kind"]), sender=values["sender"] if slots & {"sender", "sender_upper"} else None,
+                  kind=str(layout["kind"]), sender=values[sender_slot] if has_sender else None,
                   recipient=values["recipient"] if "recipient" in slots else None,
                   amounts=sorted(set(amounts)), cites=cites)
     scanned = index == INSTANCES - 1

@@ -120,7 +120,7 @@ class Page(Base):
     height: Mapped[float] = mapped_column(Float)
     rotation: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
-    text_source: Mapped[str] = mapped_column(String(16), default="none")  # embedded|ocr|none
+    text_source: Mapped[str] = mapped_column(String(16), default="none")  # embedded|ocr|none|blank
     ocr_engine: Mapped[str | None] = mapped_column(String(64))
     ocr_languages: Mapped[str | None] = mapped_column(String(64))
     ocr_confidence: Mapped[float | None] = mapped_column(Float)

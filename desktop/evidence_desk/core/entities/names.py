@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 _QUOTES = re.compile(r"[«»\"“”„‘’‚'`]")
 _SPACE = re.compile(r"\s+")
 
@@ -18,26 +20,11 @@ def normalize_name(name: str) -> str:
 
 
 def bounded_distance(a: str, b: str, limit: int) -> int | None:
-    """Levenshtein distance if it is at most `limit`, else None (stops early: a banded DP)."""
+    """Levenshtein distance if it is at most `limit`, else None (rapidfuzz stops early)."""
     if abs(len(a) - len(b)) > limit:
         return None
-    if a == b:
-        return 0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        lo, hi = max(1, i - limit), min(len(b), i + limit)
-        if lo > 1:
-            cur[lo - 1] = limit + 1
-        for j in range(lo, hi + 1):
-            cost = 0 if ca == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-        for j in range(hi + 1, len(b) + 1):
-            cur[j] = limit + 1
-        if min(cur[lo - 1:hi + 1]) > limit:
-            return None
-        prev = cur
-    return prev[-1] if prev[-1] <= limit else None
+    d = Levenshtein.distance(a, b, score_cutoff=limit)
+    return d if d <= limit else None
 
 
 def same_digits(a: str, b: str) -> bool:

@@ -12,11 +12,14 @@ half-imported document can exist. Files are processed by N workers in parallel
 from __future__ import annotations
 
 import errno
+import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, text
 
@@ -77,7 +80,7 @@ class _Importer:
         self._lock = threading.Lock()
         self._local = threading.local()
         self._workers: list[SandboxWorker] = []
-        self._idle: list[SandboxWorker] = []
+        self._idle: queue.Queue[SandboxWorker] = queue.Queue()
         # Files commit in the order they were given, whichever worker finishes first, so
         # document ids follow the user's order on every run (parsing still overlaps).
         self._turn = 0
@@ -108,20 +111,25 @@ class _Importer:
         for _ in range(count):
             worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb), preload=(EXTRACT,))
             worker.start()
-            self._idle.append(worker)
+            self._idle.put(worker)
             self._workers.append(worker)
 
-    def worker(self) -> SandboxWorker:
-        worker = getattr(self._local, "worker", None)
-        if worker is None:
-            with self._lock:
-                worker = self._idle.pop() if self._idle else None
-            if worker is None:
-                worker = SandboxWorker(Limits(memory_mb=self.options.memory_mb), preload=(EXTRACT,))
-                with self._lock:
-                    self._workers.append(worker)
-            self._local.worker = worker
-        return worker
+    @contextmanager
+    def worker(self) -> Iterator[SandboxWorker]:
+        """A parser process for one file, given back as soon as the file is parsed: the
+        thread then waits for its turn and writes the database while the worker already
+        parses the next file (which another thread has copied and hashed meanwhile)."""
+        while True:
+            self.progress.raise_if_cancelled()
+            try:
+                worker = self._idle.get(timeout=0.2)
+                break
+            except queue.Empty:
+                continue
+        try:
+            yield worker
+        finally:
+            self._idle.put(worker)
 
     def close(self) -> None:
         for worker in self._workers:
@@ -228,7 +236,8 @@ class _Importer:
 
     def _parse_and_store(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
         opts = self.options
-        probe, pages = parse_untrusted(self.worker(), staged, media_type, opts, self.progress)
+        with self.worker() as worker:
+            probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress)
         self.progress.raise_if_cancelled()
         self._wait_for_turn()
         self.progress.raise_if_cancelled()
@@ -254,7 +263,7 @@ class _Importer:
             s.execute(INSERT_PAGE, [
                 {"document_id": doc.id, "number": p.number, "width": p.width, "height": p.height,
                  "rotation": p.rotation, "text": p.text,
-                 "text_source": "none" if p.needs_ocr and not p.text.strip() else "embedded",
+                 "text_source": _text_source(p),
                  "needs_ocr": p.needs_ocr, "has_images": p.has_images, "words": p.words_json or "[]"}
                 for p in pages
             ])
@@ -281,6 +290,12 @@ def parse_untrusted(worker: SandboxWorker, staged: StagedFile, media_type: str, 
     return probe, pages
 
 
+def _text_source(page: Any) -> str:
+    if getattr(page, "blank", False):
+        return "blank"
+    return "none" if page.needs_ocr and not page.text.strip() else "embedded"
+
+
 def import_paths(
     case: Case,
     paths: Iterable[Path | str],
@@ -305,7 +320,10 @@ def import_paths(
             importer.start_workers(workers)
         # Files are taken in the order given (commits follow that order, see _Importer), so
         # document ids are the same on every run whatever the number of workers.
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import") as pool:
+        # One thread more per worker than workers: while a worker parses one file, another
+        # thread copies and hashes the next, and the first writes its file's rows.
+        threads = max(1, min(2 * workers, len(files)))
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="import") as pool:
             outcomes = list(pool.map(importer.run_one, enumerate(files)))
     finally:
         importer.close()

@@ -77,6 +77,7 @@ def _plan(case: Case, doc_ids: list[int] | None, languages: str | None, mode: st
         query = select(Page, Document.languages).join(Document, Page.document_id == Document.id)
         if doc_ids is not None:
             query = query.where(Page.document_id.in_(doc_ids))
+        query = query.where(Page.text_source != "blank")  # nothing painted: nothing to read, ever
         if mode == "auto":
             query = query.where(Page.needs_ocr.is_(True))
         rows = s.execute(query.order_by(Page.document_id, Page.number)).all()

@@ -168,6 +168,7 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
         [round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]
         for w in raw_words
     ]
+    blank = not text.strip() and not has_images and paints_nothing(page)
     return ExtractedPage(
         number=index + 1,
         width=width,
@@ -176,10 +177,22 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
         text=text,
         words=words,
         has_images=has_images,
-        needs_ocr=text_is_unusable(text),
-        warnings=_bad_redactions(page, index + 1),
+        needs_ocr=not blank and text_is_unusable(text),
+        warnings=[] if blank else _bad_redactions(page, index + 1),
         words_json=words_json,
+        blank=blank,
     )
+
+
+def paints_nothing(page: pymupdf.Page) -> bool:
+    """True when drawing the page would leave it empty: no text, image, path or annotation.
+    (A scan's white page still holds an image: that one is OCR'd, and found empty.)"""
+    try:
+        if page.first_annot is not None:
+            return False
+        return not page.get_bboxlog()
+    except Exception:
+        return False
 
 
 def _bad_redactions(page: pymupdf.Page, number: int) -> list[str]:

@@ -33,6 +33,7 @@ class ExtractedPage:
     # `words` already serialised as the JSON the database stores (see `as_json_words`):
     # the worker does it in parallel, the importing process just stores the string.
     words_json: str = ""
+    blank: bool = False  # paints nothing at all (no text, image, drawing or annotation): never OCR'd
 
 
 def as_json_words(pages: list[ExtractedPage]) -> list[ExtractedPage]:

@@ -19,6 +19,8 @@ _NOT_ISSUE_DATE = re.compile(
     r"вх\.|deadline|frist|срок|delivery|lieferung|поставк\w*|"
     r"(?:schreiben|nachricht|brief|letter|note|message|mail|письм\w*|нот\w*|сообщени\w*)\s+"
     r"(?:vom|от|of|dated|datiert))\W*$", re.I)
+# "На № 15/334 от 02.02.2021", "Note No. 2021/NV-88 dated 5 March 2021" (the line may break).
+_CITED_DATE_GAP = re.compile(r"^(?:[ \t,;:]*|[\s,;:]*(?:от|dated|of|vom|from|d\.d\.)[\s,:]*)\Z", re.I)
 _OWN_DATE_GAP = re.compile(r"^[ \t,;:]*(?:от|dated|of|vom|from|date[d]?:?|datum:?|дата:?|,)?[ \t,:]*\Z", re.I)
 
 
@@ -74,7 +76,7 @@ def own_date(reading: PageReading, text: str) -> Found | None:
 
     def issue_date(d: Found) -> bool:
         before = text[max(0, d.start - 30):d.start]
-        if any(0 <= d.start - e <= 30 and _OWN_DATE_GAP.match(text[e:d.start]) for e in cited_ends):
+        if any(0 <= d.start - e <= 30 and _CITED_DATE_GAP.match(text[e:d.start]) for e in cited_ends):
             return False  # "На № 15/334 от 02.02.2021": the cited paper's date
         return not _NOT_ISSUE_DATE.search(before)
 
@@ -110,10 +112,10 @@ def suggest_fields(text: str, reading: PageReading | None = None) -> list[FieldS
     if d is not None:
         out.append(FieldSuggestion("doc_date", d.normalized, d.text, d.start, d.end))
     out.extend(own_reference(reading))
-    for party in find_parties(text, reading.header_end):
+    kind = guess_kind(reading, text)
+    for party in find_parties(text, reading.header_end, kind[0] if kind else None):
         out.append(FieldSuggestion(party.field, party.value, party.quote, party.start, party.end,
                                    party.how, party.confidence))
-    kind = guess_kind(reading, text)
     if kind:
         name, word, pos = kind
         out.append(FieldSuggestion("kind", name, word, pos, pos + len(word)))

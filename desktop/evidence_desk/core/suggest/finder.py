@@ -10,6 +10,7 @@ from evidence_desk.core.entities.locate import region, tokens
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.suggest.entity_match import AliasPattern, find_entities
 from evidence_desk.core.suggest.fields import suggest_fields
+from evidence_desk.core.suggest.names import find_names
 from evidence_desk.core.suggest.pagetext import PageText
 from evidence_desk.core.suggest.patterns import find_amounts, find_dates
 from evidence_desk.core.suggest.reading import read_page
@@ -17,7 +18,7 @@ from evidence_desk.core.suggest.reading import read_page
 
 @dataclass(frozen=True)
 class Candidate:
-    kind: str  # entity|date|amount|reference|field
+    kind: str  # entity|name|date|amount|reference|field
     page_number: int | None
     value: str
     normalized: str | None
@@ -34,8 +35,10 @@ class Candidate:
         return (self.kind, self.page_number, self.normalized or self.value, self.entity_id, self.field, box)
 
 
-def page_candidates(number: int, words: Sequence[Any], text: str,
-                    patterns: Sequence[AliasPattern], with_fields: bool) -> list[Candidate]:
+def page_candidates(number: int, words: Sequence[Any], text: str, patterns: Sequence[AliasPattern],
+                    with_fields: bool, known_keys: frozenset[str] = frozenset()) -> list[Candidate]:
+    """`known_keys`: the name keys of registered entities (their names are suggested as
+    those entities, not as new names)."""
     out: list[Candidate] = []
     toks = tokens(words)
     for hit in find_entities(toks, patterns):
@@ -51,6 +54,11 @@ def page_candidates(number: int, words: Sequence[Any], text: str,
     for found in find_amounts(pt.text):
         out.append(Candidate("amount", number, found.text, found.normalized, found.text,
                              pt.region(found.start, found.end)))
+    for name in find_names(pt.text):
+        if name.key in known_keys:
+            continue
+        out.append(Candidate("name", number, name.text, name.key, name.text, pt.region(name.start, name.end),
+                             field=name.type, note=f"new {name.type.replace('_', ' ')}", confidence=0.7))
     reading = read_page(pt.text, first_page=with_fields)
     for r in reading.refs:
         if r.role == "incoming":

@@ -14,11 +14,14 @@ _FORMS_BEFORE = (r"ООО|ОАО|ЗАО|АО|ПАО|НАО|ОДО|ЧУП|УП|Г
                  r"JSC|OJSC|CJSC|PJSC|LLC|OOO|OAO|ZAO|SE|FSUE|SUE")
 _FORMS_AFTER = (r"GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|UG|e\.\s?V\.|SE|Ltd\.?|Limited|LLC|Inc\.?|Corp\.?|"
                 r"PLC|plc|LLP|S\.A\.|S\.p\.A\.|B\.V\.|N\.V\.|Sp\.\s?z\s?o\.o\.|s\.r\.o\.|Oy|AB|A/S")
+# The forms long enough to be recognised in capitals too ("ALTMARK ELEKTRONIK GMBH").
+LONG_FORMS = r"GmbH|Ltd|Limited|LLC|JSC|OJSC|CJSC|PJSC|Inc|Corp|PLC|LLP|ООО|ОАО|ЗАО|ПАО|ГВТУП|ФГУП"
 LEGAL_FORM = re.compile(rf"(?<!\w)(?:{_FORMS_BEFORE}|{_FORMS_AFTER})(?!\w)")
 _QUOTED = r"[«\"“„][^»\"”“\n]{2,60}[»\"”“]"
 _CAP_WORD = r"(?:[A-ZÄÖÜА-ЯЁ][\w&'’.\-]*|&|of|and|für|und|der|die|des|für)"
 ORG_BEFORE = re.compile(rf"(?<!\w)(?P<form>{_FORMS_BEFORE})\s+(?P<name>{_QUOTED}|{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})")
-ORG_AFTER = re.compile(rf"(?P<name>(?:[A-ZÄÖÜ][\w&'’.\-]*\s+){{0,5}}[A-ZÄÖÜ][\w&'’.\-]*)\s*,?\s+(?P<form>{_FORMS_AFTER})(?!\w)")
+ORG_AFTER = re.compile(rf"(?P<name>[A-ZÄÖÜ][\w&'’.\-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’.\-]*){{0,5}})\s*,?\s+"
+                       rf"(?P<form>{_FORMS_AFTER})(?!\w)")
 _STATE_BODY = re.compile(
     r"(?<!\w)(?:(?:The\s+)?(?:Ministry|Embassy|Federal Office|Federal Service|Committee|Agency|Department)"
     r"(?:\s+(?:of|for|on|and|the|[A-Z][\w\-]*)){1,7}"

@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, field
 
 from evidence_desk.core.links.refs import FoundReference, find_references
-from evidence_desk.core.suggest.cues import BODY_START, CITING, NUMBER_LABELS, OWN_LABELS, TITLES, cue_before
+from evidence_desk.core.suggest.cues import (
+    BODY_START,
+    CITING,
+    NUMBER_LABELS,
+    OWN_LABELS,
+    TITLES,
+    cue_before,
+)
 from evidence_desk.core.suggest.patterns import find_dates
 
 HEADER_MAX_LINES = 25

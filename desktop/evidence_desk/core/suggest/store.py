@@ -38,12 +38,16 @@ from evidence_desk.core.geometry import Rect
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.entity_match import AliasPattern, alias_pattern
 from evidence_desk.core.suggest.finder import Candidate, page_candidates
+from evidence_desk.core.suggest.names import name_key
 
-KINDS = ("entity", "date", "amount", "reference", "field")
+# "name": a person, organisation or place not yet registered (`field` holds its entity type,
+# `normalized` its cross-script key); accepting it registers the entity, or tags the one
+# registered under the same key ("JSC Integral" after "ОАО «Интеграл»").
+KINDS = ("entity", "name", "date", "amount", "reference", "field")
 ENTITY_TYPE_OF = {"date": "date", "amount": "amount", "reference": "reference"}
 FIELDS = ("doc_date", "reference", "sender", "recipient", "kind")
 # Bump when the reading rules change, so that every page is read again by the next refresh.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 
 def _patterns(session: Session) -> list[AliasPattern]:
@@ -87,6 +91,7 @@ def refresh_suggestions(case: Case, doc_ids: list[int] | None = None,
             query = query.where(Document.id.in_(doc_ids))
         ids = list(s.execute(query).scalars())
     context = _fingerprint(patterns)
+    known_keys = frozenset(name_key(p.alias) for p in patterns)
     progress.update(label="Finding suggestions", total=len(ids), done=0)
     counts = {"added": 0, "kept": 0, "removed": 0, "pages_read": 0, "pages_unchanged": 0}
     for doc_id in ids:
@@ -110,7 +115,7 @@ def refresh_suggestions(case: Case, doc_ids: list[int] | None = None,
         for number, words, text in pages:
             if number not in changed:
                 continue
-            for cand in page_candidates(number, words or [], text or "", patterns, number == 1):
+            for cand in page_candidates(number, words or [], text or "", patterns, number == 1, known_keys):
                 if cand.kind == "entity" and (cand.entity_id, number) in tagged:
                     continue
                 if cand.kind == "field" and current.get(cand.field or "") == cand.value:
@@ -146,11 +151,10 @@ def _store(case: Case, doc_id: int, found: dict[tuple[Any, ...], Candidate], cou
                              x1=r.x1 if r else None, y1=r.y1 if r else None))
             added += 1
         counts["added"] += added
-        for row in s.execute(select(PageAnalysis).where(PageAnalysis.document_id == doc_id)).scalars():
-            if row.page_number not in hashes and row.page_number in pages:
-                s.delete(row)
+        rows = {row.page_number: row for row in
+                s.execute(select(PageAnalysis).where(PageAnalysis.document_id == doc_id)).scalars()}
         for number, digest in hashes.items():
-            row = s.get(PageAnalysis, (doc_id, number))
+            row = rows.get(number)
             if row is None:
                 s.add(PageAnalysis(document_id=doc_id, page_number=number, text_hash=digest))
             else:
@@ -225,6 +229,14 @@ class DecideSuggestions(Edit):
                 raise InvalidInputError(f"suggestion {sug.id} names no entity")
             return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=sug.entity_id,
                             origin="suggested", author=self.author)]
+        if sug.kind == "name":
+            entity_type = sug.field or "organisation"
+            same = _entity_by_key(session, sug.normalized or name_key(sug.value), entity_type)
+            if same is not None:
+                return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=same,
+                                origin="suggested", author=self.author)]
+            return [TagEdit(sug.document_id, page, rect, sug.quote, new_entity=(sug.value, entity_type),
+                            origin="suggested", author=self.author)]
         entity_type = ENTITY_TYPE_OF[sug.kind]
         name = sug.normalized or sug.value
         existing = find_entity(session, name, entity_type)
@@ -241,6 +253,15 @@ class DecideSuggestions(Edit):
     @property
     def target(self) -> tuple[str, object | None]:
         return ("suggestions", self.ids[0] if len(self.ids) == 1 else None)
+
+
+def _entity_by_key(session: Session, key: str, entity_type: str) -> int | None:
+    """The registered entity of `entity_type` one of whose names has the name key `key`."""
+    for entity in session.execute(select(Entity).where(Entity.type == entity_type,
+                                                       Entity.merged_into_id.is_(None))).scalars():
+        if any(name_key(n) == key for n in (entity.name, *(a.alias for a in entity.aliases))):
+            return entity.id
+    return None
 
 
 def decide(case: Case, ids: list[int], accept: bool) -> tuple[DecideSuggestions, Edit]:
