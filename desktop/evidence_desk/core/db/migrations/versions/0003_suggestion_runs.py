@@ -1,15 +1,15 @@
 """suggestion runs: a text hash per analysed page, a note and a confidence per suggestion
 
-Revision ID: 0002_suggestion_runs
-Revises: 0001
+Revision ID: 0003_suggestion_runs
+Revises: 0002_provenance
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_suggestion_runs"
-down_revision = "0001"
+revision = "0003_suggestion_runs"
+down_revision = "0002_provenance"
 branch_labels = None
 depends_on = None
 
