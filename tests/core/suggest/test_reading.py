@@ -45,7 +45,8 @@ def test_an_export_passport_owns_its_title_number_and_cites_the_invoice_and_cont
     assert roles(text) == {"2894-EP": "own", "K-2019/77": "cited", "INV-21/044": "cited"}
     d = details(text)
     assert d["reference"] == ["2894-EP"] and d["kind"] == ["export_permit"] and d["doc_date"] == ["2021-03-12"]
-    assert d["sender"] == ["JSC Integral"] and d["recipient"] == ["Ministry of Defence of Testland"]
+    # A permit or passport is issued to the exporter: the holder is its recipient, not its sender.
+    assert d["recipient"] == ["JSC Integral"] and "sender" not in d
 
 
 def test_a_cover_note_that_merely_mentions_an_invoice_does_not_take_its_number():

@@ -101,6 +101,8 @@ def find_parties(text: str, header_end: int, kind: str | None = None) -> list[Pa
                 found[field_name] = Party(field_name, value, " ".join(m.group(0).split()), m.start("p"), m.end("p"),
                                           "contract party", 0.7)
     _header_names(text[:max(header_end, 1)], found)
+    if "sender" in found and "recipient" in found and found["sender"].value == found["recipient"].value:
+        del found["sender"]  # the permit holder, read once as "Exporter:" for each side
     return list(found.values())
 
 
