@@ -75,7 +75,7 @@ def test_suggest_refresh_accept_and_reject_then_links(capsys, letters_case):  # 
     case, docs = letters_case
     cli(capsys, case, "entity", "add", "Щукин", "--type", "person")
     code, data, _ = cli(capsys, case, "suggest", "--refresh", "--json")
-    assert code == 0 and {r["kind"] for r in data} == {"entity", "date", "amount", "reference", "field"}
+    assert code == 0 and {r["kind"] for r in data} == {"entity", "name", "date", "amount", "reference", "field"}
     people = [r["id"] for r in data if r["kind"] == "entity"]
     fields = [r["id"] for r in data if r["kind"] == "field"]
     code, out, _ = cli(capsys, case, "suggest", "--accept", *map(str, people), "--json")

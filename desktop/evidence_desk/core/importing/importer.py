@@ -68,6 +68,31 @@ class ImportOptions:
 OutcomeListener = Callable[[FileOutcome], None]
 
 
+class _InOrder:
+    """A gate that lets step `i` run only after steps 0…i-1 have passed it (`done` is
+    idempotent, and waits for the earlier steps too, so skipping a step keeps the order)."""
+
+    def __init__(self) -> None:
+        self._next = 0
+        self._passed: set[int] = set()
+        self._changed = threading.Condition()
+
+    def wait(self, index: int) -> None:
+        with self._changed:
+            while self._next < index:
+                self._changed.wait(0.5)
+
+    def done(self, index: int) -> None:
+        with self._changed:
+            if index in self._passed:
+                return
+            while self._next < index:
+                self._changed.wait(0.5)
+            self._passed.add(index)
+            self._next = index + 1
+            self._changed.notify_all()
+
+
 class _Importer:
     def __init__(self, case: Case, options: ImportOptions, progress: Progress,
                  on_outcome: OutcomeListener | None = None) -> None:
@@ -85,6 +110,7 @@ class _Importer:
         # document ids follow the user's order on every run (parsing still overlaps).
         self._turn = 0
         self._turn_changed = threading.Condition()
+        self._staging = _InOrder()
         self._local.index = -1
 
     def _wait_for_turn(self) -> None:
@@ -151,6 +177,7 @@ class _Importer:
             finally:
                 self.progress.advance(1, detail=path.name)
         finally:
+            self._staging.done(index)
             self._end_turn()
         if self.on_outcome is not None:
             with self._lock:  # listeners see one outcome at a time, each after its commit
@@ -185,11 +212,17 @@ class _Importer:
         return None
 
     def _import(self, path: Path) -> FileOutcome:
-        media_type = sniff_file(path)
-        if media_type not in SUPPORTED:
-            raise RefusedFileError("not a PDF or a supported image (JPEG, PNG, TIFF, WebP, BMP, GIF)",
-                                   "unsupported")
-        staged = self.case.originals.stage(path, max_bytes=self.options.max_bytes)
+        # Files are copied and claimed in the order given (while others are parsed), so that of
+        # two copies of the same bytes the first given is the one imported.
+        self._staging.wait(self._local.index)
+        try:
+            media_type = sniff_file(path)
+            if media_type not in SUPPORTED:
+                raise RefusedFileError("not a PDF or a supported image (JPEG, PNG, TIFF, WebP, BMP, GIF)",
+                                       "unsupported")
+            staged = self.case.originals.stage(path, max_bytes=self.options.max_bytes)
+        finally:
+            self._staging.done(self._local.index)
         try:
             existing = self._existing(staged.sha256)
             if existing is not None:
