@@ -46,18 +46,27 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _natasha() -> Any:
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    """(Doc, segmenter, tagger), or None where the model cannot be loaded (a build without
+    it or without numpy): Russian names are then found by their legal forms only."""
+    try:
+        from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding)
+        return Doc, Segmenter(), NewsNERTagger(NewsEmbedding())
+    except (ImportError, OSError, ValueError):
+        return None
+
+
+def ner_available() -> bool:
+    return _natasha() is not None
 
 
 def _russian_names(text: str) -> list[FoundName]:
-    from natasha import Doc
-
+    model = _natasha()
+    if model is None:
+        return []
+    doc_type, segmenter, tagger = model
     with _lock:  # the tagger is not documented as thread-safe; the pipeline runs one job anyway
-        segmenter, tagger = _natasha()
-        doc = Doc(text)
+        doc = doc_type(text)
         doc.segment(segmenter)
         doc.tag_ner(tagger)
         spans = list(doc.spans)
