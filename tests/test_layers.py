@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,15 @@ def test_a_forbidden_import_breaks_its_contract(tmp_path: Path, module: str, lin
     assert done.returncode != 0, done.stdout[-3000:]
     broken = [text for text in done.stdout.split("\n\n") if "BROKEN" in text]
     assert any(contract in " ".join(text.split()) for text in broken), done.stdout[-3000:]
+
+
+def test_the_window_opens_no_database_session_of_its_own() -> None:
+    """Reads go through core.queries and writes through case.apply: no `case.read()` or
+    `case.write()` in ui/ (a session there would hand the window ORM objects)."""
+    pattern = re.compile(r"\bcase\.(read|write)\(")
+    found = [f"{p.relative_to(PACKAGE)}:{n}" for p in sorted((PACKAGE / "ui").rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []
 
 
 def _imports_pymupdf(path: Path) -> bool:

@@ -50,3 +50,16 @@ def test_the_author_setting_signs_cli_edits_when_the_environment_names_no_one(
     assert run(capsys, "--case", case, "--author", "B", "note", "1", "again")[0] == 0
     notes = run_json(capsys, "--case", case, "show", "1", "--json")["notes"]  # type: ignore[index]
     assert [n["author"] for n in notes] == ["Investigator A", "B"]  # --author still wins
+
+
+def test_export_without_a_profile_uses_the_setting_and_publication_by_default(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, sources: Path) -> None:
+    case = str(tmp_path / "case")
+    assert run(capsys, "--case", case, "import", str(sources / "invoice-0457.pdf"))[0] == 0
+    first = run_json(capsys, "--case", case, "export", str(tmp_path / "a.zip"), "--json")
+    assert first["profile"] == "publication"  # type: ignore[index]
+    run(capsys, "settings", "export_profile", "internal")
+    second = run_json(capsys, "--case", case, "export", str(tmp_path / "b.zip"), "--json")
+    assert second["profile"] == "internal"  # type: ignore[index]
+    third = run_json(capsys, "--case", case, "export", str(tmp_path / "c.zip"), "--profile", "publication", "--json")
+    assert third["profile"] == "publication"  # type: ignore[index]

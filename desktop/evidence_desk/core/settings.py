@@ -25,12 +25,12 @@ from typing import Any
 
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.paths import config_home
+from evidence_desk.core.vocabulary import EXPORT_PROFILES
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
 THEMES = ("system", "light", "dark")
-EXPORT_PROFILES = ("publication", "internal")
 MAX_RECENT = 10
 DEFAULT_OCR_LANGUAGES = "rus+eng+deu"
 

@@ -1,5 +1,5 @@
 """The closed lists a case's records draw from: document kinds, review statuses,
-entity types, mention and redaction statuses.
+entity types, mention and redaction statuses, and the profiles a bundle is exported with.
 
 Plain tuples without SQLAlchemy, so the window and the command line offer the same
 choices the database checks (`core.db.models` imports them from here)."""
@@ -32,3 +32,4 @@ ENTITY_TYPES = (
 )
 REDACTION_STATUSES = ("proposed", "approved", "rejected")
 MENTION_STATUSES = ("suggested", "accepted", "rejected")
+EXPORT_PROFILES = ("publication", "internal")  # publication: redacted files only, no source identity

@@ -10,6 +10,7 @@ import argparse
 from evidence_desk.cli.commands.passphrase import read_passphrase
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, terminal_progress
+from evidence_desk.core import settings
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.scrub import PROFILES
 
@@ -17,9 +18,9 @@ from evidence_desk.core.bundle.scrub import PROFILES
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="a verifiable bundle (zipped BagIt bag) of the case or some documents")
     p.add_argument("output", metavar="OUT.zip")
-    p.add_argument("--profile", choices=PROFILES, default="publication",
-                   help="publication: redacted files only, no source identity (default); "
-                        "internal: everything, originals included")
+    p.add_argument("--profile", choices=PROFILES,
+                   help="publication: redacted files only, no source identity; internal: everything, "
+                        "originals included (default: the export_profile setting, publication unless changed)")
     p.add_argument("--doc", action="append", default=[], metavar="DOC", help="only this document (repeatable)")
     p.add_argument("--sign", nargs="?", const="default", metavar="KEY",
                    help="sign the bundle with your key (default name: default; see `key create`)")
@@ -31,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     case = open_case(args)
     passphrase = read_passphrase(args.passphrase_file) if args.sign else None
-    options = BundleOptions(profile=args.profile, documents=tuple(args.doc), sign_key=args.sign,
+    profile = args.profile or settings.load().export_profile
+    options = BundleOptions(profile=profile, documents=tuple(args.doc), sign_key=args.sign,
                             passphrase=passphrase)
     with terminal_progress(not args.json) as progress:
         result = export_bundle(case, args.output, options, progress)

@@ -22,8 +22,9 @@ from evidence_desk.core.bundle.records import CaseRecords
 from evidence_desk.core.case import Case
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.redaction.export import ExportOptions, build_plan
+from evidence_desk.core.vocabulary import EXPORT_PROFILES
 
-PROFILES = ("publication", "internal")
+PROFILES = EXPORT_PROFILES
 MIN_SECRET = 3
 
 
