@@ -25,7 +25,7 @@ def add_note_edit(
                 values.update(document_id=doc.id, page_number=page)
                 if rect is not None:
                     check_rect_on_page(rect, pg)
-                    values.update(x0=rect.x0, y0=rect.y0, x1=rect.x1, y1=rect.y1)
+                    values.update(rect.region_values())
     elif page is not None or rect is not None:
         raise InvalidInputError("a page or region note needs a document")
     return CreateRecord("notes", values, label="note.add")

@@ -174,7 +174,7 @@ class TagEdit(Edit):
             "quote": self.quote, "origin": self.origin, "status": self.status, "author": self.author,
         }
         if self.rect is not None:
-            values.update(x0=self.rect.x0, y0=self.rect.y0, x1=self.rect.x1, y1=self.rect.y1)
+            values.update(self.rect.region_values())
         mention = CreateRecord("mentions", values)
         inverses.append(mention.apply(session))
         self._steps.append(mention)

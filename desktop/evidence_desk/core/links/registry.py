@@ -154,7 +154,7 @@ def link_edit(case: Case, source: str | int, target: str | int, kind: str, *, pa
     values: dict[str, Any] = {"kind": kind, "source_id": src.id, "target_id": dst.id, "page_number": page,
                               "quote": quote, "note": note, "origin": "manual", "author": case.author}
     if rect is not None:
-        values.update(x0=rect.x0, y0=rect.y0, x1=rect.x1, y1=rect.y1)
+        values.update(rect.region_values())
     return CreateRecord("document_links", values, label="link.add")
 
 

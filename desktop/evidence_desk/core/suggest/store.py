@@ -34,7 +34,6 @@ from evidence_desk.core.db.models import (
 from evidence_desk.core.edits import Edit, UpdateRecord
 from evidence_desk.core.entities.registry import TagEdit, find_entity
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
-from evidence_desk.core.geometry import Rect
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.entity_match import AliasPattern, alias_pattern
 from evidence_desk.core.suggest.finder import Candidate, page_candidates
@@ -62,7 +61,7 @@ def _patterns(session: Session) -> list[AliasPattern]:
 
 
 def _existing_key(s: Suggestion) -> tuple[Any, ...]:
-    rect = Rect(s.x0, s.y0, s.x1, s.y1) if s.x0 is not None else None
+    rect = s.region
     return Candidate(s.kind, s.page_number, s.value, s.normalized, s.quote, rect, s.entity_id, s.field).key()
 
 
@@ -168,7 +167,7 @@ def suggestion_json(s: Suggestion, entity_name: str | None = None) -> dict[str, 
     return {"id": s.id, "kind": s.kind, "doc": s.document_id, "page": s.page_number, "value": s.value,
             "normalized": s.normalized, "entity_id": s.entity_id, "entity": entity_name, "field": s.field,
             "quote": s.quote, "status": s.status, "note": s.note, "confidence": s.confidence,
-            "rect": [s.x0, s.y0, s.x1, s.y1] if s.x0 is not None else None}
+            "rect": list(s.region.as_tuple()) if s.region else None}
 
 
 def list_suggestions(case: Case, doc_id: int | None = None, kind: str | None = None,
@@ -222,7 +221,7 @@ class DecideSuggestions(Edit):
             if sug.field == "kind" and value not in DOCUMENT_KINDS:
                 raise InvalidInputError(f"suggestion {sug.id}: {value!r} is not a document kind")
             return [UpdateRecord("documents", sug.document_id, {sug.field: value}, label="document.update")]
-        rect = Rect(sug.x0, sug.y0, sug.x1, sug.y1) if sug.x0 is not None else None
+        rect = sug.region
         page = sug.page_number or 1
         if sug.kind == "entity":
             if sug.entity_id is None:
