@@ -12,7 +12,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES, Document, Page
 from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.errors import AmbiguousError, InvalidInputError, NotFoundError
-from evidence_desk.core.geometry import Rect
+from evidence_desk.core.geometry import PageGeometry, Rect
 
 EDITABLE_FIELDS = ("kind", "doc_date", "reference", "languages", "sender", "recipient",
                    "review_status", "title")
@@ -53,7 +53,7 @@ def resolve_page(session: Session, ref: str | int, number: int) -> tuple[Documen
 
 def check_rect_on_page(rect: Rect, page: Page) -> None:
     """A region must have an area and overlap the page (PDF points, unrotated page)."""
-    if rect.is_empty or rect.x1 <= 0 or rect.y1 <= 0 or rect.x0 >= page.width or rect.y0 >= page.height:
+    if not PageGeometry(page.number, page.width, page.height).contains(rect):
         raise InvalidInputError(
             f"the rectangle {rect.x0:.0f} {rect.y0:.0f} {rect.x1:.0f} {rect.y1:.0f} is empty or outside "
             f"the page (0 0 {page.width:.0f} {page.height:.0f})")
