@@ -82,9 +82,6 @@ class Job(QObject):
     def cancel(self) -> None:
         self.progress.cancel()
 
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
     def wait(self, ms: int = 30_000) -> bool:
         return self._thread.wait(ms)
 

@@ -238,9 +238,6 @@ class Workspace(QWidget):
         self.slots.insert(0, right)
         self.splitter.insertWidget(0, right)
 
-    def side_of(self, viewer: DocumentViewer) -> int:
-        return next(i for i, s in enumerate(self.slots) if s.viewer is viewer)
-
     # -- active side, modes ----------------------------------------------------------------
 
     def set_active(self, slot: ViewerSlot) -> None:

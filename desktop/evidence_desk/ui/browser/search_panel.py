@@ -115,7 +115,3 @@ class SearchPanel(QWidget):
     def _activate(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         doc, page = item.data(0, HIT_ROLE)
         self.hitActivated.emit(doc, page, list(self.terms))
-
-    def first_hit_item(self) -> QTreeWidgetItem | None:
-        top = self.results.topLevelItem(0)
-        return top.child(0) if top is not None and top.childCount() else None

@@ -92,9 +92,6 @@ class RecordTable(QTableWidget):
     def selected_ids(self) -> list[int]:
         return sorted({int(i.data(ROW_ID_ROLE)) for i in self.selectedItems()})
 
-    def row_ids(self) -> list[int]:
-        return [int(self.item(r, 0).data(ROW_ID_ROLE)) for r in range(self.rowCount())]
-
 
 def empty_label(text: str) -> QLabel:
     label = QLabel(text)

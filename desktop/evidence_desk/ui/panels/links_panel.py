@@ -112,13 +112,6 @@ class LinksPanel(QWidget):
         this, other = (src, dst) if info["source"] == self.doc_id else (dst, src)
         return LinkedPair(link_id, info["kind"], *this, *other, info["reference"])
 
-    def link_ids(self) -> list[int]:
-        out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            out.extend(int(group.child(c).data(0, LINK_ID_ROLE)) for c in range(group.childCount()))
-        return out
-
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         link_id = item.data(0, LINK_ID_ROLE)
         if link_id is not None and self.doc_id is not None:

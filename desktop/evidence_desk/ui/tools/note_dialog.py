@@ -45,9 +45,6 @@ class NoteDialog(QDialog):
     def scope(self) -> str:
         return next(k for k, b in self.buttons_by_scope.items() if b.isChecked())
 
-    def set_scope(self, scope: str) -> None:
-        self.buttons_by_scope[scope].setChecked(True)
-
     def accept(self) -> None:
         if self.text.toPlainText().strip():
             super().accept()

@@ -51,9 +51,6 @@ class PageItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.geom.width, self.geom.height)
 
-    def page_rect(self) -> Rect:
-        return Rect(0.0, 0.0, self.geom.width, self.geom.height)
-
     def clamp(self, x: float, y: float) -> tuple[float, float]:
         return min(max(x, 0.0), self.geom.width), min(max(y, 0.0), self.geom.height)
 

@@ -165,9 +165,6 @@ class PageView(PageViewInput, QGraphicsView):
         self._scroll_timer.start()  # re-materialize what came into view, at the old pictures
         self._settle_timer.start()  # then sharp pictures once the zoom stops changing
 
-    def view_rotation(self) -> int:
-        return self._view_rotation
-
     def rotate_view(self, degrees: int = 90) -> None:
         page = self.current_page()
         self._view_rotation = (self._view_rotation + degrees) % 360
