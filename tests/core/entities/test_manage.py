@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from evidence_desk.core.db.models import Entity, EntityAlias, Mention
 from evidence_desk.core.entities import manage
-from evidence_desk.core.entities.registry import complete, find_entity, tag_edit
+from evidence_desk.core.entities.registry import find_entity, tag_edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.queries.entities import list_entities
+from evidence_desk.core.queries.entities import complete, list_entities
 
 
 @pytest.fixture

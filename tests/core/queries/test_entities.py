@@ -6,7 +6,12 @@ import pytest
 
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.queries.annotations import document_mentions
-from evidence_desk.core.queries.entities import entity_details, entity_family, list_entities
+from evidence_desk.core.queries.entities import (
+    complete,
+    entity_details,
+    entity_family,
+    list_entities,
+)
 from tests.core.queries.conftest import Marked
 
 
@@ -37,3 +42,9 @@ def test_the_entity_list_counts_accepted_mentions_and_keeps_aliases(marked: Mark
     assert rows["Anton Petrov"].mentions == 1  # its rejected mention on the invoice does not count
     assert [r.name for r in list_entities(marked.case, "place")] == ["Zelenograd"]
     assert rows["Zelenograd"].to_json()["aliases"] == []
+
+
+def test_completion_finds_an_entity_by_part_of_its_name_in_any_case(marked: Marked) -> None:
+    assert [m.name for m in complete(marked.case, "export")] == ["State Export Agency"]
+    assert [m.name for m in complete(marked.case, "PETROV")] == ["Anton Petrov"]
+    assert complete(marked.case, "nobody at all") == []

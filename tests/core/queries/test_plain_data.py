@@ -8,7 +8,7 @@ from typing import Any
 
 from evidence_desk.core.queries.annotations import document_mentions, document_notes
 from evidence_desk.core.queries.documents import document_files, list_documents, show_document
-from evidence_desk.core.queries.entities import entity_details, list_entities
+from evidence_desk.core.queries.entities import complete, entity_details, list_entities
 from evidence_desk.core.queries.links import all_links, document_links
 from evidence_desk.core.queries.pages import document_layout, document_pages, page_sources
 from evidence_desk.core.queries.redactions import list_redactions
@@ -37,7 +37,7 @@ def test_every_query_returns_frozen_dataclasses_without_orm_objects(marked: Mark
                page_sources(case, [(letter, 1)]), document_mentions(case, letter),
                document_notes(case, letter), list_redactions(case),
                entity_details(case, document_mentions(case, letter)[0].entity_id), timeline(case),
-               list_entities(case), document_links(case, letter), all_links(case)]
+               list_entities(case), document_links(case, letter), all_links(case), complete(case, "a")]
     for result in results:
         for value in _values(result):
             module = type(value).__module__

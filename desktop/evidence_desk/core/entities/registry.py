@@ -21,15 +21,6 @@ from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 
 
-@dataclass(frozen=True)
-class EntityView:
-    id: int
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    matched: str | None = None  # the alias that matched a search, if not the name
-
-
 def check_type(entity_type: str) -> str:
     t = entity_type.strip().lower().replace("-", "_").replace(" ", "_")
     aliases = {"organization": "organisation", "org": "organisation", "state": "state_body",
@@ -72,35 +63,6 @@ def _find_by_spelling(session: Session, name: str, entity_type: str | None) -> E
         if keys & spellings(alias):
             return entity
     return None
-
-
-def complete(case: Case, text: str, limit: int = 20) -> list[EntityView]:
-    """Entities whose name or alias contains `text` (case- and accent-insensitive)."""
-    key = normalize_name(text)
-    with case.read() as s:
-        rows = s.execute(
-            select(Entity, EntityAlias.alias)
-            .outerjoin(EntityAlias, EntityAlias.entity_id == Entity.id)
-            .where(Entity.merged_into_id.is_(None))
-            .where(or_(EntityAlias.normalized.contains(key), Entity.name.icontains(text)))
-            .order_by(Entity.name).limit(limit * 4)
-        ).all()
-        out: dict[int, EntityView] = {}
-        for entity, alias in rows:
-            if entity.id not in out:
-                matched = alias if alias and alias != entity.name else None
-                out[entity.id] = EntityView(entity.id, entity.type, entity.name, matched=matched)
-        if len(out) < limit and len(key) >= 3:
-            # Typed in another script or spelling ("Shchukin" for Щукин): compare skeletons.
-            typed = spellings(text)
-            for entity, alias in s.execute(
-                select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
-                .where(Entity.merged_into_id.is_(None)).order_by(Entity.name)
-            ):
-                if entity.id not in out and any(t in k for t in typed for k in spellings(alias)):
-                    out[entity.id] = EntityView(entity.id, entity.type, entity.name,
-                                                matched=alias if alias != entity.name else None)
-        return list(out.values())[:limit]
 
 
 def entity_values(name: str, entity_type: str) -> dict[str, Any]:

@@ -1,17 +1,19 @@
-"""Entities as the window and `entity list` show them: the list with mention counts, and one
-entity with its names and every mention, in every document."""
+"""Entities as the window and `entity list` show them: the list with mention counts, completion
+while typing a name, and one entity with its names and every mention, in every document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document, Entity, Mention, Suggestion
+from evidence_desk.core.db.models import Document, Entity, EntityAlias, Mention, Suggestion
+from evidence_desk.core.entities.names import normalize_name
 from evidence_desk.core.entities.registry import check_type
+from evidence_desk.core.entities.translit import spellings
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.geometry import Rect
 
@@ -112,3 +114,43 @@ def list_entities(case: Case, entity_type: str | None = None, include_merged: bo
         return [EntitySummary(e.id, e.uid, e.type, e.name, tuple(a.alias for a in e.aliases if a.alias != e.name),
                               counts.get(e.id, 0), pending.get(e.id, 0), e.merged_into_id, e.description)
                 for e in s.execute(query).scalars()]
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """An entity offered while a name is typed (the tag dialog's list)."""
+
+    id: int
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    matched: str | None = None  # the alias that matched a search, if not the name
+
+
+def complete(case: Case, text: str, limit: int = 20) -> list[EntityMatch]:
+    """Entities whose name or alias contains `text` (case- and accent-insensitive)."""
+    key = normalize_name(text)
+    with case.read() as s:
+        rows = s.execute(
+            select(Entity, EntityAlias.alias)
+            .outerjoin(EntityAlias, EntityAlias.entity_id == Entity.id)
+            .where(Entity.merged_into_id.is_(None))
+            .where(or_(EntityAlias.normalized.contains(key), Entity.name.icontains(text)))
+            .order_by(Entity.name).limit(limit * 4)
+        ).all()
+        out: dict[int, EntityMatch] = {}
+        for entity, alias in rows:
+            if entity.id not in out:
+                matched = alias if alias and alias != entity.name else None
+                out[entity.id] = EntityMatch(entity.id, entity.type, entity.name, matched=matched)
+        if len(out) < limit and len(key) >= 3:
+            # Typed in another script or spelling ("Shchukin" for Щукин): compare skeletons.
+            typed = spellings(text)
+            for entity, alias in s.execute(
+                select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
+                .where(Entity.merged_into_id.is_(None)).order_by(Entity.name)
+            ):
+                if entity.id not in out and any(t in k for t in typed for k in spellings(alias)):
+                    out[entity.id] = EntityMatch(entity.id, entity.type, entity.name,
+                                                matched=alias if alias != entity.name else None)
+        return list(out.values())[:limit]

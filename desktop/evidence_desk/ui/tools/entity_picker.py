@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.entities.registry import EntityView, complete
+from evidence_desk.core.queries.entities import EntityMatch, complete
 from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 
@@ -27,7 +27,7 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EntityPickerDialog(QDialog):
-    """After accept: `chosen` is an existing EntityView, or None with `new_name`/`new_type` set."""
+    """After accept: `chosen` is an existing EntityMatch, or None with `new_name`/`new_type` set."""
 
     def __init__(self, case: Case, quote: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +35,7 @@ class EntityPickerDialog(QDialog):
         self.setMinimumWidth(440)
         self.resize(480, 380)
         self.case = case
-        self.chosen: EntityView | None = None
+        self.chosen: EntityMatch | None = None
         self.name = QLineEdit()
         self.name.setPlaceholderText("Type a name or alias (any language or script)")
         self._names = QStringListModel(self)
@@ -92,7 +92,7 @@ class EntityPickerDialog(QDialog):
         self.matches.setCurrentRow(exact if exact is not None else -1)
         self._update_hint()
 
-    def _view(self, row: int) -> EntityView:
+    def _view(self, row: int) -> EntityMatch:
         return self.matches.item(row).data(ENTITY_ROLE)  # type: ignore[no-any-return]
 
     def _sync_type(self, *_args: object) -> None:
