@@ -12,7 +12,7 @@ from evidence_desk.cli.main import main
 from evidence_desk.ui import platform_check
 from evidence_desk.ui.platform_check import (
     PLATFORM_LIBRARIES,
-    QtLibrariesMissingError,
+    QtPlatformUnavailableError,
     check_qt_platform,
     chosen_platform,
 )
@@ -73,16 +73,22 @@ def test_every_library_the_offscreen_and_wayland_plugins_link_against_has_a_pack
 
 def test_this_machine_has_what_the_offscreen_and_xcb_platforms_need() -> None:
     check_qt_platform({"QT_QPA_PLATFORM": "offscreen"})
-    check_qt_platform({"QT_QPA_PLATFORM": "xcb"})
+    check_qt_platform({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"})
 
 
 def test_a_missing_library_is_named_with_its_debian_package() -> None:
     libraries = {"xcb": {**PLATFORM_LIBRARIES["xcb"], ABSENT: "libevidence-desk-absent7"}}
-    with pytest.raises(QtLibrariesMissingError) as caught:
+    with pytest.raises(QtPlatformUnavailableError) as caught:
         check_qt_platform({"DISPLAY": ":0"}, libraries)
     message = str(caught.value)
     assert ABSENT in message and message.endswith("sudo apt-get install libevidence-desk-absent7")
     assert "libxcb1" not in message  # only what is missing
+
+
+def test_without_a_display_the_window_says_so_instead_of_aborting() -> None:
+    with pytest.raises(QtPlatformUnavailableError, match=r"no display .*QT_QPA_PLATFORM=offscreen"):
+        check_qt_platform({})
+    check_qt_platform({"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"})
 
 
 def test_the_platform_is_the_one_qt_will_choose() -> None:

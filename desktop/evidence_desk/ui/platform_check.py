@@ -66,8 +66,8 @@ PLATFORM_LIBRARIES: dict[str, dict[str, str]] = {
 }
 
 
-class QtLibrariesMissingError(EvidenceDeskError):
-    """A system library Qt's platform plugin needs is not installed."""
+class QtPlatformUnavailableError(EvidenceDeskError):
+    """Qt's platform plugin cannot start: a system library is not installed, or no display."""
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,17 @@ def problem(platform: str, missing: list[MissingLibrary]) -> str:
 
 def check_qt_platform(env: Mapping[str, str] | None = None,
                       libraries: Mapping[str, Mapping[str, str]] = PLATFORM_LIBRARIES) -> None:
-    """Raise QtLibrariesMissingError naming the packages to install; nothing off Linux
+    """Raise QtPlatformUnavailableError naming the packages to install; nothing off Linux
     (the Windows and macOS wheels and bundles carry what Qt needs)."""
     if not sys.platform.startswith("linux"):
         return
+    env = os.environ if env is None else env
     platform = chosen_platform(env)
+    if platform in ("xcb", "wayland") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        # Qt would abort with "could not connect to display" (and a core dump).
+        raise QtPlatformUnavailableError(
+            "the window cannot start: there is no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it in a desktop session, or set QT_QPA_PLATFORM=offscreen for `gui --screenshot`")
     missing = missing_libraries(platform, libraries)
     if missing:
-        raise QtLibrariesMissingError(problem(platform, missing))
+        raise QtPlatformUnavailableError(problem(platform, missing))
