@@ -29,6 +29,8 @@ TOOL_PACKAGES: dict[str, str] = {
     "Xvfb": "xvfb",
     "xauth": "xauth",
     "bwrap": "bubblewrap",
+    "chromium": "chromium",
+    "chromium-browser": "chromium",
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
     "objdump": "binutils",
