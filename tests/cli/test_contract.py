@@ -246,7 +246,9 @@ def test_verify_repair_index_rebuilds_a_search_index_that_drifted(imported: Path
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     con = sqlite3.connect(imported / DB_NAME)
     con.execute("DROP TRIGGER pages_fts_au")
-    con.execute("UPDATE pages SET text = 'Rewritten behind the index' WHERE id = 1")
+    # The index holds the page's words (what redaction and the viewer match): change both.
+    con.execute("UPDATE pages SET text = ?, words = ? WHERE id = 1",
+                ("Rewritten behind the index", '[[10, 10, 90, 20, "Rewritten", 0, 0, 0]]'))
     con.commit()
     con.close()
     code, out, _ = run(capsys, "verify", str(imported), "--json")

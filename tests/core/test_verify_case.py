@@ -69,7 +69,9 @@ def test_an_altered_original_is_named_with_its_new_hash(filled: Case) -> None:
 def test_page_text_changed_behind_the_index_is_detected_and_repairable(filled: Case) -> None:
     con = _raw(filled)
     con.execute("DROP TRIGGER pages_fts_au")  # what a careless tool editing the file would bypass
-    con.execute("UPDATE pages SET text = 'rewritten without the index' WHERE id = 1")
+    # The index holds the page's words (what redaction and the viewer match): change both.
+    con.execute("UPDATE pages SET text = ?, words = ? WHERE id = 1",
+                ("rewritten without the index", '[[10, 10, 90, 20, "rewritten", 0, 0, 0]]'))
     con.close()
     assert not index_matches_text(filled)
     [problem] = verify_case(filled).problems

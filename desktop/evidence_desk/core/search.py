@@ -3,7 +3,9 @@
 The query language is what people type into a search box: words (all must
 match), "quoted phrases", prefix* searches, OR between alternatives and -word to
 exclude. It is translated into a safe FTS5 expression: every term is quoted, so
-nothing the user types can be an FTS5 syntax error or an injection."""
+nothing the user types can be an FTS5 syntax error or an injection, and folded
+(`core.text.fold`) as the index is, so "Weissrussland" finds "Weißrussland".
+Snippets are cut from the page's words as written (`core.text.snippet`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from sqlalchemy import TextClause, text
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.text.fold import fold, fold_tokens
+from evidence_desk.core.text.snippet import snippet
+from evidence_desk.core.text.stream import PageStream
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 SNIPPET_OPEN = "\u27e8"  # ⟨ … ⟩ mark the match in snippets; the CLI and GUI restyle them
@@ -63,9 +68,9 @@ def parse_query(query: str) -> ParsedQuery:
             pending_or = True
             continue
         if phrase is not None:
-            if not phrase.strip():
+            if not fold_tokens(phrase):
                 continue
-            expr = _quote(phrase.strip())
+            expr = _quote(fold(phrase.strip()))
             term = phrase.strip()
         else:
             assert word is not None
@@ -73,9 +78,9 @@ def parse_query(query: str) -> ParsedQuery:
                 neg, word = "-", word[1:]
             prefix = word.endswith("*")
             core = word.rstrip("*")
-            if not re.search(r"\w", core):
+            if not fold_tokens(core):
                 continue
-            expr = _quote(core) + ("*" if prefix else "")
+            expr = _quote(fold(core)) + ("*" if prefix else "")
             term = core
         if neg:
             negatives.append(expr)
@@ -101,8 +106,7 @@ def _search_sql(where: str, order: str) -> TextClause:
     return text(
         f"""
         SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
-               snippet(pages_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 12) AS snippet,
-               pages_fts.rank AS rank
+               p.text AS text, p.words AS words, pages_fts.rank AS rank
         FROM pages_fts
         JOIN pages p ON p.id = pages_fts.rowid
         JOIN documents d ON d.id = p.document_id
@@ -126,7 +130,10 @@ def search(case: Case, query: str, limit: int = 100, document_id: int | None = N
             rows = s.execute(SEARCH_SQL, {"q": parsed.fts, "limit": limit})
         else:
             rows = s.execute(SEARCH_IN_DOC_SQL, {"q": parsed.fts, "limit": limit, "doc": document_id})
-        return [SearchHit(r.doc, r.filename, r.page, r.snippet, float(r.rank)) for r in rows]
+        found = rows.all()
+    return [SearchHit(r.doc, r.filename, r.page,
+                      snippet(PageStream.from_json(r.words, r.text), parsed.terms, SNIPPET_OPEN, SNIPPET_CLOSE),
+                      float(r.rank)) for r in found]
 
 
 def rebuild_index(case: Case) -> int:

@@ -11,12 +11,9 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Redaction
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Word
-from evidence_desk.core.redaction.matching import (
-    build_stream,
-    find_entity_hits,
-    find_hits,
-    redact_hits_edit,
-)
+from evidence_desk.core.redaction.entity_hits import find_entity_hits
+from evidence_desk.core.redaction.matching import find_hits, redact_hits_edit
+from evidence_desk.core.text.stream import PageStream
 
 LETTER = [[
     (72, 100, "The shipment for Ivan Petrov arrived."),
@@ -69,7 +66,7 @@ def test_part_of_a_word_gets_a_slice_of_the_word_box(case: Case, import_lines: C
     [rect] = hit.rects
     assert hit.text == "Petrov"
     assert rect.x0 == word.rect.x0 and rect.x1 < word.rect.x1  # "ich" stays readable
-    assert build_stream([word]).text == "petrovich"
+    assert PageStream.build([word]).folded == "petrovich"
 
 
 def _page_words(case: Case) -> list[list[object]]:

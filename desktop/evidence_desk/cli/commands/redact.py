@@ -21,6 +21,7 @@ from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.queries.redactions import list_redactions
+from evidence_desk.core.redaction.entity_hits import find_occurrences
 from evidence_desk.core.redaction.failed import redact_failed_edit
 from evidence_desk.core.redaction.marking import (
     add_reason_code_edit,
@@ -28,7 +29,7 @@ from evidence_desk.core.redaction.marking import (
     redact_rects_edit,
     set_status_edit,
 )
-from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
+from evidence_desk.core.redaction.matching import Hit, redact_hits_edit
 from evidence_desk.core.redaction.review import (
     initial_status,
     redaction_log,
@@ -44,7 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"),
                    help="in PDF points of the unrotated page, top-left origin")
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--text", metavar="STRING", help="every occurrence of STRING (case-insensitive)")
+    what.add_argument("--text", metavar="STRING", help="every occurrence of STRING (case and accents ignored; "
+                      "when STRING names an entity, its aliases too)")
     what.add_argument("--pattern", metavar="REGEX", help="every match of a regular expression")
     what.add_argument("--entity", metavar="NAME", help="every mention of an entity and its aliases")
     what.add_argument("--failed", action="store_true",
@@ -140,10 +142,8 @@ def _apply_and_report(case: Case, edit: Edit, status: str, args: argparse.Namesp
 
 
 def _search_and_mark(case: Case, doc: str | None, status: str, args: argparse.Namespace) -> int:
-    if args.entity:
-        hits = find_entity_hits(case, args.entity, doc)
-    else:
-        hits = find_hits(case, args.text or args.pattern, doc, regex=bool(args.pattern))
+    hits = find_occurrences(case, args.entity or args.text or args.pattern, doc,
+                            regex=bool(args.pattern), entity=bool(args.entity))
     if args.preview:
         if args.json:
             print_json(_hits_json(hits))

@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from evidence_desk.core.text.index import register_functions
+
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_connection.cursor()
@@ -19,6 +21,7 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+    register_functions(dbapi_connection)  # the search index is built with it (core.text.index)
 
 
 def make_engine(db_path: Path) -> Engine:

@@ -36,8 +36,9 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.edits import Edit
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.queries.pages import PageSource, page_sources
+from evidence_desk.core.redaction.entity_hits import find_occurrences
 from evidence_desk.core.redaction.marking import reason_codes
-from evidence_desk.core.redaction.matching import Hit, find_entity_hits, find_hits, redact_hits_edit
+from evidence_desk.core.redaction.matching import Hit, redact_hits_edit
 from evidence_desk.core.redaction.review import initial_status
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 from evidence_desk.ui.viewer.overlays import marked_picture
@@ -107,7 +108,7 @@ class RedactionPreviewDialog(QDialog):
     def for_query(cls, case: Case, query: str, *, regex: bool = False, entity: bool = False,
                   doc: str | int | None = None, **kwargs: Any) -> RedactionPreviewDialog:
         """Search first (raises EvidenceDeskError for a bad pattern or unknown entity)."""
-        hits = find_entity_hits(case, query, doc) if entity else find_hits(case, query, doc, regex=regex)
+        hits = find_occurrences(case, query, doc, regex=regex, entity=entity)
         what = "entity" if entity else ("pattern" if regex else "text")
         return cls(case, hits, title=f"Redact every occurrence of the {what} “{query}”", **kwargs)
 

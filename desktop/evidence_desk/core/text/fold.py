@@ -1,0 +1,152 @@
+"""The fold rule: the one form in which text is compared, everywhere.
+
+Search, tagging, redaction, suggestions and the viewer all compare text in this
+form, and the search index stores it, so a word one of them finds is a word
+every other one finds. It is what SQLite's FTS5 tokenizer
+`unicode61 remove_diacritics 2` does to each character (lower case, Latin
+diacritics removed: "Müller" → "muller"), read from SQLite itself rather than
+re-implemented, plus what that tokenizer cannot do:
+
+- compatibility forms (NFKC): "ﬁ" → "fi", full-width letters → ASCII;
+- `ß`/`ẞ` → "ss", so "Weissrussland" finds "Weißrussland";
+- Latin/Cyrillic look-alikes inside one word: an OCR'd "Гaрбуз" with a Latin
+  "a" is folded to the script most of its letters are in ("гарбуз").
+
+A *token* is a run of characters the tokenizer keeps (letters, digits, private
+use); everything else separates tokens. Folding is character by character
+(look-alikes swap one letter for one letter), so offsets map back to the page."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from functools import lru_cache
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+_SENTINEL = "q"
+_SHARP_S = {"ß": "ss", "ẞ": "ss"}
+# Cyrillic letter → the Latin letter it looks like (lower case; both read the same in print).
+CYRILLIC_LOOKALIKES = {
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+}
+LATIN_LOOKALIKES = {v: k for k, v in CYRILLIC_LOOKALIKES.items()}
+_LATIN = re.compile(r"[a-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=1)
+def _unicode61() -> dict[int, str]:
+    """What the FTS5 tokenizer makes of every character of the Basic Multilingual Plane,
+    asked of SQLite once: each character is indexed between two sentinel letters, so a
+    token character comes back as one term "q…q" and a separator as two terms "q"."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        points = [c for c in range(0x21, 0x10000) if not 0xD800 <= c < 0xE000]
+        con.execute("INSERT INTO t(rowid, x) VALUES (1, ?)",
+                    (" ".join(f"{_SENTINEL}{chr(c)}{_SENTINEL}" for c in points),))
+        terms = [row[0] for row in con.execute("SELECT term FROM v ORDER BY offset")]
+    finally:
+        con.close()
+    table: dict[int, str] = {}
+    i = 0
+    for c in points:
+        term = terms[i]
+        if term == _SENTINEL:  # a separator split "q?q" in two
+            i += 2
+            continue
+        i += 1
+        table[c] = term[1:-1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], frozenset[str]]:
+    """The per-character fold (a str.translate table) and the set of token characters."""
+    u61 = _unicode61()
+    fold: dict[int, str] = {}
+    tokens: set[str] = set()
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        ch = chr(c)
+        if ch in _SHARP_S:
+            out = _SHARP_S[ch]
+        else:
+            compat = unicodedata.normalize("NFKC", ch)
+            out = "".join(_SHARP_S.get(x, u61.get(ord(x), x))
+                          for x in compat)
+        if c in u61:
+            tokens.add(ch)
+        if out != ch:
+            fold[c] = out
+    for out in list(fold.values()):
+        tokens.update(x for x in out if ord(x) in u61)
+    return fold, frozenset(tokens)
+
+
+def fold_char(ch: str) -> str:
+    """One character in the fold form (possibly empty, possibly two characters)."""
+    return _tables()[0].get(ord(ch), ch)
+
+
+def is_token_char(ch: str) -> bool:
+    return ord(ch) >= 0x10000 or ch in _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _separators() -> dict[int, str]:
+    """Every character of the plane that is not a token character, mapped to a space."""
+    tokens = _tables()[1]
+    return {c: " " for c in range(0x10000) if not 0xD800 <= c < 0xE000 and chr(c) not in tokens}
+
+
+_RUN = re.compile(r"[^ ]+")
+
+
+def token_spans(folded: str) -> list[tuple[int, int]]:
+    """Start and end of every token of folded text (astral characters count as letters:
+    documents hardly ever hold them)."""
+    return [m.span() for m in _RUN.finditer(folded.translate(_separators()))]
+
+
+def _unmix(token: str) -> str:
+    """A word written in two scripts, folded to the script most of its letters are in,
+    when every letter of the other script has a look-alike there."""
+    latin = len(_LATIN.findall(token))
+    cyrillic = len(_CYRILLIC.findall(token))
+    if not latin or not cyrillic:
+        return token
+    table = LATIN_LOOKALIKES if cyrillic >= latin else CYRILLIC_LOOKALIKES
+    minority = _LATIN if cyrillic >= latin else _CYRILLIC
+    if not all(ch in table for ch in minority.findall(token)):
+        return token
+    return "".join(table.get(ch, ch) for ch in token)
+
+
+def unmix_lookalikes(folded: str) -> str:
+    """Look-alike letters swapped in every mixed-script token (same length as the input)."""
+    if not (_LATIN.search(folded) and _CYRILLIC.search(folded)):
+        return folded
+    out = []
+    last = 0
+    for start, end in token_spans(folded):
+        out.append(folded[last:start])
+        out.append(_unmix(folded[start:end]))
+        last = end
+    out.append(folded[last:])
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Text in the fold form: what the search index stores and every match compares."""
+    return unmix_lookalikes(text.translate(_tables()[0]))
+
+
+def fold_tokens(text: str) -> list[str]:
+    """The tokens of `text` in the fold form, as the search index sees them."""
+    folded = fold(text)
+    return [folded[a:b] for a, b in token_spans(folded)]
