@@ -119,3 +119,89 @@ def test_empty_search_and_no_hits_are_refused(case: Case, import_lines: Callable
         find_hits(case, "   ")
     with pytest.raises(InvalidInputError, match="no matches"):
         redact_hits_edit(case, find_hits(case, "nothing like this"), "personal")
+
+
+def test_a_name_typed_without_its_umlaut_is_found_as_search_and_tagging_find_it(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.entities.registry import tag_edit
+    from evidence_desk.core.search import search
+
+    doc = import_lines([[(72, 100, "Witness: Hans Müller, Zürich.")]])
+    assert [h.page for h in search(case, "Muller")] == [1]
+    case.apply(tag_edit(case, doc, 1, "Hans Müller", "person", quote="Muller"))
+    [hit] = find_hits(case, "Muller")
+    assert hit.text == "Müller"
+    [back] = find_hits(case, "MÜLLER")
+    assert back.rects == hit.rects
+
+
+def test_sharp_s_and_ss_find_each_other_in_search_and_redaction(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.search import search
+
+    import_lines([[(72, 100, "Ausfuhr nach Weißrussland."), (72, 120, "Transit: WEISSRUSSLAND.")]])
+    assert [h.page for h in search(case, "Weissrussland")] == [1]
+    assert [h.page for h in search(case, "weißrussland")] == [1]
+    assert sorted(h.text for h in find_hits(case, "Weissrussland")) == ["WEISSRUSSLAND", "Weißrussland"]
+    assert len(find_hits(case, "Weißrussland")) == 2
+
+
+def _garbuz(case: Case) -> int:
+    from evidence_desk.core.edits import CreateRecord
+    from evidence_desk.core.entities.names import normalize_name
+
+    entity = CreateRecord("entities", {"type": "person", "name": "Garbuz"})
+    case.apply(entity)
+    for alias in ("Garbuz", "Harbuz", "Garbus", "Гарбуз", "Харбуз"):
+        case.apply(CreateRecord("entity_aliases", {"entity_id": entity.created_id, "alias": alias,
+                                                   "normalized": normalize_name(alias)}))
+    return int(entity.created_id)  # type: ignore[arg-type]
+
+
+GARBUZ_PAGE = [[
+    (72, 100, "Garbuz met Harbuz in Minsk; Garbus signed."),
+    (72, 120, "Письмо Гарбузу от Харбуза, копия: Гaрбуз."),  # "Гaрбуз" with a Latin "a"
+    (72, 140, "Nobody else: Garbage, Гарантия."),
+]]
+
+
+def test_an_entity_with_four_aliases_across_scripts_is_found_in_every_form(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines(GARBUZ_PAGE)
+    _garbuz(case)
+    hits = find_entity_hits(case, "Garbuz")
+    assert sorted(h.text.strip(".,;:") for h in hits) == sorted(
+        ["Garbuz", "Harbuz", "Garbus", "Гарбузу", "Харбуза", "Гaрбуз"])
+    assert all(len(h.rects) == 1 for h in hits)
+
+
+def test_redact_every_occurrence_of_an_entity_name_reaches_its_aliases(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.redaction.entity_hits import find_occurrences
+
+    import_lines(GARBUZ_PAGE)
+    _garbuz(case)
+    by_text = {h.text.strip(".,;:") for h in find_occurrences(case, "Garbuz")}
+    by_entity = {h.text.strip(".,;:") for h in find_occurrences(case, "Garbuz", entity=True)}
+    assert by_text == by_entity and "Гарбузу" in by_text and "Harbuz" in by_text
+    assert {h.text for h in find_occurrences(case, "Minsk")} == {"Minsk"}  # not an entity: the text only
+
+
+def test_only_pages_the_index_names_are_read(case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.progress import Progress
+
+    import_lines([[(72, 100, "Nothing to see.")], [(72, 100, "Still nothing.")], [(72, 100, "Petrovich here.")]])
+    progress = Progress()
+    [hit] = find_hits(case, "petrov", progress=progress)
+    assert hit.page == 3 and progress.total == 1  # one candidate page loaded, not three
+    everything = Progress()
+    find_hits(case, r"n\w+g", regex=True, progress=everything)
+    assert everything.total == 3  # a pattern cannot be narrowed by the index
+
+
+def test_a_pattern_that_backtracks_without_end_is_a_clear_error(
+        case: Case, import_lines: Callable[..., int]) -> None:
+    import_lines([[(72, 100, "a" * 40 + "!")]])
+    assert find_hits(case, r"(a+)+$", regex=True) == []  # the regex engine sees through this one
+    with pytest.raises(InvalidInputError, match="took more than"):
+        find_hits(case, r"(a|aa)+$", regex=True)

@@ -10,9 +10,10 @@ from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json
 from evidence_desk.core.db.models import Page
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.entities.locate import find_quote, region
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.text.match import find_text
+from evidence_desk.core.text.stream import PageStream
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,8 +35,9 @@ def quote_region(case, doc_ref: str, page: int, quote: str) -> Rect | None:  # t
     with case.read() as s:
         doc = resolve(s, doc_ref)
         rows = s.execute(select(Page.words).where(Page.document_id == doc.id, Page.number == page)).scalar()
-    found = find_quote(rows or [], quote)
-    return region(found[0]) if found else None
+    stream = PageStream.build(rows or [])
+    found = find_text(stream, quote)
+    return stream.region(found[0].start, found[0].end) if found else None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,8 +1,8 @@
-"""Finding quoted text among a page's word boxes, to turn a quote into page regions.
+"""A page's word boxes as match tokens for entity matching (`core.suggest.entity_match`).
 
 Words are compared on folded keys (case, accents, surrounding punctuation and
 quotes removed), so «Завод Пример», the OCR's "«Завод" "Пример»" and a typed
-"Завод Пример" all line up."""
+"Завод Пример" all line up. Finding a quote or a string is `core.text.match`."""
 
 from __future__ import annotations
 
@@ -54,13 +54,3 @@ def line_regions(toks: Sequence[Token]) -> list[Rect]:
         by_line.setdefault(t.line, []).append(t)
     return [region(group) for group in by_line.values()]
 
-
-def find_quote(rows: Sequence[Any], quote: str) -> list[list[Token]]:
-    """Every occurrence of `quote` as a run of consecutive words."""
-    keys = [k for k in (token_key(p) for p in quote.split()) if k]
-    if not keys:
-        return []
-    toks = tokens(rows)
-    n = len(keys)
-    return [toks[i:i + n] for i in range(len(toks) - n + 1)
-            if [t.key for t in toks[i:i + n]] == keys]

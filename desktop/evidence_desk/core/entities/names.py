@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from evidence_desk.core.text.fold import fold
 
 from rapidfuzz.distance import Levenshtein
 
@@ -12,11 +13,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalize_name(name: str) -> str:
-    """Case-folded, quote-free, accent-free, whitespace-collapsed match key."""
-    text = _QUOTES.sub(" ", name)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", text).strip().casefold()
+    """Quote-free, whitespace-collapsed match key in the fold form (`core.text.fold`)."""
+    return _SPACE.sub(" ", fold(_QUOTES.sub(" ", name))).strip()
 
 
 def bounded_distance(a: str, b: str, limit: int) -> int | None:

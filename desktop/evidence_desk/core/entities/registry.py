@@ -19,6 +19,8 @@ from evidence_desk.core.entities.names import normalize_name
 from evidence_desk.core.entities.translit import spellings
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
+from evidence_desk.core.text.match import find_text
+from evidence_desk.core.text.stream import PageStream
 
 
 def check_type(entity_type: str) -> str:
@@ -169,7 +171,7 @@ def tag_edit(
         doc, pg = resolve_page(s, doc_ref, page)
         if rect is not None:
             check_rect_on_page(rect, pg)
-        if quote and rect is None and " ".join(quote.split()).casefold() not in " ".join(pg.text.split()).casefold():
+        if quote and rect is None and not find_text(PageStream.build(pg.words or [], pg.text), quote):
             raise InvalidInputError(f"“{quote}” does not occur on page {page} of document {doc.id}")
         existing = find_entity(s, entity_name, check_type(entity_type) if entity_type else None)
     if existing is not None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from evidence_desk.core.text.fold import fold
+
 _COMMON = {
     "а": "a", "б": "b", "г": "g", "д": "d", "е": "e", "ё": "e", "и": "i", "к": "k", "л": "l",
     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "т": "t", "у": "u", "ф": "f", "ъ": "",
@@ -33,7 +35,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Longest first: each Latin spelling variant folds to one skeleton spelling.
 _FOLDS = [
     ("schtsch", "sc"), ("shch", "sc"), ("tsch", "c"), ("sch", "s"), ("zh", "s"), ("sh", "s"),
-    ("ch", "c"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"), ("ß", "ss"),
+    ("ch", "c"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"),
     ("ae", "a"), ("oe", "o"), ("ue", "u"), ("w", "v"), ("j", "i"), ("y", "i"), ("z", "s"),
     ("x", "ks"), ("q", "k"),
 ]
@@ -62,8 +64,7 @@ def transliterate(text: str, scheme: str = "en") -> str:
 
 def skeleton(text: str) -> str:
     """A spelling-tolerant Latin key: Cyrillic must be transliterated first."""
-    t = text.casefold().replace("ß", "ss")
-    t = unicodedata.normalize("NFKD", t)
+    t = unicodedata.normalize("NFKD", fold(text))  # Latin: ISO 9's ŝ, ž fold like FTS5 does
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     t = _NON_WORD.sub(" ", t).replace("_", " ")
     for src, dst in _FOLDS:

@@ -20,8 +20,8 @@ from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.links.refs import find_references, normalize_reference
 from evidence_desk.core.progress import Progress
-from evidence_desk.core.suggest.pagetext import PageText
 from evidence_desk.core.suggest.reading import read_page
+from evidence_desk.core.text.stream import PageStream
 
 LINK_KINDS = ("cites", "replies_to", "pays_for", "ships_under", "related")
 
@@ -86,7 +86,7 @@ def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bo
         pages = s.execute(query).all()
     seen: set[tuple[int, int, int]] = set()
     for doc_id, number, words, text in pages:
-        pt = PageText.build(words or [], text or "")
+        pt = PageStream.build(words or [], text or "")
         for key, start, end, evidence in _page_citations(pt.text, number == 1):
             if key in own_of.get(doc_id, ()):
                 continue
@@ -168,7 +168,7 @@ def _reference_on(case: Case, doc_id: int, key: str) -> tuple[int, Rect | None] 
         pages = s.execute(select(Page.number, Page.words, Page.text).where(Page.document_id == doc_id)
                           .order_by(Page.number)).all()
     for number, words, text in pages:
-        pt = PageText.build(words or [], text or "")
+        pt = PageStream.build(words or [], text or "")
         for ref in find_references(pt.text, bare=True):
             if ref.key == key:
                 return number, pt.region(ref.value_start, ref.end)

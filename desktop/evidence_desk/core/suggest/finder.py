@@ -11,9 +11,9 @@ from evidence_desk.core.geometry import Rect
 from evidence_desk.core.suggest.entity_match import AliasPattern, find_entities
 from evidence_desk.core.suggest.fields import suggest_fields
 from evidence_desk.core.suggest.names import find_names
-from evidence_desk.core.suggest.pagetext import PageText
 from evidence_desk.core.suggest.patterns import find_amounts, find_dates
 from evidence_desk.core.suggest.reading import read_page
+from evidence_desk.core.text.stream import PageStream
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def page_candidates(number: int, words: Sequence[Any], text: str, patterns: Sequ
                              " ".join(t.text for t in span).strip(".,;:!?"), region(span),
                              entity_id=hit.entity_id, note=None if hit.exact else "close spelling",
                              confidence=1.0 if hit.exact else 0.8))
-    pt = PageText.build(words, text)
+    pt = PageStream.build(words, text)
     for found in find_dates(pt.text):
         out.append(Candidate("date", number, found.text, found.normalized, found.text,
                              pt.region(found.start, found.end)))

@@ -20,7 +20,13 @@ from functools import cached_property
 from typing import Any
 
 from evidence_desk.core.geometry import Rect, Word
-from evidence_desk.core.text.fold import fold, fold_char, token_spans, unmix_lookalikes
+from evidence_desk.core.text.fold import (
+    fold,
+    fold_char,
+    is_token_char,
+    token_spans,
+    unmix_lookalikes,
+)
 
 HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 CONTEXT_WORDS = 6
@@ -125,7 +131,7 @@ class PageStream:
 
     def regions(self, start: int, end: int) -> list[Rect]:
         """One rectangle per line covering characters start..end-1 of `text`; part of a
-        word ("Smith" in "Smith's") is a proportional slice of its box, padded by half a
+        word ("Smith" in "Smithson") is a proportional slice of its box, padded by half a
         character each side and never outside the word."""
         spans: dict[int, list[int]] = {}
         for owner in self.owners[start:end]:
@@ -135,9 +141,9 @@ class PageStream:
         for index in sorted(spans):
             word = self.words[index]
             first, last = min(spans[index]), max(spans[index])
-            length = len(word.text.rstrip("".join(HYPHENS))) or len(word.text)
+            letters = [j for j, ch in enumerate(word.text) if is_token_char(ch)] or [0, len(word.text) - 1]
             rect = word.rect
-            if first > 0 or last < length - 1:
+            if first > letters[0] or last < letters[-1]:  # punctuation around a word is not "part"
                 unit = rect.width / max(1, len(word.text))
                 rect = Rect(max(rect.x0, rect.x0 + (first - 0.5) * unit), rect.y0,
                             min(rect.x1, rect.x0 + (last + 1.5) * unit), rect.y1)

@@ -1,27 +1,19 @@
 """A page's words as a text layer: hit testing, selection in reading order, term boxes.
 
 Pure Python on `core.geometry` types (no Qt), so it is tested on its own. Word
-rows come from `pages.words` (embedded text or OCR), already in reading order."""
+rows come from `pages.words` (embedded text or OCR), already in reading order.
+Find highlighting is `core.text`'s matching, the rule redaction marks by: what
+the viewer highlights is what "redact every occurrence" would black out."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
+from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect, Word
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """The matching form of a token: case-folded, without accents (as FTS5 unicode61 does)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def tokens(text: str) -> list[str]:
-    return [fold(t) for t in _TOKEN.findall(text)]
+from evidence_desk.core.text.match import find_text
+from evidence_desk.core.text.stream import PageStream
 
 
 class TextLayer:
@@ -85,17 +77,19 @@ class TextLayer:
             rects.append(current)
         return rects
 
+    @cached_property
+    def stream(self) -> PageStream:
+        return PageStream.build(self.words)
+
     def find(self, terms: Iterable[str]) -> list[Rect]:
-        """Boxes of every occurrence of each term (a word or a phrase), one box per word."""
-        word_tokens = [tokens(w.text) for w in self.words]
-        flat: list[tuple[str, int]] = [(t, i) for i, toks in enumerate(word_tokens) for t in toks]
-        hits: set[int] = set()
+        """Boxes of every occurrence of each term (a word or a phrase), one box per line of
+        each occurrence, in reading order."""
+        rects: list[Rect] = []
         for term in terms:
-            wanted = tokens(term)
-            if not wanted:
-                continue
-            n = len(wanted)
-            for start in range(len(flat) - n + 1):
-                if all(flat[start + k][0] == wanted[k] for k in range(n)):
-                    hits.update(flat[start + k][1] for k in range(n))
-        return [self.words[i].rect for i in sorted(hits)]
+            try:
+                matches = find_text(self.stream, term)
+            except InvalidInputError:
+                continue  # a term with no letters or digits highlights nothing
+            for m in matches:
+                rects.extend(r for r in self.stream.regions(m.start, m.end) if r not in rects)
+        return rects

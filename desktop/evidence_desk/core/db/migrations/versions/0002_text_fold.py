@@ -6,7 +6,9 @@ letters, and it indexed a different text than redaction matched (the words).
 From here the index is built over the view `pages_search`: each page's words
 joined into one stream and folded by `core.text` (SQL function
 `evidence_index_text`, registered on every connection by `core.db.engine`).
-The index is rebuilt from the view.
+The index is rebuilt from the view, and the aliases' match keys are
+recomputed in the same fold form (`normalize_name`: й and ё are no longer
+read as и and е, look-alike letters are).
 
 Revision ID: 0002
 Revises: 0001
@@ -14,6 +16,7 @@ Create Date: 2026-12-01 22:40:00
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0002'
@@ -59,6 +62,16 @@ def upgrade() -> None:
     # The index's vocabulary: redaction finds the words a string occurs in (inside a
     # longer word too) here, then loads only the pages holding them.
     op.execute("CREATE VIRTUAL TABLE pages_fts_terms USING fts5vocab(pages_fts, 'row')")
+    _renormalize_aliases()
+
+
+def _renormalize_aliases() -> None:
+    from evidence_desk.core.entities.names import normalize_name
+
+    conn = op.get_bind()
+    for alias_id, alias in conn.execute(sa.text("SELECT id, alias FROM entity_aliases")).all():
+        conn.execute(sa.text("UPDATE entity_aliases SET normalized = :n WHERE id = :i"),
+                     {"n": normalize_name(alias), "i": alias_id})
 
 
 def downgrade() -> None:
