@@ -55,9 +55,16 @@ def test_a_link_opens_both_documents_side_by_side(window, ui_case):
     assert right.current_page() == 2
 
 
+def _preview(qtbot, search):
+    assert search is not None
+    with qtbot.waitSignal(search.previewShown, timeout=60_000) as shown:
+        pass  # found in a background job; the preview opens when it is done
+    return shown.args[0]
+
+
 def test_redact_every_occurrence_previews_then_marks_through_the_undo_stack(window, ui_case, qtbot):
-    dialog = redact_every_occurrence(window, "Zelenograd")
-    assert dialog is not None and len(dialog.hits) == 2
+    dialog = _preview(qtbot, redact_every_occurrence(window, "Zelenograd"))
+    assert len(dialog.hits) == 2
     with qtbot.waitSignal(window.undo.changed):
         dialog._confirm()
     with ui_case.read() as s:
@@ -66,3 +73,15 @@ def test_redact_every_occurrence_previews_then_marks_through_the_undo_stack(wind
     window.undo.undo()
     with ui_case.read() as s:
         assert s.execute(select(Redaction)).scalars().all() == []
+
+
+def test_redact_every_occurrence_of_an_entity_name_reaches_its_aliases(window, ui_case, qtbot):
+    from evidence_desk.core.entities.manage import alias_edit
+
+    letter = doc_id_by_name(ui_case, "a_letter.pdf")
+    window.undo.push(tag_edit(ui_case, letter, 1, "Zelo Works", "organisation", rect=Rect(70, 100, 200, 120)))
+    ui_case.apply(alias_edit(ui_case, "Zelo Works", "Zelenograd"))
+    dialog = _preview(qtbot, redact_every_occurrence(window, "Zelo Works"))
+    texts = [h.text for h in dialog.hits]
+    assert texts.count("Zelenograd") == 2  # the alias, found although "Zelo Works" is not on the page
+    assert any(h.source == "mention" for h in dialog.hits)  # and the tagged region

@@ -57,3 +57,19 @@ def test_a_word_mixing_scripts_folds_to_its_main_script() -> None:
     assert fold("Gаrbuz") == "garbuz"  # a Cyrillic "а" among Latin letters
     assert fold("cop") != fold("сор")  # whole words in one script are never swapped
     assert fold("Гарбуз Garbuz") == "гарбуз garbuz"
+
+
+def test_offsets_lead_back_to_the_character_each_folded_character_came_from() -> None:
+    from evidence_desk.core.text.fold import fold_char, fold_mapped
+
+    rng = random.Random(5)
+    alphabet = "Straße ﬁx Mu\u0308ller Ǆ Œ ab.-, İ" + "".join(chr(c) for c in range(0x20, 0x250))
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        folded, src = fold_mapped(text)
+        assert folded == fold(text)
+        if src is None:
+            assert len(folded) == len(text)
+            continue
+        assert len(src) == len(folded) and src == sorted(src)
+        assert all(folded[k] in fold_char(text[i]) for k, i in enumerate(src))

@@ -93,6 +93,38 @@ def fold_char(ch: str) -> str:
     return _tables()[0].get(ord(ch), ch)
 
 
+@lru_cache(maxsize=1)
+def _resizing() -> frozenset[str]:
+    return frozenset(chr(c) for c, out in _tables()[0].items() if len(out) != 1)
+
+
+@lru_cache(maxsize=1)
+def _resizing_run() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(_resizing())) + "]")
+
+
+def fold_mapped(text: str) -> tuple[str, list[int] | None]:
+    """`fold(text)`, and for each folded character the index of the character of `text`
+    it came from; None when every character folds to exactly one (same offsets)."""
+    table = _tables()[0]
+    if _resizing().isdisjoint(text):
+        return unmix_lookalikes(text.translate(table)), None
+    pieces: list[str] = []
+    src: list[int] = []
+    last = 0
+    for m in _resizing_run().finditer(text):
+        at = m.start()
+        pieces.append(text[last:at].translate(table))  # one for one up to here
+        src.extend(range(last, at))
+        out = fold_char(text[at])
+        pieces.append(out)
+        src.extend([at] * len(out))
+        last = at + 1
+    pieces.append(text[last:].translate(table))
+    src.extend(range(last, len(text)))
+    return unmix_lookalikes("".join(pieces)), src
+
+
 def is_token_char(ch: str) -> bool:
     return ord(ch) >= 0x10000 or ch in _tables()[1]
 
@@ -127,16 +159,23 @@ def _unmix(token: str) -> str:
     return "".join(table.get(ch, ch) for ch in token)
 
 
+_MIXED = re.compile(r"[^ ]*(?:[a-z][^ ]*[\u0400-\u04ff]|[\u0400-\u04ff][^ ]*[a-z])[^ ]*")
+
+
 def unmix_lookalikes(folded: str) -> str:
     """Look-alike letters swapped in every mixed-script token (same length as the input)."""
     if not (_LATIN.search(folded) and _CYRILLIC.search(folded)):
         return folded
+    spaced = folded.translate(_separators())
+    mixed = list(_MIXED.finditer(spaced))
+    if not mixed:
+        return folded
     out = []
     last = 0
-    for start, end in token_spans(folded):
-        out.append(folded[last:start])
-        out.append(_unmix(folded[start:end]))
-        last = end
+    for m in mixed:
+        out.append(folded[last:m.start()])
+        out.append(_unmix(folded[m.start():m.end()]))
+        last = m.end()
     out.append(folded[last:])
     return "".join(out)
 

@@ -22,10 +22,9 @@ from typing import Any
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.text.fold import (
     fold,
-    fold_char,
+    fold_mapped,
     is_token_char,
     token_spans,
-    unmix_lookalikes,
 )
 
 HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
@@ -59,14 +58,10 @@ class PageStream:
     owners: list[tuple[int, int] | None]  # per character of `text`: (word, character in word) or None
 
     @cached_property
-    def _folded_view(self) -> tuple[str, list[int]]:
-        chars: list[str] = []
-        src: list[int] = []
-        for i, ch in enumerate(self.text):
-            for f in fold_char(ch):
-                chars.append(f)
-                src.append(i)
-        return unmix_lookalikes("".join(chars)), src
+    def _folded_view(self) -> tuple[str, list[int] | None]:
+        """The folded text, and for each of its characters the character of `text` it
+        came from (None when folding kept every length: then the offsets are the same)."""
+        return fold_mapped(self.text)
 
     @property
     def folded(self) -> str:
@@ -80,9 +75,9 @@ class PageStream:
         for start, end in token_spans(folded):
             if parts:
                 parts.append(" ")
-                tsrc.append(src[start])
+                tsrc.append(src[start] if src is not None else start)
             parts.append(folded[start:end])
-            tsrc.extend(src[start:end])
+            tsrc.extend(src[start:end] if src is not None else range(start, end))
         return "".join(parts), tsrc
 
     @property
@@ -121,6 +116,8 @@ class PageStream:
     def text_range(self, view: str, start: int, end: int) -> tuple[int, int]:
         """A range of `folded` or `tokens` as a range of `text`."""
         src = self._folded_view[1] if view == "folded" else self._tokens_view[1]
+        if src is None:
+            return start, end
         return src[start], src[end - 1] + 1
 
     def word_indexes(self, start: int, end: int) -> list[int]:
