@@ -27,6 +27,14 @@ def config_home() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_home() -> Path:
+    """Derived data that can be rebuilt at any time (deleting it is always safe)."""
+    override = os.environ.get("EVIDENCE_DESK_HOME")
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_case_dir() -> Path:
     return data_home() / "default-case"
 

@@ -73,3 +73,20 @@ def test_offsets_lead_back_to_the_character_each_folded_character_came_from() ->
             continue
         assert len(src) == len(folded) and src == sorted(src)
         assert all(folded[k] in fold_char(text[i]) for k, i in enumerate(src))
+
+
+def test_emoji_separate_words_and_math_letters_read_as_letters() -> None:
+    con = _index()
+    for text in ("hello🙂world", "𝐀𝐁c 𝟏𝟐", "x🇧🇾y"):
+        assert _fts_tokens(con, fold(text)) == fold_tokens(text)
+    assert fold_tokens("𝐌𝐮𝐥𝐥𝐞𝐫") == ["muller"]
+
+
+def test_the_tables_kept_in_the_cache_are_the_ones_read_from_sqlite() -> None:
+    from evidence_desk.core.text import fold as rule
+
+    rule._tables.cache_clear()
+    first = rule._tables()  # derived and written (the test's own cache folder)
+    assert rule._cache_file().is_file()
+    rule._tables.cache_clear()
+    assert rule._tables() == first == rule._derive_tables()

@@ -18,12 +18,17 @@ use); everything else separates tokens. Folding is character by character
 
 from __future__ import annotations
 
+import bisect
+import json
+import os
 import re
 import sqlite3
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 TOKENIZER = "unicode61 remove_diacritics 2"
+PLANES_READ = 0x20000  # beyond: CJK extensions and rarer planes, letters to FTS5 and to us
 _SENTINEL = "q"
 _SHARP_S = {"ß": "ss", "ẞ": "ss"}
 # Cyrillic letter → the Latin letter it looks like (lower case; both read the same in print).
@@ -38,14 +43,14 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 @lru_cache(maxsize=1)
 def _unicode61() -> dict[int, str]:
-    """What the FTS5 tokenizer makes of every character of the Basic Multilingual Plane,
-    asked of SQLite once: each character is indexed between two sentinel letters, so a
+    """What the FTS5 tokenizer makes of every character of the first two planes (letters,
+    digits, symbols and emoji), asked of SQLite once: each character is indexed between two sentinel letters, so a
     token character comes back as one term "q…q" and a separator as two terms "q"."""
     con = sqlite3.connect(":memory:")
     try:
         con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
         con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
-        points = [c for c in range(0x21, 0x10000) if not 0xD800 <= c < 0xE000]
+        points = [c for c in range(0x21, PLANES_READ) if not 0xD800 <= c < 0xE000]
         con.execute("INSERT INTO t(rowid, x) VALUES (1, ?)",
                     (" ".join(f"{_SENTINEL}{chr(c)}{_SENTINEL}" for c in points),))
         terms = [row[0] for row in con.execute("SELECT term FROM v ORDER BY offset")]
@@ -63,13 +68,43 @@ def _unicode61() -> dict[int, str]:
     return table
 
 
+RULE_VERSION = 1  # raise when the rule below changes: cached tables are then rebuilt
+
+
+def _cache_file() -> Path:
+    from evidence_desk.core.paths import cache_home
+
+    key = f"{RULE_VERSION}-{sqlite3.sqlite_version}-{unicodedata.unidata_version}"
+    return cache_home() / f"fold-{key}.json"
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], frozenset[str]]:
-    """The per-character fold (a str.translate table) and the set of token characters."""
+def _tables() -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """The per-character fold (a str.translate table) and the token characters (ranges).
+    Reading SQLite's tokenizer takes a good part of a second, so the result is kept in
+    the user cache folder, keyed by the SQLite and Unicode versions it was read from."""
+    path = _cache_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {int(c): out for c, out in data["fold"].items()}, [(a, b) for a, b in data["tokens"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    fold, tokens = _derive_tables()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fold": fold, "tokens": tokens}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: derive again next time
+    return fold, tokens
+
+
+def _derive_tables() -> tuple[dict[int, str], list[tuple[int, int]]]:
     u61 = _unicode61()
     fold: dict[int, str] = {}
     tokens: set[str] = set()
-    for c in range(0x10000):
+    for c in range(PLANES_READ):
         if 0xD800 <= c < 0xE000:
             continue
         ch = chr(c)
@@ -85,7 +120,13 @@ def _tables() -> tuple[dict[int, str], frozenset[str]]:
             fold[c] = out
     for out in list(fold.values()):
         tokens.update(x for x in out if ord(x) in u61)
-    return fold, frozenset(tokens)
+    ranges: list[tuple[int, int]] = []
+    for c in sorted(ord(ch) for ch in tokens):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return fold, ranges
 
 
 def fold_char(ch: str) -> str:
@@ -125,24 +166,31 @@ def fold_mapped(text: str) -> tuple[str, list[int] | None]:
     return unmix_lookalikes("".join(pieces)), src
 
 
+@lru_cache(maxsize=1)
+def _token_starts() -> list[int]:
+    return [a for a, _ in _tables()[1]]
+
+
 def is_token_char(ch: str) -> bool:
-    return ord(ch) >= 0x10000 or ch in _tables()[1]
+    c = ord(ch)
+    if c >= PLANES_READ:
+        return True
+    at = bisect.bisect_right(_token_starts(), c) - 1
+    return at >= 0 and _tables()[1][at][1] >= c
+
 
 
 @lru_cache(maxsize=1)
-def _separators() -> dict[int, str]:
-    """Every character of the plane that is not a token character, mapped to a space."""
-    tokens = _tables()[1]
-    return {c: " " for c in range(0x10000) if not 0xD800 <= c < 0xE000 and chr(c) not in tokens}
-
-
-_RUN = re.compile(r"[^ ]+")
+def _token_run() -> re.Pattern[str]:
+    """A run of token characters: the ranges read from SQLite, as one character class."""
+    ranges = _tables()[1]
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}{re.escape(chr(PLANES_READ))}-\U0010ffff]+")
 
 
 def token_spans(folded: str) -> list[tuple[int, int]]:
-    """Start and end of every token of folded text (astral characters count as letters:
-    documents hardly ever hold them)."""
-    return [m.span() for m in _RUN.finditer(folded.translate(_separators()))]
+    """Start and end of every token of folded text."""
+    return [m.span() for m in _token_run().finditer(folded)]
 
 
 def _unmix(token: str) -> str:
@@ -159,22 +207,18 @@ def _unmix(token: str) -> str:
     return "".join(table.get(ch, ch) for ch in token)
 
 
-_MIXED = re.compile(r"[^ ]*(?:[a-z][^ ]*[\u0400-\u04ff]|[\u0400-\u04ff][^ ]*[a-z])[^ ]*")
-
-
 def unmix_lookalikes(folded: str) -> str:
     """Look-alike letters swapped in every mixed-script token (same length as the input)."""
     if not (_LATIN.search(folded) and _CYRILLIC.search(folded)):
         return folded
-    spaced = folded.translate(_separators())
-    mixed = list(_MIXED.finditer(spaced))
-    if not mixed:
-        return folded
     out = []
     last = 0
-    for m in mixed:
+    for m in _token_run().finditer(folded):
+        token = m.group()
+        if token.isascii() or not _LATIN.search(token):
+            continue
         out.append(folded[last:m.start()])
-        out.append(_unmix(folded[m.start():m.end()]))
+        out.append(_unmix(token))
         last = m.end()
     out.append(folded[last:])
     return "".join(out)
