@@ -137,3 +137,32 @@ def test_second_reviewer_rule_on_the_command_line(case_with_letter: Path,
     code, out, _ = run(capsys, "--case", c, "redact", "--list", "--json")
     [row] = json.loads(out)
     assert (row["author"], row["reviewer"], row["status"]) == ("alice", "bob", "approved")
+
+
+def test_what_tag_and_search_find_without_an_umlaut_redact_finds_too(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The bug a new user met: "Muller" tagged and searched, but redaction found 0 matches."""
+    case = str(tmp_path / "case")
+    letter = write_lines_pdf(tmp_path / "witness.pdf", [[(72, 100, "Statement of Hans Müller, Weißrussland.")]])
+    assert run(capsys, "--case", case, "import", str(letter))[0] == 0
+    code, out, err = run(capsys, "--case", case, "tag", "1", "--page", "1", "--text", "Muller",
+                         "--entity", "Hans Müller", "--type", "person")
+    assert code == 0, err
+    code, out, _ = run(capsys, "--case", case, "search", "Muller", "--json")
+    assert [h["page"] for h in json.loads(out)] == [1] and "⟨Müller⟩" in json.loads(out)[0]["snippet"]
+    code, out, _ = run(capsys, "--case", case, "redact", "--text", "Muller", "--reason", "personal",
+                       "--preview", "--json")
+    assert code == 0 and [h["text"] for h in json.loads(out)] == ["Müller"]
+    code, out, _ = run(capsys, "--case", case, "redact", "--text", "Weissrussland", "--reason", "personal",
+                       "--preview", "--json")
+    assert [h["text"] for h in json.loads(out)] == ["Weißrussland"]
+
+
+def test_a_pattern_that_backtracks_without_end_is_one_error_line(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    case = str(tmp_path / "case")
+    page = write_lines_pdf(tmp_path / "long.pdf", [[(72, 100, "a" * 40 + "!")]])
+    assert run(capsys, "--case", case, "import", str(page))[0] == 0
+    code, _, err = run(capsys, "--case", case, "redact", "--pattern", r"(a|aa)+$", "--reason", "personal",
+                       "--preview")
+    one_line_error(code, err, "took more than")

@@ -10,8 +10,8 @@ The index is rebuilt from the view, and the aliases' match keys are
 recomputed in the same fold form (`normalize_name`: й and ё are no longer
 read as и and е, look-alike letters are).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0002_text_fold
+Revises: 0002_provenance
 Create Date: 2026-12-01 22:40:00
 """
 from __future__ import annotations
@@ -19,8 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0002'
-down_revision = '0001'
+revision = '0002_text_fold'
+down_revision = '0002_provenance'
 branch_labels = None
 depends_on = None
 
