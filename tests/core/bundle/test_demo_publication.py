@@ -16,7 +16,8 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.demo.build import build_demo_case
 from evidence_desk.core.pdf.redact_verify import verify_file
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
-from evidence_desk.core.redaction.matching import entity_names, find_entity_hits, redact_hits_edit
+from evidence_desk.core.redaction.entity_hits import entity_names, find_entity_hits
+from evidence_desk.core.redaction.matching import redact_hits_edit
 
 REDACTED = "Kirill O. Garbuz"
 IDENTITY = "Marta Ilyinichna Voskoboinikova"

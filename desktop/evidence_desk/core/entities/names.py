@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from evidence_desk.core.text.fold import fold
-
 from rapidfuzz.distance import Levenshtein
+
+from evidence_desk.core.text.fold import fold
 
 _QUOTES = re.compile(r"[«»\"“”„‘’‚'`]")
 _SPACE = re.compile(r"\s+")

@@ -11,7 +11,7 @@ recomputed in the same fold form (`normalize_name`: й and ё are no longer
 read as и and е, look-alike letters are).
 
 Revision ID: 0002_text_fold
-Revises: 0002_provenance
+Revises: 0003_suggestion_runs
 Create Date: 2026-12-01 22:40:00
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0002_text_fold'
-down_revision = '0002_provenance'
+down_revision = '0003_suggestion_runs'
 branch_labels = None
 depends_on = None
 
