@@ -205,3 +205,14 @@ def test_a_pattern_that_backtracks_without_end_is_a_clear_error(
     assert find_hits(case, r"(a+)+$", regex=True) == []  # the regex engine sees through this one
     with pytest.raises(InvalidInputError, match="took more than"):
         find_hits(case, r"(a|aa)+$", regex=True)
+
+
+def test_a_cancelled_search_stops_at_the_next_batch_of_pages(case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.errors import CancelledError
+    from evidence_desk.core.progress import Progress
+
+    import_lines([[(72, 100, "Petrov")]])
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(CancelledError):
+        find_hits(case, "petrov", progress=progress)
