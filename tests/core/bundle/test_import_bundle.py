@@ -93,13 +93,16 @@ def test_two_copies_annotated_separately_merge_with_their_conflicts_listed(tmp_p
         export_bundle(theirs, tmp_path / "theirs.zip", BundleOptions(profile="internal"))
     with Case.open(mine_dir, author="me") as mine:
         update_details(mine, 1, sender="State Committee for MTC")
+        update_details(mine, 2, title="Invoice 0457 (my title)")  # only I change this
         result = import_bundle(mine, tmp_path / "theirs.zip")
         conflicts = {(c.kind, tuple(c.fields)) for c in result.conflicts}
-        assert conflicts == {("documents", ("kind", "sender"))}
+        assert conflicts == {("documents", ("sender",))}  # both changed the sender; only they the kind
         records = read_records(mine)
         by_sha = {d["id"]: d for d in records.documents}
         assert by_sha[1]["sender"] == "State Committee for MTC"  # the conflict changed nothing
+        assert by_sha[1]["kind"] == "letter"  # a field only they changed is taken
         assert by_sha[2]["reference"] == "INV-2021-0457"  # only they changed it: taken
+        assert by_sha[2]["title"] == "Invoice 0457 (my title)"  # only I changed it: kept
         assert any(n["text"] == "Paid in two instalments" for n in records.notes)
         assert any(e["name"] == "Zollamt Brest" for e in records.entities)
         # Resolving with theirs adopts their version of the conflicting document.
@@ -107,6 +110,8 @@ def test_two_copies_annotated_separately_merge_with_their_conflicts_listed(tmp_p
         assert [c.kind for c in again.conflicts] == ["documents"]
         doc1 = next(d for d in read_records(mine).documents if d["id"] == 1)
         assert (doc1["sender"], doc1["kind"]) == ("Ostrovtechexport", "letter")
+        doc2 = next(d for d in read_records(mine).documents if d["id"] == 2)
+        assert doc2["title"] == "Invoice 0457 (my title)"
 
 
 def test_a_publication_bundle_is_refused_with_a_reason(bundles: Bundles, tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ Ids are `urn:uuid:` forms of the records' uids, so a colleague's tool can merge.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from evidence_desk.core.bundle.scrub import Scrubber
+from evidence_desk.core.suggest.pagetext import PageText
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ED_NS = "urn:evidence-desk:ns:"
@@ -48,20 +50,43 @@ def parse_fragment(value: str) -> tuple[int, tuple[float, float, float, float] |
     return page, (x, y, x + w, y + h)
 
 
-class PageTexts:
-    """Each page's text as the bundle may show it, built once per page on demand."""
+WordLoader = Callable[[str, int], list[list[Any]]]
 
-    def __init__(self, scrub: Scrubber, pages: dict[tuple[str, int], list[list[Any]]]) -> None:
+
+class PageTexts:
+    """Each page's text as the bundle may show it, built once per page on demand (only the
+    pages that a quote is on are ever read)."""
+
+    def __init__(self, scrub: Scrubber, load_words: WordLoader) -> None:
         self.scrub = scrub
-        self.pages = pages
+        self.load_words = load_words
+        self._words: dict[tuple[str, int], list[list[Any]]] = {}
         self._cache: dict[tuple[str, int], str] = {}
+
+    def words(self, sha256: str, page: int) -> list[list[Any]]:
+        key = (sha256, page)
+        if key not in self._words:
+            self._words[key] = self.load_words(sha256, page)
+        return self._words[key]
 
     def text(self, sha256: str, page: int) -> str:
         key = (sha256, page)
         if key not in self._cache:
-            words = self.scrub.visible_words(sha256, page, self.pages.get(key, []))
+            words = self.scrub.visible_words(sha256, page, self.words(sha256, page))
             self._cache[key] = " ".join(w.text for w in words)
         return self._cache[key]
+
+    def region_of(self, sha256: str, page: int, quote: str) -> tuple[float, float, float, float] | None:
+        """Where a quoted span sits on the page (a tag made from a text selection keeps only
+        its words, not its box)."""
+        text = PageText.build(self.words(sha256, page))
+        # Line breaks become spaces and case is lowered: both keep every character's offset.
+        at = text.text.replace("\n", " ").lower().find(" ".join(quote.split()).lower())
+        if at < 0:
+            return None
+        wanted = " ".join(quote.split())
+        rect = text.region(at, at + len(wanted))
+        return rect.as_tuple() if rect is not None else None
 
     def quote_selector(self, sha256: str, page: int, quote: str) -> dict[str, Any]:
         text = self.text(sha256, page)
@@ -81,6 +106,8 @@ def _target(doc_files: dict[str, str], sha256: str, page: int | None, rect: Any,
     target: dict[str, Any] = {"source": doc_files[sha256]}
     selectors = []
     if page is not None:
+        if (rect is None or rect[0] is None) and quote:
+            rect = texts.region_of(sha256, page, quote)
         selectors.append(fragment(page, rect))
         if quote:
             selectors.append(texts.quote_selector(sha256, page, quote))

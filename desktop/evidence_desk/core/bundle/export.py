@@ -127,9 +127,7 @@ def write_members(case: Case, records: CaseRecords, payload: Path, profile: str,
             target = payload / original_name(d["sha256"], d["media_type"])
             target.parent.mkdir(exist_ok=True)
             _link_or_copy(case.originals.path_for(d["sha256"]), target)
-    pages = {(d["sha256"], p["number"]): p.get("words") or [] for d in records.documents for p in d["pages"]}
-    _fill_words(case, records, pages)
-    texts = PageTexts(scrub, pages)
+    texts = PageTexts(scrub, _word_loader(case, records))
     _write_json(payload / ANNOTATIONS, build_annotations(records, published, files, texts, bundle_uid))
     write_entities_csv(payload / ENTITIES_CSV, published)
     write_ftm(payload / ENTITIES_FTM, ftm_entities(published, files, hashes))
@@ -143,17 +141,21 @@ def write_members(case: Case, records: CaseRecords, payload: Path, profile: str,
     return summary
 
 
-def _fill_words(case: Case, records: CaseRecords, pages: dict[tuple[str, int], list[Any]]) -> None:
-    """Word boxes of the pages with a text layer (OCR pages carry theirs in the records)."""
-    ids = {d["id"]: d["sha256"] for d in records.documents}
-    with case.read() as s:
-        for doc_id, number, words in s.execute(select(Page.document_id, Page.number, Page.words)
-                                               .where(Page.document_id.in_(ids))):
-            pages[(ids[doc_id], number)] = words or []
+def _word_loader(case: Case, records: CaseRecords) -> Any:
+    """Word boxes of one page, read when an annotation needs them."""
+    ids = {d["sha256"]: d["id"] for d in records.documents}
+
+    def load(sha256: str, page: int) -> list[Any]:
+        with case.read() as s:
+            words = s.execute(select(Page.words).where(Page.document_id == ids[sha256], Page.number == page)
+                              ).scalar_one_or_none()
+        return list(words or [])
+
+    return load
 
 
 def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False), encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def zip_bag(bag_dir: Path, target: Path) -> int:

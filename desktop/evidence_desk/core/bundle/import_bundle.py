@@ -17,6 +17,7 @@ Order matters, so that a refused or interrupted import leaves the case as it was
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ class ImportBundleResult:
     resolution: str | None
     inverse: Edit
     warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # check, plan, parse, write
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -61,7 +63,7 @@ class ImportBundleResult:
     def to_json(self) -> dict[str, Any]:
         return {"bundle": self.bundle, "documents_added": self.documents_added, **self.plan.counts(),
                 "resolution": self.resolution, "conflict_list": [c.to_json() for c in self.plan.conflicts],
-                "warnings": self.warnings}
+                "warnings": self.warnings, "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
 
 
 def _refuse(bundle: CheckedBundle) -> None:
@@ -149,14 +151,26 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         raise InvalidInputError(f"--resolve is one of {', '.join(RESOLUTIONS)}")
     progress = progress or Progress()
     progress.update(label="Checking the bundle", total=None)
+    clock = time.perf_counter()
+    seconds: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = now - clock
+        clock = now
+
     with checked_bundle(path, limits=limits, check_pdfs=False) as bundle:
         _refuse(bundle)
+        lap("check")
         theirs = _their_records(bundle)
         plan = plan_merge(read_records(case), theirs)
+        lap("plan")
         staged: list[StagedFile] = []
         stored: list[Path] = []
         try:
             new_docs = _parse_originals(case, bundle, plan, progress, staged)
+            lap("parse")
             progress.raise_if_cancelled()
             for file in staged:
                 if not case.originals.exists(file.sha256):
@@ -164,6 +178,7 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
                 case.originals.commit(file)
             edit = MergeBundle(bundle.info.get("Bundle-UID", ""), plan, new_docs, resolve, case.author, keyed(theirs))
             inverse = case.apply(edit, action="bundle.merge")
+            lap("write")
         except BaseException:
             for original in stored:  # nothing in the database refers to them: the case is as it was
                 original.unlink(missing_ok=True)
@@ -171,4 +186,5 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         finally:
             for file in staged:
                 case.originals.discard(file)
-        return ImportBundleResult(str(path), plan, len(new_docs), resolve, inverse, list(bundle.report.warnings))
+        return ImportBundleResult(str(path), plan, len(new_docs), resolve, inverse, list(bundle.report.warnings),
+                                  seconds)

@@ -2,9 +2,9 @@
 
 `MergeBundle.apply` turns a `MergePlan` into records, resolving the colleague's
 stable ids (document hashes, uids) to this case's ids as it goes, and returns
-the exact inverse: every created row deleted (pages one by one, so a redo brings
-them back) and every update put back, in reverse order. Built from the edit
-primitives of `core.edits` (create, update, batch) so it ports to the command
+the exact inverse: every inserted row deleted and every update put back, in
+reverse order. Built from edit primitives (`core.edits` create/update/batch and
+`bulk_edits` for many rows of one table at once), so it ports to the command
 layer unchanged in meaning."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evidence_desk.core.bundle.bulk_edits import InsertRows
 from evidence_desk.core.bundle.merge_plan import Conflict, MergePlan
 from evidence_desk.core.db.models import (
     CustodyEvent,
@@ -37,9 +38,15 @@ RECT = ("x0", "y0", "x1", "y1")
 PROVENANCE_COLUMNS = ("source_code", "source_identity", "received_at", "received_by", "method",
                       "verification_status", "confidence", "verification_reasoning", "notes", "original_path",
                       "file_times", "app_version")
+EDITABLE_PROVENANCE = PROVENANCE_COLUMNS[:9]
+DOCUMENT_COLUMNS = ("kind", "doc_date", "reference", "languages", "sender", "recipient", "review_status", "title")
 MODELS: dict[str, Any] = {"mentions": Mention, "document_links": DocumentLink, "entity_links": EntityLink,
                           "redactions": Redaction, "notes": Note, "custody_events": CustodyEvent}
-DOCUMENT_COLUMNS = ("kind", "doc_date", "reference", "languages", "sender", "recipient", "review_status", "title")
+ROW_KINDS = ("mentions", "document_links", "entity_links", "redactions", "notes", "custody")
+
+
+def table_of(kind: str) -> str:
+    return "custody_events" if kind == "custody" else kind
 
 
 class BundleMergeError(BundleError):
@@ -67,156 +74,167 @@ class MergeBundle(Edit):
     label: str = "bundle.merge"
     _inverses: list[Edit] = field(default_factory=list, init=False)
     _summary: dict[str, Any] = field(default_factory=dict, init=False)
+    _docs: dict[str, int] = field(default_factory=dict, init=False)  # sha256 → id
+    _pages: dict[int, int] = field(default_factory=dict, init=False)  # document id → page count
+    _entities: dict[str, int] = field(default_factory=dict, init=False)  # uid → id
 
     # -- id resolution --------------------------------------------------------------------------
 
-    def _doc(self, session: Session, sha: str) -> int:
-        doc_id = session.execute(select(Document.id).where(Document.sha256 == sha)).scalar_one_or_none()
-        if doc_id is None:
+    def _load_ids(self, session: Session) -> None:
+        self._docs, self._pages = {}, {}
+        for doc_id, sha, count in session.execute(select(Document.id, Document.sha256, Document.page_count)):
+            self._docs[sha], self._pages[doc_id] = doc_id, count
+        self._entities = {uid: i for uid, i in session.execute(select(Entity.uid, Entity.id))}
+
+    def _doc(self, sha: str) -> int:
+        if sha not in self._docs:
             raise BundleMergeError(f"the bundle refers to a document ({sha[:12]}…) it does not carry")
-        return int(doc_id)
+        return self._docs[sha]
 
-    def _entity(self, session: Session, uid: str) -> int:
+    def _entity(self, uid: str) -> int:
         uid = self.plan.entity_alias.get(uid, uid)
-        ent_id = session.execute(select(Entity.id).where(Entity.uid == uid)).scalar_one_or_none()
-        if ent_id is None:
+        if uid not in self._entities:
             raise BundleMergeError(f"the bundle refers to an entity ({uid[:12]}…) it does not carry")
-        return int(ent_id)
+        return self._entities[uid]
 
-    def _check_page(self, session: Session, doc_id: int, page: Any) -> None:
-        if page is None:
-            return
-        count = session.get(Document, doc_id).page_count  # type: ignore[union-attr]
-        if not isinstance(page, int) or not 1 <= page <= count:
+    def _page(self, doc_id: int, page: Any) -> Any:
+        count = self._pages[doc_id]
+        if page is not None and not (isinstance(page, int) and 1 <= page <= count):
             raise BundleMergeError(f"the bundle points at page {page!r} of a document with {count} pages")
+        return page
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _create(self, session: Session, table: str, values: dict[str, Any]) -> int:
-        step = CreateRecord(table, values, label=f"{table}.add")
-        self._inverses.append(step.apply(session))
-        self._summary.setdefault("created", {}).setdefault(table, 0)
-        self._summary["created"][table] += 1
-        return int(step.created_id) if isinstance(step.created_id, int) else 0
+    def _step(self, session: Session, edit: Edit, table: str, count: int) -> Edit:
+        self._inverses.append(edit.apply(session))
+        if count:
+            created = self._summary.setdefault("created", {})
+            created[table] = created.get(table, 0) + count
+        return edit
+
+    def _insert(self, session: Session, table: str, rows: list[dict[str, Any]]) -> list[int]:
+        if not rows:
+            return []
+        step = InsertRows(table, rows, label=f"{table}.add")
+        self._step(session, step, table, len(rows))
+        return step.created_ids
 
     def _update(self, session: Session, table: str, pk: object, changes: dict[str, Any]) -> None:
-        if not changes:
-            return
-        step = UpdateRecord(table, pk, changes, label=f"{table}.update")
-        self._inverses.append(step.apply(session))
-        self._summary.setdefault("updated", {}).setdefault(table, []).append(str(pk))
+        if changes:
+            self._inverses.append(UpdateRecord(table, pk, changes, label=f"{table}.update").apply(session))
+            self._summary.setdefault("updated", {}).setdefault(table, []).append(str(pk))
 
-    def _row(self, session: Session, kind: str, r: dict[str, Any]) -> dict[str, Any]:
-        """Their record as column values of this case (ids resolved)."""
+    def _row(self, kind: str, r: dict[str, Any], mentions: dict[str, int]) -> dict[str, Any]:
+        """Their record as column values of this case (ids resolved); one key set per kind."""
         rect = {k: r.get(k) for k in RECT}
         if kind == "mentions":
-            doc_id = self._doc(session, r["document"])
-            self._check_page(session, doc_id, r["page"])
-            return {"entity_id": self._entity(session, r["entity"]), "document_id": doc_id,
-                    "page_number": r["page"], "quote": r.get("quote"), **rect, "origin": r["origin"],
-                    "status": r["status"], "author": r["author"], "created_at": r["created_at"]}
+            doc_id = self._doc(r["document"])
+            return {"entity_id": self._entity(r["entity"]), "document_id": doc_id,
+                    "page_number": self._page(doc_id, r["page"]), "quote": r.get("quote"), **rect,
+                    "origin": r["origin"], "status": r["status"], "author": r["author"],
+                    "created_at": r["created_at"]}
         if kind == "document_links":
-            src = self._doc(session, r["source"])
-            self._check_page(session, src, r.get("page"))
-            return {"kind": r["kind"], "source_id": src, "target_id": self._doc(session, r["target"]),
-                    "page_number": r.get("page"), "quote": r.get("quote"), **rect, "origin": r["origin"],
-                    "note": r.get("note"), "author": r["author"], "created_at": r["created_at"]}
+            src = self._doc(r["source"])
+            return {"kind": r["kind"], "source_id": src, "target_id": self._doc(r["target"]),
+                    "page_number": self._page(src, r.get("page")), "quote": r.get("quote"), **rect,
+                    "origin": r["origin"], "note": r.get("note"), "author": r["author"],
+                    "created_at": r["created_at"]}
         if kind == "entity_links":
-            mention_ids = [m for m in (session.execute(select(Mention.id).where(Mention.uid == u)).scalar_one_or_none()
-                                       for u in r.get("evidence", [])) if m is not None]
-            return {"kind": r["kind"], "source_id": self._entity(session, r["source"]),
-                    "target_id": self._entity(session, r["target"]), "evidence_mention_ids": mention_ids,
+            return {"kind": r["kind"], "source_id": self._entity(r["source"]),
+                    "target_id": self._entity(r["target"]),
+                    "evidence_mention_ids": [mentions[u] for u in r.get("evidence", []) if u in mentions],
                     "note": r.get("note"), "author": r["author"], "created_at": r["created_at"]}
         if kind == "redactions":
-            doc_id = self._doc(session, r["document"])
-            self._check_page(session, doc_id, r["page"])
-            if session.get(ReasonCode, r["reason"]) is None:
-                label = self.their.get("reason_codes", {}).get(r["reason"], {}).get("label", r["reason"])
-                self._create(session, "reason_codes", {"code": r["reason"], "label": label, "builtin": False})
-            return {"document_id": doc_id, "page_number": r["page"], **rect, "match_text": r.get("match_text"),
-                    "group_uid": r.get("group_uid"), "reason": r["reason"], "note": r.get("note"),
-                    "status": r["status"], "author": r["author"], "reviewer": r.get("reviewer"),
-                    "created_at": r["created_at"], "decided_at": r.get("decided_at")}
+            doc_id = self._doc(r["document"])
+            return {"document_id": doc_id, "page_number": self._page(doc_id, r["page"]), **rect,
+                    "match_text": r.get("match_text"), "group_uid": r.get("group_uid"), "reason": r["reason"],
+                    "note": r.get("note"), "status": r["status"], "author": r["author"],
+                    "reviewer": r.get("reviewer"), "created_at": r["created_at"], "decided_at": r.get("decided_at")}
         if kind == "notes":
-            doc_id = self._doc(session, r["document"]) if r.get("document") else None
-            if doc_id is not None:
-                self._check_page(session, doc_id, r.get("page"))
-            return {"document_id": doc_id, "page_number": r.get("page"), **rect, "text": r["text"],
-                    "author": r["author"], "created_at": r["created_at"], "updated_at": r.get("updated_at"),
-                    "internal": bool(r.get("internal"))}
+            doc_id = self._doc(r["document"]) if r.get("document") else None
+            return {"document_id": doc_id, "page_number": self._page(doc_id, r.get("page")) if doc_id else None,
+                    **rect, "text": r["text"], "author": r["author"], "created_at": r["created_at"],
+                    "updated_at": r.get("updated_at"), "internal": bool(r.get("internal"))}
         if kind == "custody":
-            return {"document_id": self._doc(session, r["document"]), "at": r["at"], "actor": r["actor"],
-                    "kind": r["kind"], "action": r["action"], "counterpart": r.get("counterpart")}
+            return {"document_id": self._doc(r["document"]), "at": r["at"], "actor": r["actor"], "kind": r["kind"],
+                    "action": r["action"], "counterpart": r.get("counterpart")}
         raise KeyError(kind)
 
-    def _add_document(self, session: Session, new: NewDocument) -> None:
-        r = new.record
-        uid = r["uid"]
-        if session.execute(select(Document.id).where(Document.uid == uid)).scalar_one_or_none() is not None:
-            uid = new_uid()  # their uid names another document here: the hash is the identity anyway
-        doc_id = self._create(session, "documents", {
-            "uid": uid, "sha256": r["sha256"], "filename": r["filename"], "media_type": r["media_type"],
-            "size_bytes": r["size_bytes"], "page_count": len(new.pages), "imported_at": r["imported_at"],
-            "imported_by": r["imported_by"], "warnings": new.warnings, "source_metadata": new.metadata,
-            **{k: r.get(k) for k in DOCUMENT_COLUMNS}})
-        for page in new.pages:
-            self._create(session, "pages", {"document_id": doc_id, **page})
-        prov = r.get("provenance")
-        if prov:
-            self._create(session, "provenance", {"document_id": doc_id,
-                                                 **{k: prov.get(k) for k in PROVENANCE_COLUMNS}})
+    def _add_documents(self, session: Session) -> None:
+        taken = set(session.execute(select(Document.uid)).scalars())
+        pages: list[dict[str, Any]] = []
+        provenance: list[dict[str, Any]] = []
+        for new in self.documents:
+            r = new.record
+            uid = r["uid"] if r["uid"] not in taken else new_uid()  # the hash is the identity anyway
+            step = CreateRecord("documents", {
+                "uid": uid, "sha256": r["sha256"], "filename": r["filename"], "media_type": r["media_type"],
+                "size_bytes": r["size_bytes"], "page_count": len(new.pages), "imported_at": r["imported_at"],
+                "imported_by": r["imported_by"], "warnings": new.warnings, "source_metadata": new.metadata,
+                **{k: r.get(k) for k in DOCUMENT_COLUMNS}}, label="documents.add")
+            self._step(session, step, "documents", 1)
+            doc_id = int(step.created_id)  # type: ignore[arg-type]
+            self._docs[r["sha256"]], self._pages[doc_id] = doc_id, len(new.pages)
+            pages.extend({"document_id": doc_id, "ocr_engine": None, "ocr_languages": None, "ocr_confidence": None,
+                          **page} for page in new.pages)
+            prov = r.get("provenance")
+            if prov:
+                provenance.append({"document_id": doc_id, **{k: prov.get(k) for k in PROVENANCE_COLUMNS}})
+        self._insert(session, "pages", pages)
+        self._insert(session, "provenance", provenance)
 
-    def _add_entity(self, session: Session, e: dict[str, Any]) -> None:
-        ent_id = self._create(session, "entities", {"uid": e["uid"], "type": e["type"], "name": e["name"],
-                                                    "description": e.get("description"),
-                                                    "created_at": e["created_at"]})
-        self._add_aliases(session, ent_id, e)
+    def _add_entities(self, session: Session, entities: list[dict[str, Any]]) -> None:
+        rows = [{"uid": e["uid"], "type": e["type"], "name": e["name"], "description": e.get("description"),
+                 "created_at": e["created_at"]} for e in entities]
+        for e, ent_id in zip(entities, self._insert(session, "entities", rows), strict=True):
+            self._entities[e["uid"]] = ent_id
 
-    def _add_aliases(self, session: Session, ent_id: int, e: dict[str, Any]) -> None:
-        have = set(session.execute(select(EntityAlias.alias).where(EntityAlias.entity_id == ent_id)).scalars())
-        for alias in e.get("aliases", []):
-            if alias["alias"] not in have:
-                have.add(alias["alias"])
-                self._create(session, "entity_aliases", {"entity_id": ent_id, "alias": alias["alias"],
-                                                         "normalized": normalize_name(alias["alias"]),
-                                                         "language": alias.get("language")})
-
-    def _adopt(self, session: Session, kind: str, r: dict[str, Any]) -> None:
-        """Make my record say what theirs says."""
-        if kind == "documents":
-            doc_id = self._doc(session, r["sha256"])
-            self._update(session, "documents", doc_id, {k: r.get(k) for k in DOCUMENT_COLUMNS})
-        elif kind == "provenance":
-            self._update(session, "provenance", self._doc(session, r["sha256"]),
-                         {k: r.get(k) for k in PROVENANCE_COLUMNS[:9]})
-        elif kind == "entities":
-            ent_id = self._entity(session, r["uid"])
-            self._update(session, "entities", ent_id, {k: r.get(k) for k in ("type", "name", "description")})
-        else:
-            table = "custody_events" if kind == "custody" else kind
-            model_pk = self._pk(session, table, r["uid"])
-            self._update(session, table, model_pk, self._row(session, kind, r))
+    def _add_aliases(self, session: Session) -> None:
+        have = {(e, a) for e, a in session.execute(select(EntityAlias.entity_id, EntityAlias.alias))}
+        rows = []
+        for e in self.their.get("entities", {}).values():  # aliases travel for every entity
+            ent_id = self._entity(e["uid"])
+            for alias in e.get("aliases", []):
+                if (ent_id, alias["alias"]) not in have:
+                    have.add((ent_id, alias["alias"]))
+                    rows.append({"entity_id": ent_id, "alias": alias["alias"],
+                                 "normalized": normalize_name(alias["alias"]), "language": alias.get("language")})
+        self._insert(session, "entity_aliases", rows)
 
     def _pk(self, session: Session, table: str, uid: str) -> int:
         model = MODELS[table]
         return int(session.execute(select(model.id).where(model.uid == uid)).scalar_one())
 
-    def _both(self, session: Session, conflict: Conflict) -> None:
+    def _adopt(self, session: Session, kind: str, r: dict[str, Any], mentions: dict[str, int]) -> None:
+        """Make my record say what theirs says."""
+        if kind == "documents":
+            self._update(session, "documents", self._doc(r["sha256"]), {k: r.get(k) for k in DOCUMENT_COLUMNS})
+        elif kind == "provenance":
+            self._update(session, "provenance", self._doc(r["sha256"]), {k: r.get(k) for k in EDITABLE_PROVENANCE})
+        elif kind == "entities":
+            changes = {k: r.get(k) for k in ("type", "name", "description")}
+            if r.get("merged_into"):
+                changes["merged_into_id"] = self._entity(r["merged_into"])
+            self._update(session, "entities", self._entity(r["uid"]), changes)
+        else:
+            table = table_of(kind)
+            self._update(session, table, self._pk(session, table, r["uid"]), self._row(kind, r, mentions))
+
+    def _both(self, session: Session, conflict: Conflict, mentions: dict[str, int]) -> None:
         """Keep mine and add theirs beside it: a copy with a new uid, or (for one-per-document
         details) a note on the document recording their values."""
         if conflict.kind in ("documents", "provenance"):
-            doc_id = self._doc(session, conflict.key)
             text = "; ".join(f"{k}: {b!r}" for k, (_, b) in conflict.fields.items())
-            self._create(session, "notes", {"document_id": doc_id, "author": self.author,
-                                            "text": f"From bundle {self.bundle_uid[:8]}, their {conflict.kind} "
-                                                    f"differs: {text}"})
+            self._insert(session, "notes", [{
+                "uid": new_uid(), "document_id": self._doc(conflict.key), "page_number": None, "text":
+                f"From bundle {self.bundle_uid[:8]}, their {conflict.kind} differs: {text}", "author": self.author,
+                "internal": False, **dict.fromkeys(RECT)}])
             return
         row = self.their[conflict.kind][conflict.key]
         if conflict.kind == "entities":
-            self._add_entity(session, {**row, "uid": new_uid(), "name": f"{row['name']} (theirs)"})
+            self._add_entities(session, [{**row, "uid": new_uid(), "name": f"{row['name']} (theirs)"}])
             return
-        table = "custody_events" if conflict.kind == "custody" else conflict.kind
-        self._create(session, table, {"uid": new_uid(), **self._row(session, conflict.kind, row)})
+        self._insert(session, table_of(conflict.kind), [{"uid": new_uid(), **self._row(conflict.kind, row, mentions)}])
 
     # -- Edit ------------------------------------------------------------------------------------
 
@@ -225,46 +243,59 @@ class MergeBundle(Edit):
         self._summary = {"bundle": self.bundle_uid, "resolution": self.resolve,
                          "conflicts": [c.to_json() for c in self.plan.conflicts]}
         plan = self.plan
-        for new in self.documents:
-            self._add_document(session, new)
-        for e in plan.new.get("entities", []):
-            self._add_entity(session, e)
+        self._load_ids(session)
+        self._add_reason_codes(session)
+        self._add_documents(session)
+        self._add_entities(session, plan.new.get("entities", []))
         for e in plan.take.get("entities", []):
-            self._adopt(session, "entities", e)
-        for e in self.their.get("entities", {}).values():  # aliases travel for every entity
-            self._add_aliases(session, self._entity(session, e["uid"]), e)
-        for e in plan.new.get("entities", []) + plan.take.get("entities", []):
+            self._adopt(session, "entities", e, {})
+        self._add_aliases(session)
+        for e in plan.new.get("entities", []):
             if e.get("merged_into"):
-                self._update(session, "entities", self._entity(session, e["uid"]),
-                             {"merged_into_id": self._entity(session, e["merged_into"])})
-        for kind in ("mentions", "document_links", "entity_links", "redactions", "notes", "custody"):
-            table = "custody_events" if kind == "custody" else kind
-            for r in plan.new.get(kind, []):
-                values = self._row(session, kind, r)
-                if kind == "document_links" and self._same_link(session, values):
-                    continue
-                self._create(session, table, {"uid": r["uid"], **values})
+                self._update(session, "entities", self._entity(e["uid"]),
+                             {"merged_into_id": self._entity(e["merged_into"])})
+        mentions = {uid: i for uid, i in session.execute(select(Mention.uid, Mention.id))}
+        for kind in ROW_KINDS:
+            rows = [{"uid": r["uid"], **self._row(kind, r, mentions)} for r in plan.new.get(kind, [])]
+            if kind == "document_links":
+                rows = self._new_links(session, rows)
+            ids = self._insert(session, table_of(kind), rows)
+            if kind == "mentions":
+                mentions.update((r["uid"], i) for r, i in zip(rows, ids, strict=True))
             for r in plan.take.get(kind, []):
-                self._adopt(session, kind, r)
+                self._adopt(session, kind, r, mentions)
         for kind in ("documents", "provenance"):
             for r in plan.take.get(kind, []):
-                self._adopt(session, kind, r)
-        for r in plan.new.get("provenance", []):
-            self._create(session, "provenance", {"document_id": self._doc(session, r["sha256"]),
-                                                 **{k: r.get(k) for k in PROVENANCE_COLUMNS}})
+                self._adopt(session, kind, r, mentions)
+        self._insert(session, "provenance", [
+            {"document_id": self._doc(r["sha256"]), **{k: r.get(k) for k in PROVENANCE_COLUMNS}}
+            for r in plan.new.get("provenance", [])])
         for conflict in plan.conflicts:
             if self.resolve == "theirs":
-                self._adopt(session, conflict.kind, self.their[conflict.kind][conflict.key])
+                self._adopt(session, conflict.kind, plan.theirs_rows[(conflict.kind, conflict.key)], mentions)
             elif self.resolve == "both":
-                self._both(session, conflict)
-        inverses = list(reversed(self._inverses))
-        return Batch(inverses, label=f"undo {self.label}", target_hint=("case", None))
+                self._both(session, conflict, mentions)
+        return Batch(list(reversed(self._inverses)), label=f"undo {self.label}", target_hint=("case", None))
 
-    def _same_link(self, session: Session, values: dict[str, Any]) -> bool:
-        return session.execute(select(DocumentLink.id).where(
-            DocumentLink.kind == values["kind"], DocumentLink.source_id == values["source_id"],
-            DocumentLink.target_id == values["target_id"],
-            DocumentLink.page_number == values["page_number"])).scalar_one_or_none() is not None
+    def _add_reason_codes(self, session: Session) -> None:
+        have = set(session.execute(select(ReasonCode.code)).scalars())
+        wanted = {r["reason"] for kind in ("new", "take") for r in getattr(self.plan, kind).get("redactions", [])}
+        wanted |= {self.their["redactions"][c.key]["reason"] for c in self.plan.conflicts if c.kind == "redactions"}
+        self._insert(session, "reason_codes", [
+            {"code": code, "label": self.their.get("reason_codes", {}).get(code, {}).get("label", code),
+             "builtin": False} for code in sorted(wanted - have)])
+
+    def _new_links(self, session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Links this case already has (same kind, ends and page, another uid) are not added twice."""
+        have = {tuple(row) for row in session.execute(select(DocumentLink.kind, DocumentLink.source_id,
+                                                             DocumentLink.target_id, DocumentLink.page_number))}
+        out = []
+        for row in rows:
+            key = (row["kind"], row["source_id"], row["target_id"], row["page_number"])
+            if key not in have:
+                have.add(key)
+                out.append(row)
+        return out
 
     def describe(self) -> dict[str, Any]:
         return dict(self._summary)

@@ -3,10 +3,10 @@
 Records are matched by stable identity: documents by SHA-256, everything else by
 uid (an entity also by type and name, so two desks that each typed "Ministry of
 Defence" end with one). A record present on both sides with different content
-is decided by the two audit logs: copies of one case share the chain up to the
-moment they parted (the fork); a record only they touched since is taken from
-them, one only I touched is kept, one we both touched — or any difference when
-the logs share no history — is a conflict. Conflicts are listed for the user
+is decided field by field by the two audit logs: copies of one case share the
+chain up to the moment they parted (the fork); a field only they changed since is
+taken from them, one only I changed is kept, one we both changed — or any
+difference when the logs share no history — is a conflict. Conflicts are listed for the user
 and never overwritten silently. Deletions do not travel: a record absent from
 the bundle is left alone."""
 
@@ -59,6 +59,7 @@ class MergePlan:
     take: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # kind → their records to adopt
     conflicts: list[Conflict] = field(default_factory=list)
     entity_alias: dict[str, str] = field(default_factory=dict)  # their entity uid → my uid (same name)
+    theirs_rows: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # a conflict resolved "theirs"
     unchanged: int = 0
     fork: int = 0  # audit entries the two logs share
 
@@ -71,18 +72,24 @@ class MergePlan:
                 "conflicts": len(self.conflicts), "unchanged": self.unchanged, "shared_audit_entries": self.fork}
 
 
-def _targets(data: Any) -> Iterator[tuple[str, str]]:
-    """(table, primary key) of every record an audit entry's data describes."""
+ALL = "*"
+Touched = dict[tuple[str, str], set[str]]  # (kind or table, key) → fields changed, or {ALL}
+
+
+def _targets(data: Any) -> Iterator[tuple[str, str, set[str]]]:
+    """(table, primary key, fields) of every record an audit entry's data describes: an
+    update names the fields it changed; a create or delete touches the whole record."""
     if isinstance(data, dict):
         table = data.get("table")
         if isinstance(table, str):
             pk = data.get("id")
             after = data.get("after") if isinstance(data.get("after"), dict) else {}
             before = data.get("before") if isinstance(data.get("before"), dict) else {}
+            fields = set(after) if pk is not None and before and after else {ALL}
             for candidate in (pk, after.get("id"), after.get("document_id"), before.get("id"),
                               before.get("document_id")):
                 if candidate is not None:
-                    yield table, str(candidate)
+                    yield table, str(candidate), fields
                     break
         for value in data.values():
             yield from _targets(value)
@@ -91,15 +98,18 @@ def _targets(data: Any) -> Iterator[tuple[str, str]]:
             yield from _targets(value)
 
 
-def touched_since(audit: list[dict[str, Any]], fork: int) -> set[tuple[str, str]]:
-    out: set[tuple[str, str]] = set()
+def touched_since(audit: list[dict[str, Any]], fork: int) -> Touched:
+    """What the entries after the fork changed. Every edit describes itself through the
+    record primitives (table, id, before/after); entries that change no record (an
+    export, an import's own bookkeeping) name none and touch nothing."""
+    out: Touched = {}
     for entry in audit[fork:]:
-        if entry.get("target_type") and entry.get("target_id") is not None:
-            out.add((str(entry["target_type"]), str(entry["target_id"])))
         try:
-            out.update(_targets(json.loads(entry.get("data") or "null")))
+            found = list(_targets(json.loads(entry.get("data") or "null")))
         except (ValueError, TypeError):
-            continue
+            found = []
+        for table, pk, fields in found:
+            out.setdefault((table, pk), set()).update(fields)
     return out
 
 
@@ -125,20 +135,25 @@ def keyed(records: CaseRecords) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-def _touched_keys(records: CaseRecords, touched: set[tuple[str, str]]) -> set[tuple[str, str]]:
+def _touched_keys(records: CaseRecords, touched: Touched) -> Touched:
     """Audit targets (table, this side's id) as (kind, stable key)."""
-    out = set()
+    out: Touched = {}
     for d in records.documents:
-        if ("documents", str(d["id"])) in touched:
-            out.add(("documents", d["sha256"]))
-        if ("provenance", str(d["id"])) in touched:
-            out.add(("provenance", d["sha256"]))
+        for kind in ("documents", "provenance"):
+            if (kind, str(d["id"])) in touched:
+                out[(kind, d["sha256"])] = touched[(kind, str(d["id"]))]
     for kind in UID_KINDS:
         table = TABLE_OF.get(kind, kind)
         for r in getattr(records, kind):
             if (table, str(r["id"])) in touched:
-                out.add((kind, r["uid"]))
+                out[(kind, r["uid"])] = touched[(table, str(r["id"]))]
     return out
+
+
+def _touches(touched: Touched, kind: str, key: str, name: str) -> bool:
+    fields = touched.get((kind, key), set())
+    return ALL in fields or name in fields or (name == "entity" and "entity_id" in fields) \
+        or (name == "page" and "page_number" in fields) or (name == "merged_into" and "merged_into_id" in fields)
 
 
 def _differences(kind: str, mine: dict[str, Any], theirs: dict[str, Any], alias: dict[str, str]) -> dict[str, Any]:
@@ -178,10 +193,21 @@ def plan_merge(mine: CaseRecords, theirs: CaseRecords) -> MergePlan:
             diffs = _differences(kind, current, row, plan.entity_alias)
             if not diffs:
                 plan.unchanged += 1
-            elif history and (kind, key) in theirs_touched and (kind, key) not in mine_touched:
-                plan.add(plan.take, kind, row)
-            elif history and (kind, key) in mine_touched and (kind, key) not in theirs_touched:
-                plan.unchanged += 1  # mine is the newer version
-            else:
-                plan.conflicts.append(Conflict(kind, key, diffs))
+                continue
+            take, clash = {}, {}
+            for name, (a, b) in diffs.items():
+                theirs_did = _touches(theirs_touched, kind, key, name)
+                mine_did = _touches(mine_touched, kind, key, name)
+                if history and theirs_did and not mine_did:
+                    take[name] = b
+                elif not (history and mine_did and not theirs_did):  # else mine is the newer version
+                    clash[name] = (a, b)
+            merged = {**row, **{n: current[n] for n in diffs if n not in take}}
+            if take:
+                plan.add(plan.take, kind, merged)
+            if clash:
+                plan.conflicts.append(Conflict(kind, key, clash))
+                plan.theirs_rows[(kind, key)] = {**merged, **{n: row[n] for n in clash}}
+            if not take and not clash:
+                plan.unchanged += 1
     return plan

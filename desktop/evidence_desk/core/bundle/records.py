@@ -100,15 +100,24 @@ def read_records(case: Case, doc_ids: list[int] | None = None) -> CaseRecords:
             row["id"] = d.id  # this case's id: lets a merge read the audit log's targets
             prov = provs.get(d.id)
             row["provenance"] = _row(prov, PROVENANCE_FIELDS) if prov else None
-            row["pages"] = [
-                {"number": p.number, "width": p.width, "height": p.height, "rotation": p.rotation,
-                 "text_source": p.text_source, "ocr_engine": p.ocr_engine, "ocr_languages": p.ocr_languages,
-                 "ocr_confidence": p.ocr_confidence,
-                 # Text read by OCR exists only in the case (the original has none): it travels.
-                 **({"text": p.text, "words": p.words} if p.text_source == "ocr" else {})}
-                for p in s.execute(select(Page).where(Page.document_id == d.id).order_by(Page.number)).scalars()
-            ]
+            row["pages"] = []
             out.documents.append(row)
+        # Page geometry for every page, text and word boxes only where OCR read them: text read
+        # by OCR exists only in the case (the original has none), so it travels.
+        by_id = {d["id"]: d for d in out.documents}
+        geometry = select(Page.document_id, Page.number, Page.width, Page.height, Page.rotation, Page.text_source,
+                          Page.ocr_engine, Page.ocr_languages, Page.ocr_confidence).order_by(Page.document_id,
+                                                                                              Page.number)
+        for p in s.execute(geometry):
+            if p.document_id in by_id:
+                by_id[p.document_id]["pages"].append(
+                    {"number": p.number, "width": p.width, "height": p.height, "rotation": p.rotation,
+                     "text_source": p.text_source, "ocr_engine": p.ocr_engine, "ocr_languages": p.ocr_languages,
+                     "ocr_confidence": p.ocr_confidence})
+        ocr = select(Page.document_id, Page.number, Page.text, Page.words).where(Page.text_source == "ocr")
+        for doc_id, number, text, words in s.execute(ocr):
+            if doc_id in by_id:
+                next(pg for pg in by_id[doc_id]["pages"] if pg["number"] == number).update(text=text, words=words)
         entities = s.execute(select(Entity).order_by(Entity.id)).scalars().all()
         ent_uid = {e.id: e.uid for e in entities}
         for e in entities:

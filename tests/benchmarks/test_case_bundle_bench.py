@@ -1,0 +1,136 @@
+"""Bundle export and import against plain zip and hash work on the same files (not run by default).
+
+    uv run pytest -m benchmark tests/benchmarks/test_case_bundle_bench.py -s
+
+The case: the demo case (built without OCR) scaled to about 1,000 pages with copies of its
+born-digital documents (each copy stamped so its bytes differ), every copy page tagged.
+
+Export (internal profile): the sanitising step (one redacted, verified PDF per document,
+in sandbox workers) and the report's thumbnails are timed and printed apart; the bundle
+step — reading every record, writing the annotations, entities, FtM, provenance, audit
+log and report, `bagit` hashing every file into its manifests, zipping (PDFs stored, text
+deflated) — is compared with plain work on the very same output files: SHA-256 of each
+file and a zip of them with the same compression choices. Target ≤ 1.5×.
+
+Import (into an empty case): the bundle read as hostile (checked zip directory, member by
+member extraction under caps, manifests, audit chain), records checked and planned, and
+the merge transaction, against a plain `extractall` of the same zip plus a SHA-256 of
+every file checked against the manifest. Target ≤ 2×. The sandboxed parse of every
+original (the normal hostile-input import path) is printed apart.
+Figures are printed, never asserted against a clock."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pymupdf
+import pytest
+from sqlalchemy import select
+
+from evidence_desk.core.bundle.export import BundleOptions, export_bundle
+from evidence_desk.core.bundle.import_bundle import import_bundle
+from evidence_desk.core.bundle.layout import STORED_SUFFIXES
+from evidence_desk.core.case import Case
+from evidence_desk.core.db.models import Document, Entity
+from evidence_desk.core.demo.build import build_demo_case
+from evidence_desk.core.edits import Batch, CreateRecord
+from evidence_desk.core.importing import ImportOptions, import_paths
+
+pytestmark = pytest.mark.benchmark
+TARGET_PAGES = 1000
+COPY_PAGES = 20
+
+
+def _scale(case: Case, folder: Path) -> int:
+    """Copies of the demo's born-digital PDFs until the case holds TARGET_PAGES pages."""
+    with case.read() as s:
+        docs = s.execute(select(Document).where(Document.media_type == "application/pdf")).scalars().all()
+        sources = [case.originals.path_for(d.sha256) for d in docs]
+        pages = sum(d.page_count for d in s.execute(select(Document)).scalars())
+        entity_id = s.execute(select(Entity.id).order_by(Entity.id)).scalars().first()
+    files, n = [], 0
+    while pages < TARGET_PAGES:
+        src = pymupdf.open(sources[n % len(sources)])
+        out = pymupdf.open()
+        while out.page_count < COPY_PAGES:
+            out.insert_pdf(src)
+        for index, page in enumerate(out):
+            page.insert_text((40, 30), f"copy {n} page {index + 1}", fontsize=7)
+        path = folder / f"copy-{n:03d}.pdf"
+        out.save(path, garbage=3, deflate=True)
+        files.append(path)
+        pages += out.page_count
+        n += 1
+    report = import_paths(case, files, ImportOptions(workers=2, ocr="never"))
+    steps = [CreateRecord("mentions", {"entity_id": entity_id, "document_id": o.document_id, "page_number": p,
+                                       "quote": None, "x0": 40.0, "y0": 20.0, "x1": 140.0, "y1": 32.0,
+                                       "author": "bench"})
+             for o in report.imported for p in range(1, (o.pages or 0) + 1)]
+    case.apply(Batch(list(steps), label="bench.tags"))
+    return pages
+
+
+def _plain_zip(files: Path, target: Path) -> float:
+    start = time.perf_counter()
+    with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
+        for path in sorted(p for p in files.rglob("*") if p.is_file()):
+            digest = hashlib.sha256()
+            with open(path, "rb") as fh:
+                while chunk := fh.read(1024 * 1024):
+                    digest.update(chunk)
+            method = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+            zf.write(path, path.relative_to(files).as_posix(), compress_type=method,
+                     compresslevel=6 if method == zipfile.ZIP_DEFLATED else None)
+    return time.perf_counter() - start
+
+
+def _plain_unzip(bundle: Path, target: Path) -> float:
+    start = time.perf_counter()
+    with zipfile.ZipFile(bundle) as zf:
+        zf.extractall(target)
+    listed = dict(reversed(line.split(maxsplit=1)) for line in
+                  (target / "manifest-sha256.txt").read_text().splitlines())
+    for name, digest in listed.items():
+        h = hashlib.sha256()
+        with open(target / name, "rb") as fh:
+            while chunk := fh.read(1024 * 1024):
+                h.update(chunk)
+        assert h.hexdigest() == digest
+    return time.perf_counter() - start
+
+
+@pytest.mark.timeout(3600)
+def test_bundle_export_and_import_against_plain_zip_and_hash(tmp_path: Path) -> None:
+    case = build_demo_case(tmp_path / "demo", ocr=False)
+    try:
+        pages = _scale(case, tmp_path)
+        bundle = tmp_path / "internal.zip"
+        result = export_bundle(case, bundle, BundleOptions(profile="internal"))
+    finally:
+        case.close()
+    files = tmp_path / "files"
+    with zipfile.ZipFile(bundle) as zf:
+        zf.extractall(files)
+    plain = min(_plain_zip(files, tmp_path / f"plain{i}.zip") for i in range(3))
+    ours = result.seconds["bundle"]
+    print(f"\nexport of {result.documents} documents, {pages} pages, {result.bytes / 1e6:.1f} MB, "
+          f"{result.members} members")
+    print(f"  sanitising (separate): {result.seconds['sanitise']:.1f} s; thumbnails {result.seconds['thumbnails']:.1f} s")
+    print(f"  bundle step {ours:.2f} s vs plain zip + SHA-256 of the same files {plain:.2f} s: "
+          f"{ours / plain:.2f}x (target <= 1.5x)")
+    plain_in = min(_plain_unzip(bundle, tmp_path / f"unzip{i}") for i in range(3))
+    for i in range(3):
+        shutil.rmtree(tmp_path / f"unzip{i}")
+    with Case.open(tmp_path / "target", create=True) as target:
+        merged = import_bundle(target, bundle)
+    s = merged.seconds
+    reading = s["check"] + s["plan"] + s["write"]
+    print(f"import-bundle: check {s['check']:.2f} s, plan {s['plan']:.2f} s, merge transaction {s['write']:.2f} s, "
+          f"sandboxed parse of {merged.documents_added} originals (separate) {s['parse']:.1f} s")
+    print(f"  reading + merging {reading:.2f} s vs plain unzip + hash check {plain_in:.2f} s: "
+          f"{reading / plain_in:.2f}x (target <= 2x); with the parse: {(reading + s['parse']) / plain_in:.1f}x")
+    assert merged.documents_added == result.documents
