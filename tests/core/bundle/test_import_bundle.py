@@ -64,10 +64,13 @@ def test_the_merge_is_one_undoable_edit(bundles: Bundles, tmp_path: Path) -> Non
     with Case.open(tmp_path / "undo", create=True) as target:
         empty = _comparable(read_records(target))
         result = import_bundle(target, bundles.internal)
+        merged = _comparable(read_records(target))
         audit = read_records(target).audit
         assert [a["action"] for a in audit].count("bundle.merge") == 1
-        target.apply(result.inverse, action="undo")
+        redo = target.apply(result.inverse, action="undo")
         assert _comparable(read_records(target)) == empty
+        target.apply(redo, action="redo")  # the undo's own inverse brings back the very same records
+        assert _comparable(read_records(target)) == merged
 
 
 def _copy_case(src: Path, dst: Path) -> Path:

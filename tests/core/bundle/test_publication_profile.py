@@ -73,3 +73,16 @@ def test_entities_csv_neutralises_formula_cells() -> None:
 
     assert [neutralise(v) for v in ("=SUM(A1)", "+1", "-2", "@x", "plain", None)] == \
         ["'=SUM(A1)", "'+1", "'-2", "'@x", "plain", ""]
+
+
+def test_a_bundle_of_some_documents_names_only_their_entities(bundles: Bundles, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from evidence_desk.core.bundle.export import BundleOptions, export_bundle
+    from evidence_desk.core.case import Case
+
+    with Case.open(bundles.case_dir) as case:
+        result = export_bundle(case, tmp_path / "invoice.zip", BundleOptions(profile="publication", documents=("2",)))
+    assert result.documents == 1
+    texts = _texts(tmp_path / "invoice.zip")
+    assert "EX-2021/0457" in texts["data/entities.csv"]
+    assert "Ministry of Defence" not in texts["data/entities.csv"]  # named only in the other letter
+    assert sum(n.startswith("data/documents/") for n in texts) == 1

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, inspect
+from sqlalchemy import Text, bindparam, delete, insert, inspect
 from sqlalchemy.orm import Session
 
-from evidence_desk.core.edits import Edit, _from_plain, _model, _to_plain
+from evidence_desk.core.edits import Edit, _from_plain, _model
 
 CHUNK = 500
 
@@ -24,6 +24,7 @@ class InsertRows(Edit):
     table: str
     rows: list[dict[str, Any]]
     label: str = "rows.add"
+    json_text: tuple[str, ...] = ()  # JSON columns whose values are JSON text already (page words)
     created_ids: list[Any] = field(default_factory=list, init=False)  # primary keys, in row order
 
     def apply(self, session: Session) -> Edit:
@@ -32,11 +33,14 @@ class InsertRows(Edit):
         self.created_ids = []
         if self.rows:
             values = [_from_plain(model, row) for row in self.rows]  # rows of one table share their keys
-            result = session.execute(insert(model).returning(pk, sort_by_parameter_order=True), values)
+            stmt = insert(model)
+            if self.json_text:  # stored as given: no decoding and encoding again
+                stmt = stmt.values({c: bindparam(c, type_=Text()) for c in self.json_text})
+            result = session.execute(stmt.returning(pk, sort_by_parameter_order=True), values)
             self.created_ids = [r[0] for r in result]
-        snapshot = [{**{k: _to_plain(v) for k, v in row.items()}, pk.key: i}
-                    for row, i in zip(self.rows, self.created_ids, strict=True)]
-        return DeleteRows(self.table, list(self.created_ids), snapshot, label=f"undo {self.label}")
+        snapshot = [{**row, pk.key: i} for row, i in zip(self.rows, self.created_ids, strict=True)]
+        return DeleteRows(self.table, list(self.created_ids), snapshot, label=f"undo {self.label}",
+                          json_text=self.json_text)
 
     def describe(self) -> dict[str, Any]:
         return {"table": self.table, "inserted": len(self.rows), "ids": self.created_ids}
@@ -52,6 +56,7 @@ class DeleteRows(Edit):
     ids: list[Any]
     rows: list[dict[str, Any]]  # as inserted, ids included: the inverse re-inserts them
     label: str = "rows.delete"
+    json_text: tuple[str, ...] = ()
 
     def apply(self, session: Session) -> Edit:
         model = _model(self.table)
@@ -60,7 +65,8 @@ class DeleteRows(Edit):
         for start in range(0, len(self.ids), CHUNK):
             session.execute(delete(model).where(pk.in_(self.ids[start:start + CHUNK])))
         session.expire_all()
-        return InsertRows(self.table, [dict(r) for r in self.rows], label=f"undo {self.label}")
+        return InsertRows(self.table, [dict(r) for r in self.rows], label=f"undo {self.label}",
+                          json_text=self.json_text)
 
     def describe(self) -> dict[str, Any]:
         return {"table": self.table, "deleted": len(self.ids), "ids": self.ids}

@@ -91,17 +91,19 @@ def _their_records(bundle: CheckedBundle) -> Any:
 
 
 def _page_rows(pages: list[Any], record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Our parser's pages, with the text the colleague's OCR read where they had it."""
+    """Our parser's pages, with the text the colleague's OCR read where they had it (word
+    boxes as JSON text, stored as they are)."""
     theirs = {p["number"]: p for p in record["pages"]}
     rows = []
     for p in pages:
         row = {"number": p.number, "width": p.width, "height": p.height, "rotation": p.rotation,
                "text": p.text, "text_source": "none" if p.needs_ocr and not p.text.strip() else "embedded",
                "needs_ocr": p.needs_ocr, "has_images": p.has_images,
-               "words": json.loads(p.words_json) if p.words_json else list(p.words)}
+               "words": p.words_json or json.dumps(p.words, separators=(",", ":"))}  # JSON text
         ocr = theirs.get(p.number)
         if ocr is not None and ocr.get("text_source") == "ocr" and isinstance(ocr.get("text"), str):
-            row.update(text=ocr["text"], words=ocr.get("words") or [], text_source="ocr", needs_ocr=False,
+            row.update(text=ocr["text"], words=json.dumps(ocr.get("words") or [], ensure_ascii=False,
+                                                          separators=(",", ":")), text_source="ocr", needs_ocr=False,
                        ocr_engine=ocr.get("ocr_engine"), ocr_languages=ocr.get("ocr_languages"),
                        ocr_confidence=ocr.get("ocr_confidence"))
         rows.append(row)

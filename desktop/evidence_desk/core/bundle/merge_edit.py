@@ -112,10 +112,11 @@ class MergeBundle(Edit):
             created[table] = created.get(table, 0) + count
         return edit
 
-    def _insert(self, session: Session, table: str, rows: list[dict[str, Any]]) -> list[int]:
+    def _insert(self, session: Session, table: str, rows: list[dict[str, Any]],
+                json_text: tuple[str, ...] = ()) -> list[int]:
         if not rows:
             return []
-        step = InsertRows(table, rows, label=f"{table}.add")
+        step = InsertRows(table, rows, label=f"{table}.add", json_text=json_text)
         self._step(session, step, table, len(rows))
         return step.created_ids
 
@@ -180,7 +181,7 @@ class MergeBundle(Edit):
             prov = r.get("provenance")
             if prov:
                 provenance.append({"document_id": doc_id, **{k: prov.get(k) for k in PROVENANCE_COLUMNS}})
-        self._insert(session, "pages", pages)
+        self._insert(session, "pages", pages, json_text=("words",))
         self._insert(session, "provenance", provenance)
 
     def _add_entities(self, session: Session, entities: list[dict[str, Any]]) -> None:

@@ -120,10 +120,19 @@ def read_records(case: Case, doc_ids: list[int] | None = None) -> CaseRecords:
                 next(pg for pg in by_id[doc_id]["pages"] if pg["number"] == number).update(text=text, words=words)
         entities = s.execute(select(Entity).order_by(Entity.id)).scalars().all()
         ent_uid = {e.id: e.uid for e in entities}
+        if doc_ids is not None:  # some documents: only the entities they name (and what those merged into)
+            wanted = set(s.execute(select(Mention.entity_id).where(Mention.document_id.in_(doc_ids))).scalars())
+            parents = {e.id: e.merged_into_id for e in entities}
+            for ent_id in list(wanted):
+                while parents.get(ent_id) and parents[ent_id] not in wanted:
+                    ent_id = parents[ent_id]  # type: ignore[assignment]
+                    wanted.add(ent_id)
+            entities = [e for e in entities if e.id in wanted]
+        kept = {e.id for e in entities}
         for e in entities:
             out.entities.append({
                 "id": e.id, "uid": e.uid, "type": e.type, "name": e.name, "description": e.description,
-                "merged_into": ent_uid.get(e.merged_into_id) if e.merged_into_id else None,
+                "merged_into": ent_uid.get(e.merged_into_id) if e.merged_into_id in kept else None,
                 "created_at": _plain(e.created_at),
                 "aliases": sorted(({"alias": a.alias, "normalized": a.normalized, "language": a.language}
                                    for a in e.aliases), key=lambda a: a["alias"])})
@@ -142,6 +151,8 @@ def read_records(case: Case, doc_ids: list[int] | None = None) -> CaseRecords:
                     **_row(link, RECT), "origin": link.origin, "note": link.note, "author": link.author,
                     "created_at": _plain(link.created_at)})
         for el in s.execute(select(EntityLink).order_by(EntityLink.id)).scalars():
+            if el.source_id not in kept or el.target_id not in kept:
+                continue
             out.entity_links.append({
                 "id": el.id, "uid": el.uid, "kind": el.kind, "source": ent_uid[el.source_id],
                 "target": ent_uid[el.target_id],

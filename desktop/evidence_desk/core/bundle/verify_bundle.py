@@ -33,6 +33,7 @@ from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.verify_case import VerifyReport
 
 MANIFEST_LINE = re.compile(r"^([0-9a-f]{64})[ \t]+([^\r\n]+)$")
+MAX_TAG_FILE = 64 * 1024 * 1024  # a manifest line per file: far more than any real bundle needs
 BAGIT_TXT = "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n"
 
 
@@ -146,6 +147,10 @@ def _check_pdfs(root: Path, report: VerifyReport, timeout: float) -> None:
 
 def _check_structure(root: Path, names: set[str], report: VerifyReport) -> dict[str, str]:
     problems = report.problems
+    for tag in (*TAG_FILES, SIGNATURE_FILE):
+        if tag in names and (root / tag).stat().st_size > MAX_TAG_FILE:
+            problems.append(f"{tag} is larger than a tag file can be ({MAX_TAG_FILE:,} bytes)")
+            names.discard(tag)
     for tag in TAG_FILES:
         if tag not in names:
             problems.append(f"{tag} is missing: not a BagIt bag")
