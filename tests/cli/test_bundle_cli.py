@@ -86,3 +86,15 @@ def test_import_bundle_merges_and_lists_conflicts(cli_case: Path, tmp_path: Path
     with pytest.raises(SystemExit) as exited:  # argparse's own error: one line, exit 1
         run(capsys, "--case", str(other), "import-bundle", str(out), "--resolve", "x")
     assert exited.value.code == 1 and "invalid choice" in capsys.readouterr().err
+
+
+def test_an_internal_note_stays_out_of_a_publication_bundle(cli_case: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "--case", str(cli_case), "note", "2", "--internal", "Source met at the station")
+    assert code == 0, err
+    run(capsys, "--case", str(cli_case), "note", "2", "Amount matches the invoice")
+    out = tmp_path / "pub.zip"
+    run_json(capsys, "--case", str(cli_case), "export", str(out), "--doc", "2", "--json")
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"Amount matches the invoice" in everything
+    assert b"Source met at the station" not in everything

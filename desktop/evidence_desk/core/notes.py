@@ -10,12 +10,14 @@ from evidence_desk.core.geometry import Rect
 
 
 def add_note_edit(
-    case: Case, doc_ref: str | int | None, text: str, page: int | None = None, rect: Rect | None = None
+    case: Case, doc_ref: str | int | None, text: str, page: int | None = None, rect: Rect | None = None,
+    *, internal: bool = False,
 ) -> CreateRecord:
+    """`internal`: the note stays in the case and internal bundles, never in a publication."""
     text = text.strip()
     if not text:
         raise InvalidInputError("a note needs some text")
-    values: dict[str, object] = {"text": text, "author": case.author}
+    values: dict[str, object] = {"text": text, "author": case.author, "internal": internal}
     if doc_ref is not None:
         with case.read() as s:
             if page is None:
@@ -32,9 +34,9 @@ def add_note_edit(
 
 
 def add_note(case: Case, doc_ref: str | int | None, text: str, page: int | None = None,
-             rect: Rect | None = None) -> tuple[int, Edit]:
+             rect: Rect | None = None, *, internal: bool = False) -> tuple[int, Edit]:
     """Add a note; return its id and the edit that undoes it."""
-    edit = add_note_edit(case, doc_ref, text, page, rect)
+    edit = add_note_edit(case, doc_ref, text, page, rect, internal=internal)
     inverse = case.apply(edit)
     assert isinstance(edit.created_id, int)
     return edit.created_id, inverse

@@ -13,8 +13,6 @@ import pytest
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.signing import create_key
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Note
-from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.links.registry import link_edit
@@ -52,8 +50,7 @@ def build_annotated_case(folder: Path, sources: Path) -> Case:
     case.apply(tag_edit(case, 1, 1, "EX-2021/0457", quote="EX-2021/0457"))
     case.apply(link_edit(case, 2, 1, "cites", page=1, quote="letter 114/VTS"))
     add_note(case, 1, "Signature differs from the invoice's", page=1)
-    note_id, _ = add_note(case, 1, INTERNAL_NOTE)
-    case.apply(UpdateRecord(Note.__tablename__, note_id, {"internal": True}, label="note.update"))
+    add_note(case, 1, INTERNAL_NOTE, internal=True)
     case.apply(redact_hits_edit(case, find_hits(case, SECRET_NAME), "source", status="approved"))
     case.apply(update_edit(case, 1, ProvenanceUpdate(
         source="SOURCE-KESTREL", received="2024-05-14", method="encrypted USB stick, in person",

@@ -1,4 +1,4 @@
-"""`note DOC [--page N] [--rect X0 Y0 X1 Y1] TEXT` (and `note --case-note TEXT`)"""
+"""`note DOC [--page N] [--rect X0 Y0 X1 Y1] [--internal] TEXT` (and `note --case-note TEXT`)"""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", nargs="+", metavar="TEXT")
     p.add_argument("--page", type=int)
     p.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"))
+    p.add_argument("--internal", action="store_true",
+                   help="an internal note: kept out of publication bundles")
     p.set_defaults(func=run)
 
 
@@ -22,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
     case = open_case(args)
     rect = Rect.normalized(*args.rect) if args.rect else None
     doc = None if args.doc == "case" else args.doc
-    note_id, _ = add_note(case, doc, " ".join(args.text), page=args.page, rect=rect)
+    note_id, _ = add_note(case, doc, " ".join(args.text), page=args.page, rect=rect, internal=args.internal)
     print(f"note {note_id} added")
     return 0
