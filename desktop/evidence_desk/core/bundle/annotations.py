@@ -18,7 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from evidence_desk.core.bundle.scrub import Scrubber
-from evidence_desk.core.suggest.pagetext import PageText
+from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.text.match import find_text
+from evidence_desk.core.text.stream import PageStream
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ED_NS = "urn:evidence-desk:ns:"
@@ -79,13 +81,14 @@ class PageTexts:
     def region_of(self, sha256: str, page: int, quote: str) -> tuple[float, float, float, float] | None:
         """Where a quoted span sits on the page (a tag made from a text selection keeps only
         its words, not its box)."""
-        text = PageText.build(self.words(sha256, page))
-        # Line breaks become spaces and case is lowered: both keep every character's offset.
-        at = text.text.replace("\n", " ").lower().find(" ".join(quote.split()).lower())
-        if at < 0:
+        stream = PageStream.build(self.words(sha256, page))
+        try:
+            found = find_text(stream, quote)  # the text model's one rule: folded, hyphenation joined
+        except InvalidInputError:
             return None
-        wanted = " ".join(quote.split())
-        rect = text.region(at, at + len(wanted))
+        if not found:
+            return None
+        rect = stream.region(found[0].start, found[0].end)
         return rect.as_tuple() if rect is not None else None
 
     def quote_selector(self, sha256: str, page: int, quote: str) -> dict[str, Any]:
