@@ -14,9 +14,11 @@ file and a zip of them with the same compression choices. Target ≤ 1.5×.
 
 Import (into an empty case): the bundle read as hostile (checked zip directory, member by
 member extraction under caps, manifests, audit chain), records checked and planned, and
-the merge transaction, against a plain `extractall` of the same zip plus a SHA-256 of
-every file checked against the manifest. Target ≤ 2×. The sandboxed parse of every
-original (the normal hostile-input import path) is printed apart.
+the merge transaction (which also builds the full-text index of every new page, through
+the text model's index function called by the FTS triggers), against a plain `extractall`
+of the same zip plus a SHA-256 of every file checked against the manifest. Target ≤ 2×.
+The sandboxed parse of every original (the normal hostile-input import path) is printed
+apart.
 Figures are printed, never asserted against a clock."""
 
 from __future__ import annotations
