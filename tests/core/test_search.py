@@ -54,7 +54,8 @@ def _where(case: Case, query: str) -> list[tuple[str, int]]:
 
 def test_cyrillic_words_match_regardless_of_case(case: Case, docs: dict[str, int]) -> None:
     assert _where(case, "министерство") == [("nota.pdf", 1)]
-    assert _where(case, "СТАНЦИИ") == [("nota.pdf", 2)]
+    assert _where(case, "СТАНЦИИ") == [("nota.pdf", 1), ("nota.pdf", 2)]  # станции, станций: one stem
+    assert _where(case, '"СТАНЦИИ"') == [("nota.pdf", 2)]
 
 
 def test_latin_words_match_regardless_of_case(case: Case, docs: dict[str, int]) -> None:
@@ -82,7 +83,7 @@ def test_a_quoted_phrase_matches_only_the_words_in_order(case: Case, docs: dict[
 def test_a_trailing_star_searches_by_prefix(case: Case, docs: dict[str, int]) -> None:
     assert _where(case, "станц*") == [("nota.pdf", 1), ("nota.pdf", 2)]
     assert _where(case, "ausfuhr*") == [("permit.pdf", 1)]
-    assert _where(case, "станц") == []  # without the star a word must match whole
+    assert _where(case, "стан") == []  # without the star a word matches whole (or by its stem)
 
 
 def test_or_between_words_matches_either(case: Case, docs: dict[str, int]) -> None:
@@ -148,7 +149,9 @@ def test_random_punctuation_soup_never_breaks_the_query(case: Case, docs: dict[s
 
 def test_parsed_queries_quote_every_term_in_the_fold_form_of_the_index(case: Case) -> None:
     parsed = parse_query('Гроза "fire control" -NEAR zoll* OR Straße')
-    assert parsed.fts == '"гроза" AND "fire control" AND ("zoll"* OR "strasse") NOT "near"'
+    assert parsed.fts == ('(text : "гроза" OR stems : ("гроз")) AND text : "fire control" AND '
+                          '(text : "zoll"* OR (text : "strasse" OR stems : ("strass"))) '
+                          'NOT (text : "near" OR stems : ("near"))')
     assert parsed.terms == ("Гроза", "fire control", "zoll", "Straße")
 
 
@@ -164,3 +167,13 @@ def test_a_limit_below_one_is_a_clear_error(case: Case, docs: dict[str, int]) ->
     with pytest.raises(InvalidInputError, match="at least 1"):
         search(case, "invoice", limit=0)
     assert len(search(case, "станц* OR invoice", limit=1)) == 1
+
+
+def test_a_word_finds_its_inflected_forms_but_a_quoted_phrase_stays_exact(case: Case) -> None:
+    _add(case, "letter.pdf", ["Письмо Гарбузу от 12 марта.", "Lieferungen nach Minsk."])
+    assert _where(case, "Гарбуз") == [("letter.pdf", 1)]
+    assert _where(case, '"Гарбуз"') == []
+    assert _where(case, "Гарбуз*") == [("letter.pdf", 1)]
+    assert _where(case, "Lieferung") == [("letter.pdf", 2)]
+    [hit] = search(case, "Гарбуз")
+    assert f"{SNIPPET_OPEN}Гарбузу{SNIPPET_CLOSE}" in hit.snippet

@@ -4,7 +4,9 @@ The query language is what people type into a search box: words (all must
 match), "quoted phrases", prefix* searches, OR between alternatives and -word to
 exclude. It is translated into a safe FTS5 expression: every term is quoted, so
 nothing the user types can be an FTS5 syntax error or an injection, and folded
-(`core.text.fold`) as the index is, so "Weissrussland" finds "Weißrussland".
+(`core.text.fold`) as the index is, so "Weissrussland" finds "Weißrussland". A
+word also finds the words that share its stem ("Гарбуз" finds "Гарбузу",
+`core.text.stems`); a "quoted phrase" and a prefix* stay exact.
 Snippets are cut from the page's words as written (`core.text.snippet`)."""
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.text.fold import fold, fold_tokens
 from evidence_desk.core.text.snippet import snippet
+from evidence_desk.core.text.stems import token_stems
 from evidence_desk.core.text.stream import PageStream
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -55,6 +58,16 @@ def _clean(query: str) -> str:
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in query)
 
 
+def _word_expr(word: str, prefix: bool) -> str:
+    """A word as written, or (one word, no star) any word sharing a stem with it."""
+    tokens = fold_tokens(word)
+    exact = "text : " + _quote(fold(word)) + ("*" if prefix else "")
+    stems = sorted(token_stems(tokens[0])) if len(tokens) == 1 and not prefix else []
+    if not stems:
+        return exact
+    return f"({exact} OR stems : (" + " OR ".join(_quote(s) for s in stems) + "))"
+
+
 def parse_query(query: str) -> ParsedQuery:
     query = _clean(query)
     positives: list[str] = []
@@ -70,7 +83,7 @@ def parse_query(query: str) -> ParsedQuery:
         if phrase is not None:
             if not fold_tokens(phrase):
                 continue
-            expr = _quote(fold(phrase.strip()))
+            expr = "text : " + _quote(fold(phrase.strip()))  # a phrase is exact: no stems
             term = phrase.strip()
         else:
             assert word is not None
@@ -80,7 +93,7 @@ def parse_query(query: str) -> ParsedQuery:
             core = word.rstrip("*")
             if not fold_tokens(core):
                 continue
-            expr = _quote(fold(core)) + ("*" if prefix else "")
+            expr = _word_expr(core, prefix)
             term = core
         if neg:
             negatives.append(expr)

@@ -216,3 +216,11 @@ def test_a_cancelled_search_stops_at_the_next_batch_of_pages(case: Case, import_
     progress.cancel()
     with pytest.raises(CancelledError):
         find_hits(case, "petrov", progress=progress)
+
+
+def test_redaction_marks_the_inflected_forms_search_finds(case: Case, import_lines: Callable[..., int]) -> None:
+    from evidence_desk.core.search import search
+
+    import_lines([[(72, 100, "Письмо Гарбузу и Гарбузом."), (72, 120, "Nothing else here.")]])
+    assert [h.page for h in search(case, "Гарбуз")] == [1]
+    assert sorted(h.text for h in find_hits(case, "Гарбуз")) == ["Гарбузом", "Гарбузу"]

@@ -27,7 +27,7 @@ from evidence_desk.core.text.match import (
     TextMatch,
     check_literal,
     compile_pattern,
-    find_forms,
+    find_literal,
     find_pattern,
 )
 from evidence_desk.core.text.stream import PageStream
@@ -126,10 +126,10 @@ def find_hits(case: Case, query: str, doc: str | int | None = None, *, regex: bo
         pattern = compile_pattern(query)
         pages = scan_pages(case, doc_id, None, progress)
         return drop_contained(collect(pages, lambda p: find_pattern(p.stream, pattern)))
-    forms = check_literal(query)
+    lit = check_literal(query)
     with case.read() as s:
-        ids = candidate_pages(s, forms, doc_id)
-    return drop_contained(collect(scan_pages(case, doc_id, ids, progress), lambda p: find_forms(p.stream, forms)))
+        ids = candidate_pages(s, lit.forms, doc_id, lit.stems)
+    return drop_contained(collect(scan_pages(case, doc_id, ids, progress), lambda p: find_literal(p.stream, lit)))
 
 
 def drop_contained(hits: list[Hit]) -> list[Hit]:

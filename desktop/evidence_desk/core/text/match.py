@@ -6,7 +6,9 @@ punctuation): the first token may end a longer word and the last may begin one
 ("Smith" in "Smith's", "Muller" in "Müllers"). That is a superset of what the
 search index matches (whole tokens, or prefixes with `*`), so every page search
 returns is a page redaction marks. A string with hyphens also matches with them
-dropped, for a compound broken at a line end ("anti-" / "drone").
+dropped, for a compound broken at a line end ("anti-" / "drone"). A single word
+also matches every page word that shares a stem with it (`core.text.stems`), as
+search does.
 
 Regular expressions run on the words as written (case-insensitive) with a time
 limit, so a pattern that backtracks without end is an error, not a hang."""
@@ -19,6 +21,7 @@ import regex
 
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.text.fold import fold, token_spans
+from evidence_desk.core.text.stems import token_stems
 from evidence_desk.core.text.stream import HYPHENS, PageStream
 
 PATTERN_SECONDS = 2.0  # per page: real patterns take microseconds
@@ -42,13 +45,42 @@ def literal_forms(query: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))
 
 
-def check_literal(query: str) -> list[str]:
+@dataclass(frozen=True)
+class Literal:
+    """A string to find: its forms, and for a single word its stems (a page word sharing
+    one is a match too: "Гарбузу" for "Гарбуз")."""
+
+    forms: tuple[str, ...]
+    stems: frozenset[str] = frozenset()
+
+
+def literal(query: str) -> Literal:
+    forms = literal_forms(query)
+    words = forms[0].split(" ") if forms else []
+    return Literal(tuple(forms), token_stems(words[0]) if len(words) == 1 else frozenset())
+
+
+def check_literal(query: str) -> Literal:
     if not query or not query.strip():
         raise InvalidInputError("nothing to search for: the text is empty")
-    forms = literal_forms(query)
-    if not forms:
+    found = literal(query)
+    if not found.forms:
         raise InvalidInputError(f"nothing to search for: {query!r} has no letters or digits")
-    return forms
+    return found
+
+
+def find_literal(stream: PageStream, lit: Literal) -> list[TextMatch]:
+    """Every occurrence of the forms, and every whole word sharing a stem."""
+    found = {(m.start, m.end): m for m in find_forms(stream, list(lit.forms))}
+    if lit.stems:
+        for a, b, stems in stream.token_stems:
+            if stems & lit.stems:
+                start, end = stream.text_range("tokens", a, b)
+                found.setdefault((start, end), TextMatch(start, end))
+        # a whole word found by its stem covers the part of it the form matched
+        found = {k: m for k, m in found.items()
+                 if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found.values())}
+    return sorted(found.values(), key=lambda m: (m.start, m.end))
 
 
 def find_forms(stream: PageStream, forms: list[str]) -> list[TextMatch]:
@@ -66,7 +98,7 @@ def find_forms(stream: PageStream, forms: list[str]) -> list[TextMatch]:
 
 def find_text(stream: PageStream, query: str) -> list[TextMatch]:
     """Every occurrence of a literal string (see the module docstring for the rule)."""
-    return find_forms(stream, check_literal(query))
+    return find_literal(stream, check_literal(query))
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:

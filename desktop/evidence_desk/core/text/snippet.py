@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from evidence_desk.core.text.match import TextMatch, find_forms, literal_forms
+from evidence_desk.core.text.match import TextMatch, find_literal, literal
 from evidence_desk.core.text.stream import PageStream
 
 _WORD = re.compile(r"\S+")
@@ -18,8 +18,8 @@ WORDS = 12  # words in a snippet, as FTS5's snippet(…, 12)
 
 
 def term_matches(stream: PageStream, terms: Sequence[str]) -> list[TextMatch]:
-    forms = [f for term in terms for f in literal_forms(term)]
-    return find_forms(stream, forms) if forms else []
+    found = {(m.start, m.end): m for term in terms for m in find_literal(stream, literal(term))}
+    return sorted(found.values(), key=lambda m: (m.start, m.end))
 
 
 def snippet(stream: PageStream, terms: Sequence[str], open_mark: str, close_mark: str,

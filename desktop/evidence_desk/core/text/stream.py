@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from evidence_desk.core.geometry import Rect, Word
@@ -26,6 +26,7 @@ from evidence_desk.core.text.fold import (
     is_token_char,
     token_spans,
 )
+from evidence_desk.core.text.stems import stems_of, stems_text
 
 HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 CONTEXT_WORDS = 6
@@ -83,6 +84,17 @@ class PageStream:
     @property
     def tokens(self) -> str:
         return self._tokens_view[0]
+
+    @cached_property
+    def token_stems(self) -> list[tuple[int, int, frozenset[str]]]:
+        """Each stemmable token of the `tokens` view: its range there and its stems."""
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
+        for token in self.tokens.split(" "):
+            spans.append((pos, pos + len(token), token))
+            pos += len(token) + 1
+        stems = stems_of(t for _, _, t in spans)
+        return [(a, b, stems[t]) for a, b, t in spans if t in stems]
 
     @classmethod
     def build(cls, rows: Sequence[Any], fallback_text: str = "") -> PageStream:
@@ -171,10 +183,21 @@ class PageStream:
         return f"{'…' if lo else ''}{before} [{hit}] {after}{'…' if hi < len(self.words) else ''}".strip()
 
 
-def index_text(text: str | None, words_json: str | None) -> str:
-    """What the search index stores for a page: its stream, folded. Called by SQLite
-    (see `core.text.index`), so it never raises: a page it cannot read is indexed empty."""
+@lru_cache(maxsize=8)
+def index_columns(text: str | None, words_json: str | None) -> tuple[str, str]:
+    """What the search index stores for a page: its stream folded, and the stems of its
+    words. Called by SQLite (see `core.text.index`) for each column in turn, hence the
+    cache; never raises: a page it cannot read is indexed empty."""
     try:
-        return fold(PageStream.from_json(words_json, text).text)
+        folded = fold(PageStream.from_json(words_json, text).text)
+        return folded, stems_text(folded[a:b] for a, b in token_spans(folded))
     except Exception:
-        return ""
+        return "", ""
+
+
+def index_text(text: str | None, words_json: str | None) -> str:
+    return index_columns(text, words_json)[0]
+
+
+def index_stems(text: str | None, words_json: str | None) -> str:
+    return index_columns(text, words_json)[1]

@@ -1,0 +1,60 @@
+"""Word stems, so a search for "Гарбуз" finds "Гарбузу" and "Lieferung" finds "Lieferungen".
+
+Snowball stemmers (PyStemmer): Russian for Cyrillic words, English and German
+for Latin ones (a word may be either; both stems are kept). Only words of four
+letters or more are stemmed, and stems shorter than three letters are dropped:
+"run" from "running" is as short as a stem gets. The search index keeps the
+stems of every page word in a column of their own (`stems`); a search word
+matches a page word with a common stem, and redaction marks those words too
+(`core.text.match`), so search stays within what redaction marks. A quoted
+phrase and a prefix search stay exact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+
+MIN_WORD = 4
+MIN_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer, Stemmer.Stemmer]:
+    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english"), Stemmer.Stemmer("german")
+
+
+def _stemmable(token: str) -> bool:
+    return len(token) >= MIN_WORD and token.isalpha()
+
+
+def _is_cyrillic(token: str) -> bool:
+    return "\u0400" <= token[0] <= "\u04ff"
+
+
+def token_stems(token: str) -> frozenset[str]:
+    """The stems of one folded token (empty when it is too short or not a word)."""
+    return stems_of([token]).get(token, frozenset())
+
+
+def stems_of(tokens: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each distinct stemmable token's stems, computed in bulk (the stemmers are C)."""
+    unique = sorted({t for t in tokens if _stemmable(t)})
+    cyrillic = [t for t in unique if _is_cyrillic(t)]
+    latin = [t for t in unique if not _is_cyrillic(t)]
+    ru, en, de = _stemmers()
+    out: dict[str, frozenset[str]] = {}
+    for t, s in zip(cyrillic, ru.stemWords(cyrillic), strict=True):
+        if len(s) >= MIN_STEM:
+            out[t] = frozenset((s,))
+    for t, a, b in zip(latin, en.stemWords(latin), de.stemWords(latin), strict=True):
+        kept = frozenset(s for s in (a, b) if len(s) >= MIN_STEM)
+        if kept:
+            out[t] = kept
+    return out
+
+
+def stems_text(tokens: Iterable[str]) -> str:
+    """What the index's `stems` column holds for a page: every stem of its words, once."""
+    return " ".join(sorted({s for stems in stems_of(tokens).values() for s in stems}))
