@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStatusBar, QToolButton
 from evidence_desk.core.case import Case
 from evidence_desk.core.ocr.service import OcrReport, resume_ocr, unfinished_pages
 from evidence_desk.core.progress import Progress
+from evidence_desk.core.suggest.pipeline import analyse_documents
 from evidence_desk.ui.jobs import Job, JobManager
 
 
@@ -41,7 +42,10 @@ class OcrResumeOffer(QObject):
         case = self.case
 
         def work(progress: Progress) -> OcrReport:
-            return resume_ocr(case, progress)
+            report = resume_ocr(case, progress)
+            if report.pages_done and not progress.cancelled:
+                analyse_documents(case, None, progress)  # the new text: only its pages are read
+            return report
 
         self.job = self.jobs.start("Resuming interrupted OCR", work)
         self.button.hide()
