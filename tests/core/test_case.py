@@ -121,6 +121,6 @@ def test_a_case_whose_database_is_not_sqlite_is_refused_with_a_clear_error(tmp_p
     folder = tmp_path / "damaged"
     folder.mkdir()
     (folder / DB_NAME).write_bytes(b"this is not a database, it was overwritten" * 100)
-    with pytest.raises(CaseError, match=r"cannot be read .*restore it from a backup"):
+    with pytest.raises(CaseError, match=r"cannot be read .*evidence-desk repair .*restore case.sqlite from a backup"):
         Case.open(folder)
     assert (folder / DB_NAME).read_bytes().startswith(b"this is not a database")

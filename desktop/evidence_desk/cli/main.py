@@ -7,12 +7,14 @@ stderr and exit status 1, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from evidence_desk import __version__
+from evidence_desk.cli.output import TerminalSafe
 from evidence_desk.core.errors import EvidenceDeskError
 
 COMMAND_MODULES = (
@@ -71,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if isinstance(sys.stdout, TerminalSafe):
+        return _main(argv)
+    plain = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = plain
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -90,12 +103,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:
-        if os.environ.get("EVIDENCE_DESK_DEBUG"):
-            raise
-        sys.stderr.write(f"error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
-                         "run with EVIDENCE_DESK_DEBUG=1 for details\n")
+    except OSError as exc:
+        if exc.errno not in _USER_OS_ERRORS:
+            return _internal(exc)
+        where = f": {_short_path(exc.filename)}" if exc.filename else ""
+        sys.stderr.write(f"error: {exc.strerror or exc}{where}\n")
         return 1
+    except Exception as exc:
+        return _internal(exc)
+
+
+# File-system refusals a user causes (a path too long, missing, not writable): their own line.
+_USER_OS_ERRORS = {errno.ENAMETOOLONG, errno.ENOENT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ELOOP,
+                   errno.ENOTDIR, errno.EISDIR, errno.ENOSPC, errno.EDQUOT, errno.EEXIST}
+
+
+def _short_path(path: object) -> str:
+    text = str(path)
+    return text if len(text) <= 120 else text[:60] + "…" + text[-40:]
+
+
+def _internal(exc: BaseException) -> int:
+    if os.environ.get("EVIDENCE_DESK_DEBUG"):
+        raise exc
+    sys.stderr.write(f"error: internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
+                     "run with EVIDENCE_DESK_DEBUG=1 for details\n")
+    return 1
 
 
 def _one_line(text: str) -> str:

@@ -6,9 +6,32 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
+from evidence_desk.core.printable import escape, escape_keeping_lines
 from evidence_desk.core.progress import Progress, ProgressState
+
+
+def safe(value: object) -> str:
+    """One field for a line of output: a file name's newline, ESC or bidi control is
+    shown escaped, so it can neither split a row nor drive the terminal."""
+    return escape("" if value is None else str(value))
+
+
+class TerminalSafe:
+    """A text stream that escapes control and bidirectional characters other than the
+    line breaks and tabs the output itself writes: the last guard for text printed
+    without `safe` (a message quoting a hostile file's metadata)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_keeping_lines(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def print_json(data: Any) -> None:
@@ -16,7 +39,7 @@ def print_json(data: Any) -> None:
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    cells = [[safe(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
         for i, v in enumerate(row):

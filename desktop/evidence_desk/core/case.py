@@ -6,6 +6,7 @@ is deliberately small: features live in their own modules (`importing`,
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sqlite3
@@ -19,15 +20,14 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from evidence_desk import __version__
-from evidence_desk.core import audit, settings
+from evidence_desk.core import audit, case_health, confine, settings
+from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
 from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.migrate import upgrade
-from evidence_desk.core.db.models import CaseMeta, new_uid
+from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
 from evidence_desk.core.edits import Edit
 from evidence_desk.core.errors import CaseError, DiskFullError
 from evidence_desk.core.storage import OriginalStore
-
-DB_NAME = "case.sqlite"
 
 
 def _begin_immediate(engine: Engine) -> None:
@@ -76,15 +76,30 @@ def _disk_full(exc: OperationalError, folder: Path) -> bool:
     return False
 
 
+def _orig(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def _malformed(exc: DatabaseError) -> bool:
+    text = str(getattr(exc, "orig", None) or exc)
+    return "malformed" in text or "not a database" in text or "disk I/O error" in text
+
+
 class Case:
-    def __init__(self, path: Path, *, author: str | None = None) -> None:
+    def __init__(self, path: Path, *, author: str | None = None, read_only_reason: str | None = None) -> None:
         self.path = path
         self.db_path = path / DB_NAME
         self.originals = OriginalStore(path / "originals")
         self.cache_dir = path / "cache"
         self.author = author or default_author()
-        self._read_engine = make_engine(self.db_path)
-        self._write_engine = make_engine(self.db_path)
+        self.read_only_reason = read_only_reason
+        # Media nobody can write to is read as immutable (SQLite then needs no -shm file);
+        # a case opened read-only beside a writer reads with mode=ro.
+        immutable = read_only_reason is not None and case_health.read_only_reason(path) is not None
+        self._read_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
+                                        immutable=immutable)
+        self._write_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
+                                         immutable=immutable)
         _begin_immediate(self._write_engine)
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
@@ -92,48 +107,100 @@ class Case:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, author: str | None = None) -> Case:
-        """Open a case folder, creating it if `create` and migrating its schema if needed."""
-        path = Path(path).expanduser().resolve()
+    def open(cls, path: Path | str, *, create: bool = False, author: str | None = None,
+             read_only: bool = False) -> Case:
+        """Open a case folder, creating it if `create` and migrating its schema if needed.
+
+        A damaged or missing database next to originals is never replaced by a new one
+        (DamagedCaseError names `evidence-desk repair`). A case that cannot be written
+        (read-only media, permissions), or one opened with `read_only`, opens for reading:
+        its writes raise CaseError."""
+        path = Path(path).expanduser()
+        case_health.check_folder_path(path)
+        path = path.resolve()
         if path.exists() and not path.is_dir():
             raise CaseError(f"{path} is a file, not a case folder")
+        confine.sweep_stale_sessions()  # temporary folders of killed processes
+        case_health.refuse_damage(path)
         if not (path / DB_NAME).exists():
             if not create:
                 raise CaseError(f"{path} is not an Evidence Desk case (no {DB_NAME}); "
                                 "import a file into it or create it first")
             if path.exists() and any(p for p in path.iterdir() if not p.name.startswith(".")):
                 raise CaseError(f"{path} is not empty and holds no case; choose an empty or new folder")
+        reason = "it was opened read-only" if read_only else None
+        if (path / DB_NAME).exists():
+            reason = reason or case_health.read_only_reason(path)
+        if reason is None:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                (path / "originals").mkdir(exist_ok=True)
+                (path / "cache").mkdir(exist_ok=True)
+            except OSError as exc:
+                raise CaseError(f"cannot create the case folder {path}: {exc.strerror}") from exc
+        case = cls(path, author=author, read_only_reason=reason)
         try:
-            path.mkdir(parents=True, exist_ok=True)
-            (path / "originals").mkdir(exist_ok=True)
-            (path / "cache").mkdir(exist_ok=True)
-        except OSError as exc:
-            raise CaseError(f"cannot create the case folder {path}: {exc.strerror}") from exc
-        case = cls(path, author=author)
-        try:
-            case.backup_path = upgrade(case._write_engine, case.db_path)
-            case._ensure_meta()
+            if reason is None:
+                case.backup_path = upgrade(case._write_engine, case.db_path)
+                case._ensure_meta()
+                case._ensure_anchor()
+            else:
+                case._check_readable()
         except DatabaseError as exc:
             case.close()
             orig = getattr(exc, "orig", None) or exc
-            raise CaseError(f"the case database {case.db_path} cannot be read ({orig}); restore it "
-                            "from a backup (case.sqlite.backup-*) or open another case") from exc
+            raise DamagedCaseError(f"the case database {case.db_path} cannot be read ({orig}); "
+                                   f"{case_health.repair_hint(path)}") from exc
         except BaseException:
             case.close()
             raise
-        case.originals.clear_staging()
+        if reason is None:
+            case.originals.clear_staging()
         return case
+
+    def _check_readable(self) -> None:
+        """A read-only case must already be at this version's schema: it cannot be upgraded."""
+        from evidence_desk.core.db.migrate import current_revision, head_revision
+
+        current = current_revision(self._read_engine)
+        if current != head_revision():
+            raise CaseError(f"the case at {self.path} cannot be written ({self.read_only_reason}) and was "
+                            "made by another version of Evidence Desk; copy it to a writable folder to open it")
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     def _ensure_meta(self) -> None:
         with self.read() as s:
             have = s.execute(select(CaseMeta.key)).scalars().all()
+            logged = s.execute(select(AuditEntry.id).limit(1)).first() is not None
         if "case_uid" in have:
             return
+        if logged:  # a log without an identity: the meta table was damaged, never start anew
+            raise DamagedCaseError(f"the case database {self.db_path} has lost its identity (case_meta); "
+                                   f"{case_health.repair_hint(self.path)}")
         with self.write() as s:
             s.add(CaseMeta(key="case_uid", value=new_uid()))
             s.add(CaseMeta(key="created_by_version", value=__version__))
             audit.append(s, author=self.author, action="case.create", target_type="case",
                          target_id=None, data={"version": __version__})
+
+    def _ensure_anchor(self) -> None:
+        """Cases from before anchors get one on their first writable open; from then on
+        (case_meta says so) a missing anchor file is reported by verify."""
+        if self.meta(audit.ANCHORED_META) is None:
+            with self.write() as s:
+                s.merge(CaseMeta(key=audit.ANCHORED_META, value=audit.ANCHOR_NAME))
+        if not (self.path / audit.ANCHOR_NAME).exists():
+            self._write_anchor()
+
+    def _write_anchor(self) -> None:
+        with self.read() as s:
+            head = audit.chain_head(s, self.meta("case_uid"))
+        if head is not None:
+            with contextlib.suppress(OSError):  # the commit stands; the anchor merely lags behind
+                audit.write_anchor(self.path, head)
 
     def meta(self, key: str) -> str | None:
         with self.read() as s:
@@ -147,16 +214,28 @@ class Case:
         session = Session(self._read_engine, expire_on_commit=False)
         try:
             yield session
+        except DatabaseError as exc:
+            if _malformed(exc):  # a damaged page met while reading: say so, name the way out
+                raise DamagedCaseError(f"the case database {self.db_path} is damaged ({_orig(exc)}); "
+                                       f"{case_health.repair_hint(self.path)}") from exc
+            raise
         finally:
             session.close()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction; commits on success, rolls back on any error."""
+        """One write transaction; commits on success, rolls back on any error. After a
+        commit that added audit entries, the chain's new head is anchored beside the
+        database."""
+        if self.read_only_reason is not None:
+            raise CaseError(f"the case at {self.path} is open for reading only ({self.read_only_reason}); "
+                            "this change cannot be made")
         with self._write_lock:
             session = Session(self._write_engine, expire_on_commit=False)
+            audited = False
             try:
                 yield session
+                audited = bool(session.info.get("audited"))
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
@@ -169,6 +248,8 @@ class Case:
                 raise
             finally:
                 session.close()
+            if audited:
+                self._write_anchor()
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -182,6 +263,7 @@ class Case:
         return inverse
 
     def close(self) -> None:
+        self.originals.close()
         self._read_engine.dispose()
         self._write_engine.dispose()
 

@@ -3,6 +3,7 @@ editing its details. (Reading documents for display lives in `core.queries.docum
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from sqlalchemy import select
@@ -43,6 +44,8 @@ def resolve(session: Session, ref: str | int) -> Document:
 def resolve_page(session: Session, ref: str | int, number: int) -> tuple[Document, Page]:
     """A document and one of its pages (1-based), or a NotFoundError naming the range."""
     doc = resolve(session, ref)
+    if not 1 <= number <= max(doc.page_count, 1):  # also keeps numbers SQLite cannot hold away
+        raise NotFoundError(f"document {doc.id} has pages 1–{doc.page_count}, not {number}")
     page = session.execute(
         select(Page).where(Page.document_id == doc.id, Page.number == number)
     ).scalar_one_or_none()
@@ -51,8 +54,20 @@ def resolve_page(session: Session, ref: str | int, number: int) -> tuple[Documen
     return doc, page
 
 
+EDGE_SLACK = 1.0
+
+
 def check_rect_on_page(rect: Rect, page: Page) -> None:
-    """A region must have an area and overlap the page (PDF points, unrotated page)."""
+    """A region must be finite, have an area and lie on the page (PDF points, unrotated
+    page; a point of slack for boxes drawn to the page's edge)."""
+    values = (rect.x0, rect.y0, rect.x1, rect.y1)
+    if not all(math.isfinite(v) for v in values):
+        raise InvalidInputError("the rectangle's coordinates must be finite numbers")
+    if rect.x0 < -EDGE_SLACK or rect.y0 < -EDGE_SLACK or rect.x1 > page.width + EDGE_SLACK \
+            or rect.y1 > page.height + EDGE_SLACK:
+        raise InvalidInputError(
+            f"the rectangle {rect.x0:.0f} {rect.y0:.0f} {rect.x1:.0f} {rect.y1:.0f} is outside "
+            f"the page (0 0 {page.width:.0f} {page.height:.0f})")
     if not PageGeometry(page.number, page.width, page.height).contains(rect):
         raise InvalidInputError(
             f"the rectangle {rect.x0:.0f} {rect.y0:.0f} {rect.x1:.0f} {rect.y1:.0f} is empty or outside "

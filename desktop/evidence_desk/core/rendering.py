@@ -21,11 +21,10 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from multiprocessing import shared_memory
 
+from evidence_desk.core.entry_points import RENDER_INTO, RENDER_PAGE, RENDER_THUMBNAIL, WARM_UP
 from evidence_desk.core.errors import EvidenceDeskError, WorkerCrashed, WorkerError
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
 from evidence_desk.core.sandbox import Limits, SandboxWorker
-
-RENDER = "evidence_desk.core.pdf.render"
 
 
 @dataclass
@@ -170,7 +169,7 @@ class RenderPool:
         if worker is not self.workers[0]:
             self._first_ready.wait(self._timeout)
         with contextlib.suppress(EvidenceDeskError):
-            worker.call(f"{RENDER}.warm_up", timeout=self._timeout)
+            worker.call(WARM_UP, timeout=self._timeout)
         self._first_ready.set()
         while (job := self._next()) is not None:
             page, error = self._render(worker, job, segment)
@@ -184,15 +183,15 @@ class RenderPool:
         for attempt in (1, 2):
             try:
                 if segment is not None:
-                    reply = worker.call(f"{RENDER}.render_into", segment.name, segment.size, job.path,
+                    reply = worker.call(RENDER_INTO, segment.name, segment.size, job.path,
                                         job.media_type, job.page, job.scale, job.rotate, job.clip,
                                         self._max_pixels, job.thumbnail_side, timeout=self._timeout)
                     return validate(reply, self._max_pixels, segment.buf), None
                 if job.thumbnail_side:
-                    reply = worker.call(f"{RENDER}.render_thumbnail", job.path, job.media_type, job.page,
+                    reply = worker.call(RENDER_THUMBNAIL, job.path, job.media_type, job.page,
                                         job.thumbnail_side, timeout=self._timeout)
                 else:
-                    reply = worker.call(f"{RENDER}.render_page", job.path, job.media_type, job.page,
+                    reply = worker.call(RENDER_PAGE, job.path, job.media_type, job.page,
                                         job.scale, job.rotate, job.clip, self._max_pixels,
                                         timeout=self._timeout)
                 return validate(reply, self._max_pixels), None
@@ -209,12 +208,7 @@ class RenderPool:
 
     def worker_pids(self) -> list[int]:
         """Process ids of the running workers (for diagnostics and tests)."""
-        pids = []
-        for worker in self.workers:
-            proc = worker._proc
-            if proc is not None and proc.pid is not None and proc.is_alive():
-                pids.append(proc.pid)
-        return pids
+        return [pid for worker in self.workers if (pid := worker.pid) is not None]
 
     def close(self) -> None:
         with self._cond:
@@ -225,9 +219,7 @@ class RenderPool:
         # A worker busy on a slow page holds its lock until its call returns:
         # end the processes first so closing never waits for a render.
         for worker in self.workers:
-            proc = worker._proc
-            if proc is not None and proc.is_alive():
-                proc.kill()
+            worker.kill()
         for thread in self._threads:
             thread.join(5)
         for worker in self.workers:

@@ -8,14 +8,19 @@ its file."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
+import re
+import shutil
+import socket
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidence_desk.core.confine import owner_alive
 from evidence_desk.core.errors import DiskFullError, InvalidInputError
 
 CHUNK = 1024 * 1024
@@ -38,10 +43,22 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "host"
+
+
+_OWNED = re.compile(r"^(?P<host>[A-Za-z0-9._]+)-(?P<pid>\d+)-[0-9a-f]{8}$")
+
+
 class OriginalStore:
+    """Originals at their content address; each process stages its copies in its own
+    folder, `originals/.incoming/<host>-<pid>-<random>/`, so opening the case elsewhere
+    (a `list`, a window, `verify`) never touches an import still running."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.staging = root / ".incoming"
+        self.incoming = root / ".incoming"
+        self.staging = self.incoming / f"{_host()}-{os.getpid()}-{os.urandom(4).hex()}"
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:]
@@ -96,11 +113,29 @@ class OriginalStore:
     def discard(self, staged: StagedFile) -> None:
         staged.temp_path.unlink(missing_ok=True)
 
-    def clear_staging(self) -> None:
-        """Remove leftovers of imports that were killed before they finished."""
-        if self.staging.is_dir():
-            for leftover in self.staging.iterdir():
-                leftover.unlink(missing_ok=True)
+    def clear_staging(self) -> list[Path]:
+        """Remove the staging folders of processes of this machine that are gone (imports
+        killed before they finished), and loose files of older versions; return them."""
+        removed: list[Path] = []
+        try:
+            entries = list(self.incoming.iterdir())
+        except OSError:
+            return removed
+        for entry in entries:
+            match = _OWNED.match(entry.name)
+            if entry.is_dir() and not entry.is_symlink():
+                if match is None or match["host"] != _host() or owner_alive(int(match["pid"])):
+                    continue
+                shutil.rmtree(entry, ignore_errors=True)
+            else:  # a file staged by a version that staged into .incoming itself
+                entry.unlink(missing_ok=True)
+            removed.append(entry)
+        return removed
+
+    def close(self) -> None:
+        """Remove this process's staging folder once it is empty."""
+        with contextlib.suppress(OSError):
+            self.staging.rmdir()
 
     def hash_file(self, sha256: str) -> str:
         digest = hashlib.sha256()

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from evidence_desk.core import audit
 from evidence_desk.core.audit import verify_chain
 from evidence_desk.core.case import Case
+from evidence_desk.core.case_health import DamagedCaseError
 from evidence_desk.core.db.models import Document
 from evidence_desk.core.errors import CaseError
 from evidence_desk.core.search import index_matches_text
@@ -36,22 +38,22 @@ def verify_case(case: Case) -> VerifyReport:
     a damaged database is a problem to report, not an exception."""
     report = VerifyReport(target=str(case.path))
     docs: list[tuple[int, str, str]] = []
-    for check in (_check_database, _check_index, _check_chain):
+    for check in (_check_database, _check_index, _check_chain, _check_anchor):
         try:
             check(case, report)
         except OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise CaseError("the case is busy (another program is writing to it, such as an "
                                 "import); verify again when it has finished") from exc
-            report.problems.append(f"the database is damaged ({_first_line(exc)}); restore "
-                                   "case.sqlite from a backup")
-        except DatabaseError as exc:
-            report.problems.append(f"the database is damaged ({_first_line(exc)}); restore "
-                                   "case.sqlite from a backup")
+            report.problems.append(f"the database is damaged ({_first_line(exc)}); rebuild it with "
+                                   f"`evidence-desk repair {case.path}` or restore case.sqlite from a backup")
+        except (DatabaseError, DamagedCaseError) as exc:
+            report.problems.append(f"the database is damaged ({_first_line(exc)}); rebuild it with "
+                                   f"`evidence-desk repair {case.path}` or restore case.sqlite from a backup")
     try:
         with case.read() as s:
             docs = [tuple(r) for r in s.execute(select(Document.id, Document.sha256, Document.filename))]
-    except DatabaseError as exc:
+    except (DatabaseError, DamagedCaseError) as exc:
         report.problems.append(f"the document list cannot be read ({_first_line(exc)})")
     _check_originals(case, report, docs)
     return report
@@ -85,6 +87,27 @@ def _check_chain(case: Case, report: VerifyReport) -> None:
     report.checked["audit_entries"] = chain.entries
     if not chain.ok:
         report.problems.append(chain.problem or "audit chain broken")
+
+
+def _check_anchor(case: Case, report: VerifyReport) -> None:
+    """The chain must have grown from the head last anchored outside the database."""
+    try:
+        anchor = audit.read_anchor(case.path)
+    except ValueError as exc:
+        report.problems.append(str(exc))
+        return
+    if anchor is None:
+        if case.meta(audit.ANCHORED_META) is not None:
+            report.problems.append(f"the audit anchor {audit.ANCHOR_NAME} is missing from the case folder")
+        else:
+            report.warnings.append("the audit log has no anchor yet (open the case for writing to add one)")
+        return
+    report.checked["anchor"] = {"entries": anchor.entries, "last_id": anchor.last_id,
+                                "head": anchor.head[:16], "at": anchor.at}
+    with case.read() as s:
+        problem = audit.check_anchor(s, anchor, case.meta("case_uid"))
+    if problem:
+        report.problems.append(problem)
 
 
 def _check_originals(case: Case, report: VerifyReport, docs: list[tuple[int, str, str]]) -> None:

@@ -14,6 +14,7 @@ from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.progress import Progress, ProgressState
 from evidence_desk.core.sandbox import SandboxWorker
 from evidence_desk.core.verify_case import verify_case
+from tests.core import sandbox_probes as probes
 from tests.core.pdfs import write_text_pdf
 
 
@@ -82,9 +83,9 @@ def test_a_parser_call_that_hangs_is_stopped_at_its_time_limit() -> None:
     with SandboxWorker() as worker:
         started = time.monotonic()
         with pytest.raises(WorkerTimeout, match="within 1 s"):
-            worker.call("time.sleep", 30, timeout=1.0)
+            worker.call(probes.SLEEP, 30, timeout=1.0)
         assert time.monotonic() - started < 10
-        assert worker.call("os.getpid", timeout=30) > 0  # a fresh worker replaced the stuck one
+        assert worker.call(probes.PID, timeout=30) > 0  # a fresh worker replaced the stuck one
 
 
 def test_a_worker_that_dies_is_reported_and_replaced() -> None:
@@ -92,8 +93,8 @@ def test_a_worker_that_dies_is_reported_and_replaced() -> None:
 
     with SandboxWorker() as worker:
         with pytest.raises(WorkerCrashed, match=r"exited with status 3|died"):
-            worker.call("os._exit", 3, timeout=30)
-        assert worker.call("os.getpid", timeout=30) > 0
+            worker.call(probes.EXIT_NOW, 3, timeout=30)
+        assert worker.call(probes.PID, timeout=30) > 0
 
 
 def test_progress_is_fed_during_an_import(case: Case, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from evidence_desk.cli.argtypes import record_id
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.entities import manage
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = actions.add_parser("split", help="move chosen mentions/aliases of ENTITY to a new entity NAME")
     sp.add_argument("entity", metavar="ENTITY")
     sp.add_argument("name", metavar="NAME")
-    sp.add_argument("--mention", type=int, action="append", default=[], metavar="ID")
+    sp.add_argument("--mention", type=record_id, action="append", default=[], metavar="ID")
     sp.add_argument("--alias", action="append", default=[], metavar="ALIAS")
     sp.add_argument("--type", metavar="TYPE", help="type of the new entity (default: the same)")
     for sp_ in (add, al, rn, mg, sp):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from evidence_desk.cli.argtypes import positive_int, positive_seconds
 from evidence_desk.cli.context import open_case
-from evidence_desk.cli.output import print_json, terminal_progress
+from evidence_desk.cli.output import print_json, safe, terminal_progress
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.post_import import after_import
 
@@ -17,9 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="auto: OCR pages without usable text (default); always; never")
     p.add_argument("--lang", metavar="LANGS", help="OCR languages, Tesseract codes joined by + (e.g. rus+eng+deu)")
-    p.add_argument("--workers", type=int, default=2, help="parser processes (default 2)")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds a file may take per step (default 60)")
-    p.add_argument("--max-pages", type=int, default=20_000, help="refuse documents with more pages")
+    p.add_argument("--workers", type=positive_int(64), default=2, help="parser processes (default 2)")
+    p.add_argument("--timeout", type=positive_seconds, default=60.0, help="seconds a file may take per step (default 60)")
+    p.add_argument("--max-pages", type=positive_int(10_000_000), default=20_000, help="refuse documents with more pages")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=run)
 
@@ -38,12 +39,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         for outcome in report.outcomes:
             if outcome.status == "imported":
-                print(f"imported  {outcome.document_id:>5}  {outcome.path}  ({outcome.pages} pages)")
+                print(f"imported  {outcome.document_id:>5}  {safe(outcome.path)}  ({outcome.pages} pages)")
+            elif outcome.status == "restored":
+                print(f"restored  {outcome.document_id:>5}  {safe(outcome.path)}: {safe(outcome.reason)}")
             elif outcome.status == "duplicate":
-                print(f"duplicate        {outcome.path}: {outcome.reason}")
+                print(f"duplicate        {safe(outcome.path)}: {safe(outcome.reason)}")
             else:
-                print(f"refused          {outcome.path}: {outcome.reason}")
+                print(f"refused          {safe(outcome.path)}: {safe(outcome.reason)}")
         for line in post.get("messages", []):
             print(line)
         print(report.summary(), file=sys.stderr)
-    return 1 if report.cancelled else 0
+    return 1 if report.cancelled or report.nothing_usable else 0

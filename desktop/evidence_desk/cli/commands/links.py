@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from evidence_desk.cli.argtypes import coordinate, page_number
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.geometry import Rect
@@ -22,8 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("args", nargs="*", metavar="DOC | add SRC TARGET | remove ID",
                    help="a document (its links), or `add SRC TARGET`, or `remove LINK_ID`")
     p.add_argument("--kind", choices=LINK_KINDS, help="kind of link to add")
-    p.add_argument("--page", type=int, help="evidence page on the source document")
-    p.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"), help="evidence region")
+    p.add_argument("--page", type=page_number, help="evidence page on the source document")
+    p.add_argument("--rect", nargs=4, type=coordinate, metavar=("X0", "Y0", "X1", "Y1"), help="evidence region")
     p.add_argument("--text", metavar="QUOTE", help="evidence quote")
     p.add_argument("--note", help="why the documents are linked")
     p.add_argument("--build", action="store_true", help="link documents citing each other's reference numbers")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from evidence_desk.cli.argtypes import positive_int
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, terminal_progress
 from evidence_desk.core.ocr import tesseract
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", metavar="LANGS", help="Tesseract languages joined by + (default: the document's, "
                    "else settings, else rus+eng+deu)")
     p.add_argument("--force", action="store_true", help="OCR every page again, replacing its text")
-    p.add_argument("--workers", type=int, default=None, help="Tesseract processes (default: one per core)")
+    p.add_argument("--workers", type=positive_int(64), default=None, help="Tesseract processes (default: one per core)")
     p.add_argument("--no-deskew", action="store_true", help="do not straighten skewed scans first")
     p.add_argument("--list-langs", action="store_true", help="show the installed Tesseract languages and exit")
     p.add_argument("--json", action="store_true", help="print the report as JSON")

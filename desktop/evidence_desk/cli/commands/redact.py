@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from evidence_desk.cli.argtypes import coordinate, page_number, record_id
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.case import Case
@@ -41,8 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("redact", help="mark, review and list redactions")
     p.add_argument("doc_pos", nargs="?", metavar="DOC", help="document id or SHA-256 prefix")
     p.add_argument("--doc", metavar="DOC", help="limit --text/--pattern/--entity/--list to one document")
-    p.add_argument("--page", type=int)
-    p.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"),
+    p.add_argument("--page", type=page_number)
+    p.add_argument("--rect", nargs=4, type=coordinate, metavar=("X0", "Y0", "X1", "Y1"),
                    help="in PDF points of the unrotated page, top-left origin")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--text", metavar="STRING", help="every occurrence of STRING (case and accents ignored; "
@@ -53,8 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="redact every failed redaction of DOC (a box over text that can still be extracted)")
     what.add_argument("--list", action="store_true", help="list redactions")
     what.add_argument("--log", action="store_true", help="the redaction log (history)")
-    what.add_argument("--approve", nargs="+", type=int, metavar="ID")
-    what.add_argument("--reject", nargs="+", type=int, metavar="ID")
+    what.add_argument("--approve", nargs="+", type=record_id, metavar="ID")
+    what.add_argument("--reject", nargs="+", type=record_id, metavar="ID")
     what.add_argument("--reasons", action="store_true", help="list reason codes")
     what.add_argument("--add-reason", nargs=2, metavar=("CODE", "LABEL"), help="add a reason code")
     what.add_argument("--second-reviewer", choices=("on", "off"),

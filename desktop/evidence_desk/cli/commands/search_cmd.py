@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from evidence_desk.cli.argtypes import positive_int
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json
 from evidence_desk.core.search import SNIPPET_CLOSE, SNIPPET_OPEN, search
@@ -13,7 +14,7 @@ from evidence_desk.core.search import SNIPPET_CLOSE, SNIPPET_OPEN, search
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help='full-text search: words, "phrases", prefix*, OR, -exclude')
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=positive_int(1_000_000), default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from evidence_desk.cli.argtypes import record_id
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table, terminal_progress
 from evidence_desk.core.documents import resolve
@@ -23,8 +24,8 @@ from evidence_desk.core.suggest.store import (
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("suggest", help="suggested mentions, dates, amounts, references and document details")
     act = p.add_mutually_exclusive_group()
-    act.add_argument("--accept", type=int, nargs="+", metavar="ID", help="accept these suggestions")
-    act.add_argument("--reject", type=int, nargs="+", metavar="ID", help="reject these suggestions")
+    act.add_argument("--accept", type=record_id, nargs="+", metavar="ID", help="accept these suggestions")
+    act.add_argument("--reject", type=record_id, nargs="+", metavar="ID", help="reject these suggestions")
     act.add_argument("--accept-all", action="store_true", help="accept every pending one (within --doc/--kind)")
     act.add_argument("--reject-all", action="store_true", help="reject every pending one (within --doc/--kind)")
     p.add_argument("--doc", metavar="DOC", help="only this document")

@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy import select
 
+from evidence_desk.cli.argtypes import coordinate, page_number
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json
 from evidence_desk.core.db.models import Page
@@ -19,9 +20,9 @@ from evidence_desk.core.text.stream import PageStream
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tag", help="tag an entity on a page region or a quoted text")
     p.add_argument("doc", metavar="DOC", help="document id or SHA-256 prefix")
-    p.add_argument("--page", type=int, required=True)
+    p.add_argument("--page", type=page_number, required=True)
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--rect", nargs=4, type=float, metavar=("X0", "Y0", "X1", "Y1"),
+    where.add_argument("--rect", nargs=4, type=coordinate, metavar=("X0", "Y0", "X1", "Y1"),
                        help="region in PDF points of the unrotated page, top-left origin")
     where.add_argument("--text", metavar="QUOTE", help="a quote on the page (its word boxes give the region)")
     p.add_argument("--entity", required=True, metavar="NAME", help="entity name or alias, any script")

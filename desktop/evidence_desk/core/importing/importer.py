@@ -27,6 +27,7 @@ from evidence_desk import __version__
 from evidence_desk.core import audit
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Provenance
+from evidence_desk.core.entry_points import EXTRACT_PAGES, PROBE
 from evidence_desk.core.errors import (
     CancelledError,
     DiskFullError,
@@ -225,6 +226,8 @@ class _Importer:
             self._staging.done(self._local.index)
         try:
             existing = self._existing(staged.sha256)
+            if existing is not None and not self.case.originals.exists(staged.sha256):
+                return self._restore(path, staged, existing)
             if existing is not None:
                 return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
                                    "duplicate", existing, staged.sha256)
@@ -248,6 +251,18 @@ class _Importer:
                 mine[0].set()
         finally:
             self.case.originals.discard(staged)  # no-op once committed (the temp was renamed)
+
+    def _restore(self, path: Path, staged: StagedFile, doc_id: int) -> FileOutcome:
+        """The case lost this document's original (deleted, a failed disk): these are the
+        same bytes (same SHA-256), so they take its place."""
+        self.case.originals.commit(staged)
+        with self.case.write() as s:
+            audit.append(s, author=self.case.author, action="document.restore_original",
+                         target_type="documents", target_id=doc_id,
+                         data={"sha256": staged.sha256, "filename": path.name,
+                               "summary": f"restored the missing original of document {doc_id}"})
+        return FileOutcome(path, "restored", f"the missing original of document {doc_id} was restored "
+                           "from this file", "restored", doc_id, staged.sha256)
 
     def _same_as(self, path: Path, sha256: str, claim: tuple[threading.Event, list[FileOutcome]]) -> FileOutcome:
         """The same bytes appear twice in this import: wait for the other copy, share its fate."""
@@ -313,12 +328,12 @@ def parse_untrusted(worker: SandboxWorker, staged: StagedFile, media_type: str, 
     """Probe and extract a staged file in the sandbox worker, a chunk of pages per call
     (each call under the wall clock); what comes back is plain data."""
     src = str(staged.temp_path)
-    probe = worker.call(f"{EXTRACT}.probe", src, media_type, opts.max_pages, timeout=opts.timeout)
+    probe = worker.call(PROBE, src, media_type, opts.max_pages, timeout=opts.timeout)
     pages: list[ExtractedPage] = []
     for start in range(0, probe.page_count, opts.chunk_pages):
         progress.raise_if_cancelled()
         stop = min(probe.page_count, start + opts.chunk_pages)
-        pages.extend(worker.call(f"{EXTRACT}.extract_pages", src, media_type, start, stop,
+        pages.extend(worker.call(EXTRACT_PAGES, src, media_type, start, stop,
                                  words_as_json=True, timeout=opts.timeout))
     return probe, pages
 
@@ -343,7 +358,8 @@ def import_paths(
     progress = progress or Progress()
     # Never import the case into itself (a folder holding the case folder, or the case).
     own = case.path.resolve()
-    files = [f for f in discover(paths) if not f.resolve().is_relative_to(own)]
+    skipped: list[FileOutcome] = []
+    files = [f for f in discover(paths, skipped) if not f.resolve().is_relative_to(own)]
     progress.update(label="Importing", total=len(files), done=0)
     importer = _Importer(case, options, progress, on_outcome)
     report = ImportReport()
@@ -362,6 +378,6 @@ def import_paths(
         importer.close()
     if progress.cancelled:
         report.cancelled = True
-    report.outcomes = [o for o in outcomes if o.status != "skipped"]
+    report.outcomes = skipped + [o for o in outcomes if o.status != "skipped"]
     return report
 

@@ -10,7 +10,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class FileOutcome:
     path: Path
-    status: str  # imported | duplicate | refused
+    status: str  # imported | duplicate | restored | refused
     reason: str = ""
     code: str = ""  # for refusals: malformed|encrypted|zero_pages|huge|unsupported|timeout|crashed|...
     document_id: int | None = None
@@ -44,10 +44,17 @@ class ImportReport:
     def refused(self) -> list[FileOutcome]:
         return self.of("refused")
 
+    @property
+    def nothing_usable(self) -> bool:
+        """Nothing was imported, restored or found already there: the import failed."""
+        return not any(o.status in ("imported", "duplicate", "restored") for o in self.outcomes)
+
     def summary(self) -> str:
         pages = sum(o.pages for o in self.imported)
         text = (f"{len(self.imported)} imported ({pages} pages), "
                 f"{len(self.duplicates)} skipped as duplicates, {len(self.refused)} refused")
+        if self.of("restored"):
+            text += f", {len(self.of('restored'))} missing original(s) restored"
         if self.refused:
             reasons = Counter(o.code or "error" for o in self.refused)
             text += " (" + ", ".join(f"{n} {code}" for code, n in reasons.most_common()) + ")"

@@ -20,13 +20,13 @@ from evidence_desk.core import audit, settings
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Page
 from evidence_desk.core.documents import resolve
+from evidence_desk.core.entry_points import OCR_PAGE
 from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError, WorkerError
 from evidence_desk.core.ocr import jobs, tesseract
 from evidence_desk.core.ocr.page_ocr import PageOcr
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 
-PAGE_OCR = "evidence_desk.core.ocr.page_ocr.ocr_page"
 MODES = ("auto", "always", "force")
 
 
@@ -148,7 +148,7 @@ class _Runner:
         try:
             path, media_type = self._source(doc_id)
             result: PageOcr = self._worker().call(
-                PAGE_OCR, path, media_type, number - 1, langs, deskew=self.deskew,
+                OCR_PAGE, path, media_type, number - 1, langs, deskew=self.deskew,
                 tess_timeout=self.timeout, timeout=self.timeout * 3 + 30)
         except tesseract.OcrUnavailableError as exc:
             self._fatal = exc

@@ -11,7 +11,6 @@ nothing at the destination and raises an `EvidenceDeskError`."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from evidence_desk.core import audit
+from evidence_desk.core import audit, confine
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Page, Redaction, new_uid
 from evidence_desk.core.documents import resolve
@@ -165,17 +164,6 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
                          sum(r.status == "proposed" for r in active), len(rows) - len(active))
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _report(target: Path, outcome: VerifyOutcome) -> VerifyReport:
     return VerifyReport(target=str(target), problems=list(outcome.problems), warnings=list(outcome.warnings),
                         checked=dict(outcome.checked))
@@ -193,7 +181,10 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
         raise InvalidInputError(f"{output.parent} does not exist; create the folder first")
     if output.is_dir():
         raise InvalidInputError(f"{output} is a folder; give a file name ending in .pdf")
-    temp = output.parent / f".{output.name}.{new_uid()[:12]}.part"
+    # The worker writes only into its scratch folder (inside the jail nothing else is
+    # writable); the verified file is copied beside the target and renamed over it.
+    temp = confine.scratch_dir() / f"export-{new_uid()[:12]}.pdf"
+    part = confine.part_path(output)
     doc_id, planned = build_plan(case, doc_ref, temp, options)
     # The wall clock is the watchdog against a hung apply_redactions; long documents get
     # more time (a few seconds a page), never unlimited.
@@ -220,11 +211,11 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
                 report)
         progress.update(label="Writing", done=2)
         digest = hashlib.sha256(temp.read_bytes()).hexdigest()
-        os.replace(temp, output)
-        _fsync_dir(output.parent)
+        confine.publish(temp, part, output)
     finally:
         worker.close()
         temp.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
     progress.update(done=3)
     result = ExportResult(output, doc_id, outcome.pages, planned.applied, planned.proposed, planned.rejected,
                           outcome.rebuilt_pages, outcome.vector_pages, outcome.bytes, digest, report,
