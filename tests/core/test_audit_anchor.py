@@ -11,8 +11,8 @@ import pytest
 
 from evidence_desk.core import audit
 from evidence_desk.core.case import DB_NAME, Case
-from evidence_desk.core.notes import add_note
 from evidence_desk.core.importing import import_paths
+from evidence_desk.core.notes import add_note
 from evidence_desk.core.verify_case import verify_case
 from tests.core.pdfs import write_text_pdf
 

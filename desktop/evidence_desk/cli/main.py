@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "note",
     "verify",
     "settings_cmd",
+    "repair",
 )
 # Filled in by later features; a module that does not exist yet is simply absent.
 OPTIONAL_COMMAND_MODULES = (

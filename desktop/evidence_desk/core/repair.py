@@ -1,0 +1,260 @@
+"""`repair`: rebuild a damaged case database from what survives, beside the damaged one.
+
+What can be rebuilt: every document whose original is still in `originals/` (re-imported
+from it, under its logged file name, in the order of the log, so document ids come back
+as they were), and the audit log as far as it can still be read: its entries are copied
+verbatim for as long as their chain holds, so the history keeps its hashes, followed by
+one `case.repair` entry saying what happened. The damaged file is renamed
+`case.sqlite.damaged-<time>` and never modified; salvage reads a copy of it.
+
+What cannot (yet) be rebuilt — tags, redactions, notes, details recorded in entries the
+log does not describe as replayable commands — is counted by action in the report, so
+the user knows what to redo."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from evidence_desk.core import audit, case_health
+from evidence_desk.core.case import Case
+from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
+from evidence_desk.core.db.engine import make_engine
+from evidence_desk.core.db.migrate import upgrade
+from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
+from evidence_desk.core.errors import CaseError, InvalidInputError
+from evidence_desk.core.importing import ImportOptions, import_paths
+from evidence_desk.core.progress import Progress
+
+AUDIT_COLUMNS = ("id", "at", "author", "action", "target_type", "target_id", "data", "prev_hash", "hash")
+MAX_SCAN_GAP = 1000  # ids read one by one past a damaged page before giving up
+
+
+@dataclass
+class Salvage:
+    case_uid: str | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)  # the readable, chained prefix
+    unreadable_after: int | None = None  # id of the first entry that could not be read or chained
+    filenames: dict[str, str] = field(default_factory=dict)  # sha256 -> logged file name, log order
+
+
+@dataclass
+class RepairReport:
+    folder: Path
+    damaged_kept: Path | None
+    documents: int = 0
+    pages: int = 0
+    missing_originals: list[str] = field(default_factory=list)
+    entries_recovered: int = 0
+    not_replayed: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"folder": str(self.folder), "damaged_kept": str(self.damaged_kept) if self.damaged_kept else None,
+                "documents": self.documents, "pages": self.pages, "missing_originals": self.missing_originals,
+                "audit_entries_recovered": self.entries_recovered, "not_replayed": self.not_replayed,
+                "problems": self.problems}
+
+
+def needs_repair(folder: Path) -> str | None:
+    """Why the case needs repair (None: it opens and its database checks out)."""
+    try:
+        case_health.refuse_damage(folder)
+    except DamagedCaseError as exc:
+        return str(exc)
+    db = folder / DB_NAME
+    if not db.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
+            con.execute("SELECT count(*) FROM documents").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return f"the database cannot be read ({exc})"
+    return None if result == ["ok"] else "the database fails its integrity check: " + "; ".join(result)
+
+
+def _salvage(db: Path) -> Salvage:
+    """Read what a copy of the damaged database still gives."""
+    out = Salvage()
+    if not db.exists() or db.stat().st_size == 0:
+        return out
+    with tempfile.TemporaryDirectory(prefix="evidence-desk-repair-") as tmp:
+        copy = Path(tmp) / DB_NAME
+        shutil.copyfile(db, copy)
+        _pad_truncated(copy)
+        wal = db.with_name(db.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        try:
+            con = sqlite3.connect(copy)
+        except sqlite3.DatabaseError:
+            return out
+        try:
+            out.case_uid = _one(con, "SELECT value FROM case_meta WHERE key = 'case_uid'")
+            rows = _audit_rows(con)
+        finally:
+            con.close()
+    prev = audit.GENESIS_HASH
+    for row in rows:
+        expected = audit.entry_hash(prev, row["at"], row["author"], row["action"], row["target_type"],
+                                    row["target_id"], row["data"])
+        if row["prev_hash"] != prev or row["hash"] != expected or row["id"] != len(out.entries) + 1:
+            out.unreadable_after = row["id"]
+            break
+        out.entries.append(row)
+        prev = row["hash"]
+    for row in out.entries:
+        if row["action"] == "document.import":
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                data = json.loads(row["data"])
+                out.filenames.setdefault(str(data["sha256"]), str(data.get("filename") or data["sha256"]))
+    return out
+
+
+def _pad_truncated(copy: Path) -> None:
+    """A truncated file holds fewer pages than its schema points to, and SQLite then
+    refuses the whole schema. Pad the copy with empty pages up to the size its header
+    gives: tables whose pages survived can be read again, the lost ones fail alone."""
+    with open(copy, "r+b") as fh:
+        header = fh.read(100)
+        if len(header) < 100:
+            return
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        wanted = page_size * int.from_bytes(header[28:32], "big")
+        size = fh.seek(0, 2)
+        if size < wanted:
+            fh.write(b"\0" * (wanted - size))
+
+
+def _one(con: sqlite3.Connection, sql: str) -> Any:
+    try:
+        row = con.execute(sql).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def _audit_rows(con: sqlite3.Connection) -> list[dict[str, Any]]:
+    select = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log"
+    try:
+        return [dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in con.execute(select + " ORDER BY id")]
+    except sqlite3.DatabaseError:
+        pass
+    rows, misses, next_id = [], 0, 1  # a damaged page: read the entries one by one around it
+    while misses < MAX_SCAN_GAP:
+        try:
+            row = con.execute(select + " WHERE id = ?", (next_id,)).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None:
+            misses += 1
+        else:
+            misses = 0
+            rows.append(dict(zip(AUDIT_COLUMNS, row, strict=True)))
+        next_id += 1
+    return rows
+
+
+def _anchor_uid(folder: Path) -> str | None:
+    try:
+        anchor = audit.read_anchor(folder)
+    except ValueError:
+        return None
+    return anchor.case_uid if anchor else None
+
+
+def _new_database(path: Path, salvage: Salvage, case_uid: str) -> None:
+    engine = make_engine(path)
+    try:
+        upgrade(engine, path)
+        with engine.begin() as conn:
+            conn.execute(insert(CaseMeta), [{"key": "case_uid", "value": case_uid},
+                                            {"key": audit.ANCHORED_META, "value": audit.ANCHOR_NAME}])
+            if salvage.entries:
+                conn.execute(insert(AuditEntry), salvage.entries)
+    finally:
+        engine.dispose()
+
+
+def repair_case(folder: Path | str, *, author: str | None = None, progress: Progress | None = None) -> RepairReport:
+    """Rebuild the case database in `folder`; the damaged one is kept beside it."""
+    folder = Path(folder).expanduser().resolve()
+    if not folder.is_dir():
+        raise InvalidInputError(f"{folder}: no such case folder")
+    reason = needs_repair(folder)
+    if reason is None:
+        raise InvalidInputError(f"the case at {folder} is not damaged; there is nothing to repair "
+                                "(`evidence-desk verify` checks it in full)")
+    db = folder / DB_NAME
+    salvage = _salvage(db)
+    case_uid = salvage.case_uid or _anchor_uid(folder) or new_uid()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = None
+    if db.exists():
+        kept = db.with_name(f"{DB_NAME}.damaged-{stamp}")
+        db.rename(kept)
+        for suffix in ("-wal", "-shm"):
+            side = db.with_name(DB_NAME + suffix)
+            if side.exists():
+                side.rename(kept.with_name(kept.name + suffix))
+    anchor = folder / audit.ANCHOR_NAME
+    if anchor.exists():  # it anchors the damaged history; the repair starts a new head
+        anchor.rename(folder / f"{audit.ANCHOR_NAME}.damaged-{stamp}")
+    report = RepairReport(folder, kept, entries_recovered=len(salvage.entries))
+    building = folder / f"{DB_NAME}.repairing"
+    building.unlink(missing_ok=True)
+    _new_database(building, salvage, case_uid)
+    building.rename(db)
+    try:
+        with Case.open(folder, author=author) as case:
+            _reimport(case, salvage, report, progress or Progress())
+            _record(case, salvage, report, reason)
+    except CaseError as exc:  # pragma: no cover - the new database itself failed
+        report.problems.append(str(exc))
+    return report
+
+
+def _reimport(case: Case, salvage: Salvage, report: RepairReport, progress: Progress) -> None:
+    stored = set(case.originals.iter_stored())
+    order = list(salvage.filenames) + sorted(stored - set(salvage.filenames))
+    report.missing_originals = [sha for sha in salvage.filenames if sha not in stored]
+    with tempfile.TemporaryDirectory(prefix="evidence-desk-repair-") as tmp:
+        sources = []
+        for i, sha in enumerate(sha for sha in order if sha in stored):
+            # Under its logged name (the importer records the name it is given).
+            source = Path(tmp) / f"{i:06d}" / Path(salvage.filenames.get(sha, sha[:16])).name
+            source.parent.mkdir()
+            shutil.copyfile(case.originals.path_for(sha), source)
+            sources.append(source)
+        result = import_paths(case, sources, ImportOptions(ocr="never"), progress)
+    report.documents = len(result.imported)
+    report.pages = sum(o.pages for o in result.imported)
+    report.problems.extend(f"{o.path.name}: {o.reason}" for o in result.refused)
+    replayed = {"case.create", "document.import"}
+    report.not_replayed = dict(Counter(e["action"] for e in salvage.entries if e["action"] not in replayed))
+
+
+def _record(case: Case, salvage: Salvage, report: RepairReport, reason: str) -> None:
+    with case.write() as s:
+        audit.append(s, author=case.author, action="case.repair", target_type="case", target_id=None,
+                     data={"reason": reason[:500], "damaged_kept": report.damaged_kept.name if report.damaged_kept
+                           else None, "entries_recovered": len(salvage.entries),
+                           "unreadable_after": salvage.unreadable_after, "documents": report.documents,
+                           "missing_originals": report.missing_originals, "not_replayed": report.not_replayed,
+                           "summary": f"rebuilt the case database: {report.documents} documents re-imported, "
+                                      f"{len(salvage.entries)} audit entries recovered"})
