@@ -17,7 +17,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Entity, EntityAlias, EntityLink, Mention, Suggestion
 from evidence_desk.core.edits import Batch, CreateRecord, DeleteRecord, Edit, UpdateRecord
 from evidence_desk.core.entities.names import normalize_name
-from evidence_desk.core.entities.registry import CreateEntity, check_type, find_entity
+from evidence_desk.core.entities.registry import CreateEntity, MoveMentions, check_type, find_entity
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 
 
@@ -94,6 +94,7 @@ def merge_edit(case: Case, keep_ref: str | int, other_ref: str | int) -> Edit:
             changes = {k: keep.id for k in ("source_id", "target_id") if getattr(link, k) == other.id}
             steps.append(UpdateRecord("entity_links", link.id, changes))
         steps.append(UpdateRecord("entities", other.id, {"merged_into_id": keep.id}))
+        steps.append(MoveMentions(other.id, keep.id))  # tags committed since this was planned
     return Batch(steps, label="entity.merge", target_hint=("entities", keep.id))
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias
+from evidence_desk.core.db.models import ENTITY_TYPES, Entity, EntityAlias, Mention
 from evidence_desk.core.documents import check_rect_on_page, resolve_page
-from evidence_desk.core.edits import Batch, CreateRecord, Edit
+from evidence_desk.core.edits import Batch, CreateRecord, Edit, UpdateRecord
 from evidence_desk.core.entities.names import normalize_name
 from evidence_desk.core.entities.translit import spellings
 from evidence_desk.core.errors import InvalidInputError
@@ -86,6 +86,13 @@ class CreateEntity(Edit):
     _steps: list[Edit] = field(default_factory=list, init=False)
 
     def apply(self, session: Session) -> Edit:
+        # Looked up again inside the write transaction (writes are serialised by BEGIN
+        # IMMEDIATE): two processes tagging the same new name get one entity, not twins.
+        existing = _same_entity(session, self.name, self.entity_type)
+        if existing is not None:
+            self.created_id = existing
+            self._steps = []
+            return Batch([], label=f"undo {self.label}", target_hint=("entities", existing))
         create = CreateRecord("entities", entity_values(self.name, self.entity_type))
         inverses = [create.apply(session)]
         self.created_id = int(create.created_id)  # type: ignore[arg-type]
@@ -104,6 +111,54 @@ class CreateEntity(Edit):
     @property
     def target(self) -> tuple[str, object | None]:
         return ("entities", self.created_id)
+
+
+def _same_entity(session: Session, name: str, entity_type: str) -> int | None:
+    """The live entity of this type already known by this name (or alias), if any."""
+    key = normalize_name(entity_values(name, entity_type)["name"])
+    return session.execute(
+        select(Entity.id).join(EntityAlias, EntityAlias.entity_id == Entity.id)
+        .where(EntityAlias.normalized == key, Entity.type == check_type(entity_type),
+               Entity.merged_into_id.is_(None))
+        .order_by(Entity.id).limit(1)
+    ).scalar_one_or_none()
+
+
+def surviving_entity(session: Session, entity_id: int) -> int:
+    """The entity `entity_id` was merged into (following merges), or itself: a tag planned
+    before a merge committed lands on the entity that survived it."""
+    seen = {entity_id}
+    while True:
+        merged_into = session.execute(select(Entity.merged_into_id).where(Entity.id == entity_id)).scalar()
+        if merged_into is None or merged_into in seen:
+            return entity_id
+        seen.add(merged_into)
+        entity_id = merged_into
+
+
+@dataclass
+class MoveMentions(Edit):
+    """The last step of a merge, run inside its transaction: mentions that reached the
+    merged entity after the merge was planned (a tag racing it) move to the survivor too."""
+
+    source_id: int
+    target_id: int
+    label: str = "mention.move"
+    _steps: list[Edit] = field(default_factory=list, init=False)
+
+    def apply(self, session: Session) -> Edit:
+        ids = session.execute(select(Mention.id).where(Mention.entity_id == self.source_id)).scalars().all()
+        self._steps = [UpdateRecord("mentions", i, {"entity_id": self.target_id}) for i in ids]
+        inverses = [step.apply(session) for step in self._steps]
+        inverses.reverse()
+        return Batch(inverses, label=f"undo {self.label}", target_hint=("entities", self.source_id))
+
+    def describe(self) -> dict[str, Any]:
+        return {"steps": [{"label": e.label, **e.describe()} for e in self._steps]}
+
+    @property
+    def target(self) -> tuple[str, object | None]:
+        return ("entities", self.target_id)
 
 
 @dataclass
@@ -126,7 +181,7 @@ class TagEdit(Edit):
     def apply(self, session: Session) -> Edit:
         inverses: list[Edit] = []
         self._steps = []
-        entity_id = self.entity_id
+        entity_id = None if self.entity_id is None else surviving_entity(session, self.entity_id)
         if entity_id is None:
             assert self.new_entity is not None
             create = CreateEntity(*self.new_entity)
