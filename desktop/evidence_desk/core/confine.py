@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -132,6 +133,16 @@ def jailed_python() -> Path | None:
         launcher.write_text(f"#!/bin/sh\nexec {quoted} \"$@\"\n", encoding="utf-8")
         launcher.chmod(0o700)
     return launcher
+
+
+def mount_signature() -> bytes:
+    """What is mounted where, as this process sees it. A jail sees the mounts of the
+    moment it started (propagation is off on many systems), so a drive mounted later is
+    invisible inside it until the jail is started again."""
+    try:
+        return hashlib.sha256(Path("/proc/self/mountinfo").read_bytes()).digest()
+    except OSError:
+        return b""
 
 
 def _sh(arg: str) -> str:

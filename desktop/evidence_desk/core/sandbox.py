@@ -134,6 +134,7 @@ def _serve_one(data: bytes) -> bytes:
 SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract"]
 _context_lock = threading.Lock()
 _context: Any = None
+_server_mounts: bytes | None = None  # the mount table the jailed fork server was started with
 
 
 def _mp_context() -> Any:
@@ -161,12 +162,19 @@ def _ensure_server() -> None:
         if launcher is None:
             forkserver.ensure_running()
             return
+        global _server_mounts
+        mounts = confine.mount_signature()
+        if _server_mounts is not None and mounts != _server_mounts:
+            # A drive was mounted or unmounted since the jail started: start a new one that
+            # sees it (workers of the old one end with it; a call in flight fails as a crash).
+            forkserver._forkserver._stop()
         plain = spawn.get_executable()
         spawn.set_executable(str(launcher))
         try:
             forkserver.ensure_running()
         finally:
             spawn.set_executable(plain)
+        _server_mounts = mounts
 
 
 def jailed() -> bool:

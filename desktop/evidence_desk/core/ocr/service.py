@@ -37,6 +37,7 @@ class OcrReport:
     failed: list[dict[str, Any]] = field(default_factory=list)
     jobs: list[int] = field(default_factory=list)
     resumed_jobs: list[int] = field(default_factory=list)
+    busy_documents: list[int] = field(default_factory=list)  # left alone: another run is reading them
     cancelled: bool = False
     confidences: list[float] = field(default_factory=list)
     cpu_seconds: float = 0.0  # summed over pages: rendering, deskew and Tesseract
@@ -59,6 +60,9 @@ class OcrReport:
             text += f", {len(self.failed)} failed"
         if self.resumed_jobs:
             text += f"; resumed job {', '.join(map(str, self.resumed_jobs))}"
+        if self.busy_documents:
+            text += (f"; document(s) {', '.join(map(str, self.busy_documents))} left to the OCR run "
+                     "already reading them")
         return text + (" — cancelled" if self.cancelled else "")
 
 
@@ -209,7 +213,11 @@ def ocr_documents(case: Case, doc_ids: list[int] | None, languages: str | None, 
     new_pages = []
     for job in pending:
         done_keys |= {(d, n) for d, n, _ in job.pages}
-    planned = _plan(case, doc_ids, languages, mode, done_keys)
+    with case.read() as s:
+        busy = jobs.busy_documents(s)
+    wanted = _plan(case, doc_ids, languages, mode, done_keys)
+    planned = [p for p in wanted if p[0] not in busy]
+    report.busy_documents = sorted(busy & {p[0] for p in wanted})
     for langs in {p[2] for p in planned} | {p[2] for j in pending for p in j.remaining}:
         tesseract.check_languages(langs)
     total = sum(len(j.remaining) for j in pending) + len(planned)
@@ -217,14 +225,17 @@ def ocr_documents(case: Case, doc_ids: list[int] | None, languages: str | None, 
     progress.update(label="OCR", total=total, done=0)
     for job in pending:
         progress.raise_if_cancelled()
+        if not jobs.claim(case, job.id):  # another run resumed it first
+            continue
         report.resumed_jobs.append(job.id)
         report.jobs.append(job.id)
         _Runner(case, progress, report, *runner_args).run(job)
     if planned and not progress.cancelled:
         new_pages = planned
-        job = jobs.create(case, new_pages, mode)
-        report.jobs.append(job.id)
-        _Runner(case, progress, report, *runner_args).run(job)
+        created = jobs.create(case, new_pages, mode)  # less documents another run is reading
+        if created is not None:
+            report.jobs.append(created.id)
+            _Runner(case, progress, report, *runner_args).run(created)
     report.cancelled = report.cancelled or progress.cancelled
     return report
 
