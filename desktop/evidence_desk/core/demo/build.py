@@ -9,6 +9,7 @@ the next call removes and builds again."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.confine import owner_alive
 from evidence_desk.core.db.models import (
     Document,
     DocumentLink,
@@ -46,6 +48,7 @@ from evidence_desk.core.progress import Progress
 
 STARTED_KEY = "demo_corpus"  # set first: "this folder is a demo case", value = corpus version
 BUILT_KEY = "demo_built"  # set last: the build finished (UTC time)
+DEMO_MARKER = ".evidence-desk-demo"  # written first: this folder is a demo; its builder's pid
 OCR_LANGUAGES = "rus+eng+deu"
 
 
@@ -65,10 +68,33 @@ def _meta_of(folder: Path) -> dict[str, str] | None:
                         "choose another folder for the demo") from exc
 
 
+def _finished(target: Path) -> bool:
+    try:
+        return BUILT_KEY in (_meta_of(target) or {})
+    except CaseError:  # a database the build never finished writing
+        return False
+
+
+def _claim(target: Path) -> None:
+    """Mark the folder as a demo being built by this process, before anything else is in it."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / DEMO_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+
+
 def _prepare(target: Path, force: bool) -> bool:
     """Make `target` ready for a build; return False if a finished demo can be reused."""
     if target.exists() and not target.is_dir():
         raise CaseError(f"{target} is a file; choose a folder for the demo case")
+    marker = target / DEMO_MARKER
+    if marker.is_file() and not _finished(target):
+        # A build that stopped before it finished (killed, crashed, power loss): if its
+        # process is gone, the folder is ours to start again; nothing else lives there.
+        owner = marker.read_text(encoding="utf-8", errors="replace").strip()
+        if owner.isdigit() and owner_alive(int(owner)) and int(owner) != os.getpid():
+            raise CaseError(f"the demo case in {target} is being built by another process (pid {owner}); "
+                            "wait for it to finish")
+        shutil.rmtree(target)
+        return True
     meta = _meta_of(target) if target.exists() else None
     if meta is None:
         if target.exists() and any(not p.name.startswith(".") for p in target.iterdir()):
@@ -116,6 +142,7 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
                 raise
         return case
     info = load_case_info()
+    _claim(target)
     case = Case.open(target, create=True)
     try:
         case.apply(CreateRecord("case_meta", {"key": STARTED_KEY, "value": str(info["corpus_version"])}),
@@ -125,7 +152,8 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
         skipped = ocr_unavailable(OCR_LANGUAGES) if ocr else None
         options = ImportOptions(workers=1, ocr="auto" if ocr and skipped is None else "never",
                                 languages=OCR_LANGUAGES)
-        with tempfile.TemporaryDirectory(prefix="evidence-desk-demo-") as tmp:
+        # The pid in the name lets the next open of any case remove it if this build is killed.
+        with tempfile.TemporaryDirectory(prefix=f"evidence-desk-demo-{os.getpid()}-") as tmp:
             files = generate_corpus(Path(tmp), progress)
             by_name = {f.path.name: f.template for f in files}
             report = import_paths(case, [f.path for f in files], options, progress)

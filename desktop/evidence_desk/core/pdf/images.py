@@ -6,7 +6,9 @@ resolution, so regions mean the same on a scan as on a PDF."""
 
 from __future__ import annotations
 
+import contextlib
 import warnings
+from collections.abc import Iterator
 
 from PIL import Image, ImageFile
 
@@ -19,14 +21,41 @@ A4_LONG_SIDE_IN = 11.69
 MULTIPAGE = {"TIFF"}
 
 
+@contextlib.contextmanager
+def _reader_warnings(img: Image.Image | None = None) -> Iterator[list[warnings.WarningMessage]]:
+    """Pillow's complaints about a damaged file (a corrupt EXIF block can raise hundreds)
+    are collected, not printed; `reader_warning` makes one line of them for the document.
+    Decompression-bomb warnings stay errors."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield caught
+    if img is not None:
+        img.info.setdefault(_WARNINGS_KEY, []).extend(str(w.message) for w in caught)
+
+
+_WARNINGS_KEY = "evidence_desk_reader_warnings"
+
+
+def reader_warning(img: Image.Image) -> list[str]:
+    """At most one line summing up what the image reader warned about."""
+    seen = img.info.get(_WARNINGS_KEY) or []
+    if not seen:
+        return []
+    first = _short(ValueError(seen[0]))[:120]
+    more = f" and {len(seen) - 1} more" if len(seen) > 1 else ""
+    return [f"the image's metadata is damaged; the reader warned: {first}{more}"]
+
+
 def open_image(path: str, media_type: str) -> Image.Image:
     fmt = IMAGE_TYPES.get(media_type)
     if fmt is None:
         raise RefusedFileError(f"unsupported image type {media_type}", "unsupported")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+    with _reader_warnings() as caught:
         try:
-            return Image.open(path, formats=[fmt])
+            img = Image.open(path, formats=[fmt])
+            img.info[_WARNINGS_KEY] = [str(w.message) for w in caught]
+            return img
         except Image.DecompressionBombError as exc:
             raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
         except Image.DecompressionBombWarning as exc:
@@ -63,8 +92,7 @@ def frame_count(img: Image.Image) -> int:
 
 
 def load_frame(img: Image.Image, index: int) -> Image.Image:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+    with _reader_warnings(img):
         try:
             img.seek(index)
             img.load()
@@ -98,8 +126,10 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
         if count > max_pages:
             raise RefusedFileError(f"the image has {count:,} pages, over the limit of {max_pages:,}", "huge")
         load_frame(img, 0)
+        with _reader_warnings(img):  # reading the resolution parses the EXIF block
+            page_size_points(img)
         meta = {"format": str(img.format), "size_px": f"{img.size[0]}x{img.size[1]}", "mode": img.mode}
-        return DocumentProbe(page_count=count, metadata=meta)
+        return DocumentProbe(page_count=count, metadata=meta, warnings=reader_warning(img))
     except RefusedFileError:
         raise
     except Exception as exc:  # a decoder's own error (TypeError, struct.error, …) outside load()
@@ -114,7 +144,8 @@ def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[Ext
     try:
         for index in range(start, stop):
             frame = load_frame(img, index)
-            w, h = page_size_points(frame)
+            with _reader_warnings():
+                w, h = page_size_points(frame)
             pages.append(ExtractedPage(index + 1, w, h, 0, "", [], True, True))
     except RefusedFileError:
         raise
