@@ -27,12 +27,12 @@ from pathlib import Path
 
 from evidence_desk.core import sandbox
 from evidence_desk.core.case import Case
-from evidence_desk.core.documents import list_documents
 from evidence_desk.core.entities.manage import add_entity, merge_edit
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.notes import add_note
+from evidence_desk.core.queries.documents import list_documents
 from evidence_desk.core.redaction.export import export_pdf
 from evidence_desk.core.redaction.marking import redact_rects_edit
 

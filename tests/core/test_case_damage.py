@@ -124,7 +124,7 @@ def test_a_case_without_write_permission_opens_for_reading(imported_case: Path) 
 
 def test_a_case_opened_read_only_refuses_writes(imported_case: Path) -> None:
     with Case.open(imported_case, read_only=True) as case:
-        from evidence_desk.core.documents import list_documents
+        from evidence_desk.core.queries.documents import list_documents
 
         assert len(list_documents(case)) == 2
         with pytest.raises(CaseError, match="reading only"), case.write():

@@ -12,7 +12,7 @@ from PIL import Image
 
 from evidence_desk.cli.main import main
 from evidence_desk.core.case import Case
-from evidence_desk.core.documents import show_document
+from evidence_desk.core.queries.documents import show_document
 
 
 def _jpeg_with_broken_exif(path: Path, tags: int = 200, segments: int = 600) -> Path:
@@ -39,6 +39,6 @@ def test_a_jpeg_with_39_mb_of_broken_exif_gives_one_warning_line(tmp_path: Path,
     captured = capfd.readouterr()
     assert "Warning" not in captured.err and "warn" not in captured.err.lower()
     with Case.open(case_dir) as case:
-        warnings = show_document(case, 1)["warnings"]
+        warnings = list(show_document(case, 1).summary.warnings)
     assert len(warnings) == 1
     assert warnings[0].startswith("the image's metadata is damaged")
