@@ -98,7 +98,7 @@ def test_opening_another_case_replaces_the_window_and_is_remembered(ui_case, tmp
     session = Session(qapp, "tester")
     assert session.open(ui_case.path)
     first = session.window
-    first.caseSwitchRequested.emit(tmp_path / "new-case")  # as Case › New Case… does
+    first.caseCreateRequested.emit(tmp_path / "new-case")  # as Case › New Case… does
     try:
         assert session.window is not first
         assert session.case.path == (tmp_path / "new-case").resolve()

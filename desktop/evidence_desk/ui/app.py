@@ -57,6 +57,9 @@ class Session:
         self.window = None
 
     def open(self, path: Path, *, create: bool = True) -> bool:
+        """Open (or, with `create`, start) the case at `path` in a new window that replaces the
+        current one. A folder that is no case, or a case too new, leaves the current window as
+        it was and says why there; with no window yet the error is raised to the caller."""
         from evidence_desk.core.case import Case
         from evidence_desk.ui.main_window import MainWindow
 
@@ -65,14 +68,18 @@ class Session:
         except EvidenceDeskError as exc:
             if self.window is None:
                 raise
-            QMessageBox.warning(self.window, "Open case", str(exc))
+            self.window.show_error(str(exc))
             return False
         old_window, old_case = self.window, self.case
         self.case, self.window = case, MainWindow(case, self.render_service)
-        self.window.caseSwitchRequested.connect(self.open)
+        self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
+        self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
         _show_demo_notice(case, self.window)
         settings.add_recent_case(case.path)
         if old_window is not None:
+            # Shown before the old one closes: Qt quits the application when its last
+            # visible window closes, which is how New/Open Case used to end the program.
+            self.window.show()
             old_window.close()
             old_window.deleteLater()
         if old_case is not None:

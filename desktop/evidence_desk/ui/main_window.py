@@ -28,7 +28,7 @@ from evidence_desk.ui import layout, settings, theme
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
-from evidence_desk.ui.dialogs.case_dialogs import choose_case_to_open, choose_new_case
+from evidence_desk.ui.dialogs import case_dialogs
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
 from evidence_desk.ui.ocr_resume import OcrResumeOffer
@@ -51,7 +51,9 @@ DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidg
 
 
 class MainWindow(QMainWindow):
-    caseSwitchRequested = Signal(object)  # Path: the application replaces this window
+    # The application replaces this window with one on the chosen case (ui/app.py Session).
+    caseSwitchRequested = Signal(object)  # Path of an existing case
+    caseCreateRequested = Signal(object)  # Path of an empty or new folder
 
     def __init__(self, case: Case, render_service: RenderService | None = None) -> None:
         """`render_service`: share one between windows (tests do); by default the window owns one."""
@@ -311,12 +313,12 @@ class MainWindow(QMainWindow):
             self.importer.start([Path(folder)])
 
     def new_case(self) -> None:
-        path = choose_new_case(self, self.case.path.parent)
+        path = case_dialogs.choose_new_case(self, self.case.path.parent)
         if path is not None:
-            self.caseSwitchRequested.emit(path)
+            self.caseCreateRequested.emit(path)
 
     def open_case(self) -> None:
-        path = choose_case_to_open(self, self.case.path.parent)
+        path = case_dialogs.choose_case_to_open(self, self.case.path.parent)
         if path is not None:
             self.caseSwitchRequested.emit(path)
 
