@@ -55,7 +55,7 @@ def _licence_files(dist: metadata.Distribution) -> list[Path]:
 
 def _licence_of(dist: metadata.Distribution) -> str:
     declared = dist.metadata.get("License-Expression") or dist.metadata.get("License")
-    if declared:
+    if declared and declared.strip().upper() not in ("UNKNOWN", "NONE"):  # old setuptools wrote UNKNOWN
         return declared.splitlines()[0]
     classifiers = [c.split(" :: ")[-1] for c in dist.metadata.get_all("Classifier") or []
                    if c.startswith("License ::")]
@@ -87,8 +87,14 @@ def collect(dest: Path, agpl: Path) -> Path:
                     files.append(folder / text)
         if _normal(name) == "pymupdf":  # its COPYING only names the AGPL
             shutil.copy2(agpl, folder / "AGPL-3.0.txt")
-        lines.append(f"{name} {version}: {licence}"
-                     f"{'' if files else ' (no licence file in its distribution)'}")
+        note = ""
+        if not files:
+            # Some old wheels (DAWG-Python) ship no licence file: their metadata is what names
+            # the licence and the authors, so it travels instead of a text we would have to invent.
+            meta = next(e for e in dist.files or [] if Path(str(e)).name == "METADATA")
+            shutil.copy2(Path(str(dist.locate_file(meta))), folder / "METADATA.txt")
+            note = " (no licence file in its distribution; its metadata naming the licence is shipped)"
+        lines.append(f"{name} {version}: {licence}{note}")
     python_licence = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt"
     if not python_licence.is_file():
         python_licence = Path(sys.base_prefix) / "LICENSE.txt"  # Windows layout
