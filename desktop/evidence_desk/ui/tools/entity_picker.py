@@ -1,5 +1,9 @@
 """Pick the entity a selection names: completion over existing entities and their
-aliases (`core.entities.registry.complete`), or a new entity with a type."""
+aliases (`core.entities.registry.complete`), or a new entity with a type.
+
+An existing entity is chosen whenever one is picked (in the list, from the completer,
+or by typing its exact name or alias); a new one is created only for a name that
+matches none, and only once its type is chosen: the type starts empty."""
 
 from __future__ import annotations
 
@@ -43,12 +47,15 @@ class EntityPickerDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
-        self.name.textEdited.connect(self._update_matches)
+        # textChanged, not textEdited: a completer pick sets the text without "editing" it.
+        self.name.textChanged.connect(self._update_matches)
         self.matches = QListWidget()
         self.matches.setMinimumHeight(140)
         self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
         self.matches.currentItemChanged.connect(self._sync_type)
         self.type = QComboBox()
+        self.type.addItem("Choose a type…", None)
+        self._type_from_match = False  # the type box shows the picked entity's type
         for t in ENTITY_TYPES:
             self.type.addItem(t.replace("_", " ").capitalize(), t)
         self.hint = QLabel()
@@ -67,6 +74,7 @@ class EntityPickerDialog(QDialog):
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
+        self.type.currentIndexChanged.connect(self._type_chosen)
         if quote:
             self.name.setText(" ".join(quote.split())[:200])
         self._update_matches(self.name.text())
@@ -86,9 +94,10 @@ class EntityPickerDialog(QDialog):
             if view.matched:
                 names.append(view.matched)
         self._names.setStringList(list(dict.fromkeys(names)))
+        wanted = text.strip().casefold()
         exact = next((i for i in range(self.matches.count())
-                      if self._view(i).name.casefold() == text.strip().casefold()
-                      or (self._view(i).matched or "").casefold() == text.strip().casefold()), None)
+                      if self._view(i).name.casefold() == wanted
+                      or (self._view(i).matched or "").casefold() == wanted), None) if wanted else None
         self.matches.setCurrentRow(exact if exact is not None else -1)
         self._update_hint()
 
@@ -99,6 +108,13 @@ class EntityPickerDialog(QDialog):
         item = self.matches.currentItem()
         if item is not None:
             self.type.setCurrentIndex(self.type.findData(item.data(ENTITY_ROLE).type))
+            self._type_from_match = True
+        elif self._type_from_match:  # a new entity gets no type from one that is not picked
+            self.type.setCurrentIndex(0)
+        self._update_hint()
+
+    def _type_chosen(self, _index: int) -> None:
+        self._type_from_match = False
         self._update_hint()
 
     def _update_hint(self) -> None:
@@ -107,11 +123,19 @@ class EntityPickerDialog(QDialog):
         self.type.setEnabled(item is None)
         if item is not None:
             self.hint.setText(f"Tags the existing entity “{item.data(ENTITY_ROLE).name}”.")
+        elif name and self.type.currentData() is None:
+            self.hint.setText(f"No entity is called “{name}”: choose a type to create one, "
+                              "or pick an existing entity.")
         elif name:
-            self.hint.setText(f"Creates a new entity “{name}” of the chosen type.")
+            self.hint.setText(f"Creates a new {self.type.currentText().lower()} “{name}”.")
         else:
-            self.hint.setText("")
-        self.ok_button.setEnabled(item is not None or bool(name))
+            self.hint.setText("Type a name, or pick an existing entity.")
+        self.ok_button.setEnabled(self._ready())
+
+    def _ready(self) -> bool:
+        if self.matches.currentItem() is not None:
+            return True
+        return bool(self.name.text().strip()) and self.type.currentData() is not None
 
     def choose_new(self, name: str, entity_type: str) -> None:
         """Set a new entity (used by keyboard users and tests alike)."""
@@ -129,9 +153,9 @@ class EntityPickerDialog(QDialog):
         return False
 
     def accept(self) -> None:
-        item = self.matches.currentItem()
-        if item is None and not self.name.text().strip():
+        if not self._ready():
             return
+        item = self.matches.currentItem()
         self.chosen = item.data(ENTITY_ROLE) if item is not None else None
         super().accept()
 
