@@ -36,7 +36,7 @@ SCALE = float(os.environ.get("EVIDENCE_DESK_CRASH_SCALE", "1"))  # < 1: fewer tr
 # (seconds) after that in which the kill lands. Import and export use sandbox workers, so
 # one of their changes takes longer.
 PLAN = {"note": (50, 3, 0.15), "tag": (50, 3, 0.15), "redact": (45, 3, 0.15), "merge": (32, 2, 0.3),
-        "import": (15, 1, 0.6), "export": (8, 0, 2.0)}
+        "import": (15, 1, 0.6), "export": (8, 1, 2.0)}
 
 
 @pytest.fixture(scope="module")
