@@ -1,7 +1,10 @@
-"""`export-pdf DOC OUT.pdf [--flatten] [--label] [--tracking-dots] [--json]`
+"""`export-pdf DOC OUT.pdf [--flatten] [--label] [--tracking-dots] [--no-hide-widths] [--json]`
 
 Every redaction not rejected is applied (proposed ones included); the file is
-verified before it is written, and nothing is written if the check fails."""
+verified before it is written, and nothing is written if the check fails. Width
+hiding is on unless `--no-hide-widths`: lines that lose text are laid out again
+and each box becomes a bar of random width, so no position measures the removed
+text."""
 
 from __future__ import annotations
 
@@ -22,13 +25,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--label", action="store_true", help="print the reason code on each box")
     p.add_argument("--tracking-dots", action="store_true",
                    help="whiten faint yellow printer tracking dots on colour scans")
+    p.add_argument("--no-hide-widths", dest="hide_widths", action="store_false",
+                   help="keep the remaining text where it was and each box as drawn (the gap and the box "
+                        "then show how wide the removed text was)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, hide_widths=True)
 
 
 def run(args: argparse.Namespace) -> int:
     case = open_case(args)
-    options = ExportOptions(flatten=args.flatten, label=args.label, tracking_dots=args.tracking_dots)
+    options = ExportOptions(flatten=args.flatten, label=args.label, tracking_dots=args.tracking_dots,
+                            hide_widths=args.hide_widths)
     with terminal_progress(not args.json) as progress:
         result = export_pdf(case, args.doc, args.output, options, progress)
     if args.json:
@@ -37,9 +44,28 @@ def run(args: argparse.Namespace) -> int:
     checked = result.verification.checked
     print(f"exported {result.output} ({result.pages} pages, {result.redactions} redactions applied, "
           f"{len(result.rebuilt_pages)} pages rebuilt from pixels)")
-    print(f"verified: no redacted text, metadata, annotations or attachments; "
-          f"{checked.get('boxes', 0)} boxes render solid; {checked.get('revisions', 1)} revision")
+    for line in verification_lines(checked, args.hide_widths):
+        print(line)
     if result.proposed:
         sys.stderr.write(f"warning: {result.proposed} of the applied redactions are still only proposed "
                          "(review them with `redact --list --status proposed`)\n")
     return 0
+
+
+def verification_lines(checked: dict[str, object], hide_widths: bool) -> list[str]:
+    """What the verification checked, in words (one line each)."""
+    lines = [f"verified with PyMuPDF and {checked.get('second_parser', 'qpdf')}: no removed text in the page "
+             f"text, any object, string, name, font or stream ({checked.get('secrets', 0)} strings, ASCII/hex/"
+             "UTF-16/PDFDocEncoding, look-alike letters folded)",
+             "verified: every glyph outside the boxes is still on its line, in order"
+             + ("" if hide_widths else ", at its place"),
+             f"verified: no font outline or Type3 procedure that no text uses; {checked.get('boxes', 0)} boxes "
+             f"render solid; no metadata, annotations or attachments; {checked.get('revisions', 1)} revision"]
+    width = checked.get("width_hiding")
+    if hide_widths and isinstance(width, dict):
+        lines.append(f"width hiding: {width.get('bars', 0)} bar(s) of random width (3-12 em, whatever they "
+                     f"replace), {width.get('lines_rebuilt', 0)} line(s) laid out again; bar/text width "
+                     f"{width.get('bar_to_text_width_min')}-{width.get('bar_to_text_width_max')}")
+    elif not hide_widths:
+        lines.append("width hiding: off (the gaps and boxes show the removed text's width)")
+    return lines

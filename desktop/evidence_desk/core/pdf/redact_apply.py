@@ -15,6 +15,7 @@ in a `SandboxWorker` with a wall-clock timeout, which is the watchdog."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +23,7 @@ import pymupdf
 from PIL import Image
 
 from evidence_desk.core.filetypes import is_image
-from evidence_desk.core.pdf import images, redact_raster, sanitize
+from evidence_desk.core.pdf import font_scrub, images, redact_raster, redact_text, sanitize
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -36,22 +37,25 @@ GREEK = range(0x0370, 0x0400)
 
 def export_document(plan: ExportPlan) -> ExportOutcome:
     out = pymupdf.open()
-    rebuilt: list[int] = []
-    vector: list[int] = []
+    outcome = ExportOutcome(pages=0, rebuilt_pages=[], vector_pages=[], bytes=0)
     if is_image(plan.media_type):
         _export_image_document(plan, out)
-        rebuilt = [p.number for p in plan.pages]
+        outcome.rebuilt_pages = [p.number for p in plan.pages]
     else:
         src = pymupdf.open(plan.source, filetype="pdf")
         try:
-            rebuilt, vector = _export_pdf(plan, src, out)
+            _export_pdf(plan, src, out, outcome)
         finally:
             src.close()
+    if any(p.boxes for p in plan.pages if p.number in set(outcome.vector_pages)):
+        font_scrub.subset_fonts(out)
     sanitize.scrub_document(out)
-    size = sanitize.save_clean(out, plan.output)
-    pages = out.page_count
+    sanitize.save_clean(out, plan.output)
+    outcome.pages = out.page_count
     out.close()
-    return ExportOutcome(pages=pages, rebuilt_pages=rebuilt, vector_pages=vector, bytes=size)
+    font_scrub.prune_file(plan.output)
+    outcome.bytes = sanitize.fsync_file(plan.output)
+    return outcome
 
 
 # -- image documents -------------------------------------------------------------------------
@@ -70,11 +74,12 @@ def _export_image_document(plan: ExportPlan, out: pymupdf.Document) -> None:
 
 # -- PDF documents ---------------------------------------------------------------------------
 
-def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document) -> tuple[list[int], list[int]]:
+def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document, outcome: ExportOutcome) -> None:
     sanitize.reveal_optional_content(src)
     by_number = {p.number: p for p in plan.pages}
-    rebuilt: list[int] = []
-    vector: list[int] = []
+    rebuilt = outcome.rebuilt_pages
+    vector = outcome.vector_pages
+    rng = random.SystemRandom()  # bar widths nobody can reproduce
     kinds: list[bool] = []  # True: rebuild from pixels
     for index in range(src.page_count):
         page_plan = by_number.get(index + 1) or PagePlan(index + 1)
@@ -83,7 +88,7 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document) 
         kinds.append(rebuild)
         if not rebuild:
             sanitize.strip_interactive(page)
-            _redact_vector_page(page, page_plan, plan.label)
+            _redact_vector_page(page, page_plan, plan, rng, outcome)
     # Copy runs of born-digital pages in one call (shared fonts and images are copied
     # once); rebuilt pages are drawn fresh.
     index = 0
@@ -101,7 +106,6 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document) 
                        final=False)
         vector.extend(range(index + 1, end + 2))
         index = end + 1
-    return rebuilt, vector
 
 
 def is_scanned_page(page: pymupdf.Page) -> bool:
@@ -122,16 +126,38 @@ def is_scanned_page(page: pymupdf.Page) -> bool:
     return True
 
 
-def _redact_vector_page(page: pymupdf.Page, page_plan: PagePlan, label: bool) -> None:
+def _redact_vector_page(page: pymupdf.Page, page_plan: PagePlan, plan: ExportPlan, rng: random.Random,
+                        outcome: ExportOutcome) -> None:
     if not page_plan.boxes:
         return
-    for i, box in enumerate(page_plan.boxes):
-        text = page_plan.labels[i] if label and i < len(page_plan.labels) else None
-        page.add_redact_annot(pymupdf.Rect(box), text=text or None, fill=(0, 0, 0),
-                              text_color=(1, 1, 1), fontsize=_label_size(box), cross_out=False)
-    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                          graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)  # boxes, glyphs and bars all in unrotated coordinates
+    done = redact_text.redact_page(page, page_plan.boxes, page_plan.texts, hide_widths=plan.hide_widths, rng=rng)
+    outcome.removed[page_plan.number] = done.removed
+    outcome.bars[page_plan.number] = done.bars
+    outcome.rebuilt_lines += done.rebuilt_lines
+    outcome.restored_glyphs += done.restored
+    outcome.hidden_widths += done.hidden
+    if plan.label:
+        for i in range(len(page_plan.boxes)):
+            text = page_plan.labels[i] if i < len(page_plan.labels) else ""
+            bar = done.bar_of_box.get(i)
+            if text and bar is not None:
+                _label(page, bar, text)
+    if rotation:
+        page.set_rotation(rotation)
+
+
+def _label(page: pymupdf.Page, bar: Sequence[float], text: str) -> None:
+    """The reason code in white, as large as fits the bar (nothing if it cannot fit)."""
+    rect = pymupdf.Rect(bar)
+    size = min(_label_size(bar), (rect.width - 2) / max(pymupdf.get_text_length(text, "helv", 1), 1e-6))
+    if size < 3:
+        return
+    base = rect.y0 + (rect.height + size * 0.7) / 2
+    page.insert_text((rect.x0 + (rect.width - pymupdf.get_text_length(text, "helv", size)) / 2, base), text,
+                     fontsize=size, fontname="helv", color=(1, 1, 1))
 
 
 def _label_size(box: Sequence[float]) -> float:

@@ -18,6 +18,9 @@ class PagePlan:
     number: int  # 1-based
     boxes: list[Box] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # reason code per box ("" for none)
+    # The text a box was made for (a text or entity match), None for a drawn region:
+    # a match's box is narrowed to the ink of the glyphs that spell it.
+    texts: list[str | None] = field(default_factory=list)
     # Words that stay: used to rebuild a text layer on pages rebuilt from pixels
     # (scans, flatten mode). Rows of geometry.Word.to_row().
     keep_words: list[list[Any]] = field(default_factory=list)
@@ -33,6 +36,7 @@ class ExportPlan:
     flatten: bool = False
     label: bool = False
     tracking_dots: bool = False
+    hide_widths: bool = True  # rebuild changed lines so no position measures what was removed
     dpi: int = 200  # flatten mode and scans whose resolution is unknown
     max_dpi: int = 300
     jpeg_quality: int = 80
@@ -44,6 +48,11 @@ class ExportOutcome:
     rebuilt_pages: list[int]  # pages rebuilt from burned pixels (scans, flatten)
     vector_pages: list[int]  # born-digital pages redacted in place
     bytes: int
+    removed: dict[int, list[str]] = field(default_factory=dict)  # page → text each box removed
+    bars: dict[int, list[Box]] = field(default_factory=dict)  # page → black bars drawn
+    rebuilt_lines: int = 0  # lines laid out again (width hiding)
+    restored_glyphs: int = 0  # glyphs MuPDF took from outside every box, written back
+    hidden_widths: list[tuple[float, float]] = field(default_factory=list)  # (removed, bar) in pt
 
 
 @dataclass
@@ -51,3 +60,21 @@ class VerifyOutcome:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     checked: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class VerifyRequest:
+    """What the verification of one export needs: the file, the original it was made
+    from, and the case's boxes and strings (never the export step's own account of
+    what it removed, only where it drew its bars)."""
+
+    output: str
+    source: str
+    media_type: str
+    pages: list[PagePlan]
+    secrets: list[str] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=list)  # texts the case keeps on purpose
+    labels: list[str] = field(default_factory=list)
+    rebuilt_pages: list[int] = field(default_factory=list)
+    bars: dict[int, list[Box]] = field(default_factory=dict)  # page → bars as drawn
+    hide_widths: bool = True

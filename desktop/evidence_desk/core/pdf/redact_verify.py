@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 
 import pymupdf
 
-from evidence_desk.core.pdf import xray
-from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome
+from evidence_desk.core.filetypes import is_image
+from evidence_desk.core.pdf import sanitize, verify_objects, verify_text, xray
+from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome, VerifyRequest
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -254,3 +255,101 @@ def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: I
                 out.problems.append("a redacted string remains in the file's objects or streams")
         out.checked["secrets"] = len(secrets)
     return out
+
+
+# -- an export, against its original ---------------------------------------------------------
+
+MIN_WORD = 4  # a removed word this long that no reader sees elsewhere is a secret on its own
+
+
+def _open_source(request: VerifyRequest) -> pymupdf.Document | None:
+    if is_image(request.media_type):
+        return None
+    src = pymupdf.open(request.source, filetype="pdf")
+    sanitize.reveal_optional_content(src)  # as the export saw it
+    return src
+
+
+def _unrotated(page: pymupdf.Page) -> pymupdf.Page:
+    if page.rotation:
+        page.set_rotation(0)  # boxes are in unrotated coordinates (in memory only)
+    return page
+
+
+def verify_export(request: VerifyRequest) -> VerifyOutcome:
+    """Sandbox entry point for an export: the structure, then (1) nothing removed is
+    left anywhere, (2) nothing outside the boxes was lost or moved, (3) no font
+    outline, procedure or pixel under a box survives."""
+    out = VerifyOutcome()
+    with open(request.output, "rb") as fh:
+        data = fh.read()
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:
+        out.problems.append(f"the file cannot be opened as a PDF ({str(exc)[:120]})")
+        return out
+    src = _open_source(request)
+    by_number = {p.number: p for p in request.pages}
+    allowed = {label for label in request.labels if label}
+    rebuilt = set(request.rebuilt_pages)
+    secrets = set(request.secrets)
+    pieces: list[str] = []
+    visible: list[str] = []
+    with doc:
+        out.checked["pages"] = doc.page_count
+        check_structure(doc, data, out)
+        for number in range(1, doc.page_count + 1):
+            plan = by_number.get(number)
+            boxes = plan.boxes if plan else []
+            page = _unrotated(doc[number - 1])
+            bars = request.bars.get(number) or boxes
+            if number in rebuilt or src is None:
+                if plan is not None:
+                    out.problems += verify_text.check_kept_words(number, page, plan.keep_words)
+                    visible += [str(row[4]) for row in plan.keep_words]
+                if boxes:
+                    for i in _images_burned(doc, page, boxes):
+                        out.problems.append(f"page {number}: the page image is not blacked out under box {i + 1}")
+            elif number <= src.page_count:
+                original = _unrotated(src[number - 1])
+                sanitize.strip_interactive(original)  # the export has no annotations or fields
+                expected = verify_text.expected_page(original, boxes, plan.texts if plan else [])
+                pieces += expected.pieces
+                visible.append(expected.visible)
+                out.problems += verify_text.check_kept(number, page, expected, bars, request.hide_widths)
+            if boxes:
+                for i, under in sorted(_chars_in_boxes(page, bars, allowed).items()):
+                    out.problems.append(f"page {number}: text under redaction bar {i + 1} can still be "
+                                        f"extracted ({len(under)} characters)")
+                for i in _pixels_solid(page, bars, bool(allowed)):
+                    out.problems.append(f"page {number}: redaction bar {i + 1} does not render as a solid fill")
+        out.checked["boxes"] = sum(len(p.boxes) for p in request.pages)
+        secrets |= set(pieces)
+        seen = verify_text.skeleton("\n".join(visible))
+        seen_words = set(re.findall(r"[^\W_]+", seen))
+        for piece in pieces:  # a word under a box that no reader sees elsewhere
+            secrets |= {w for w in re.findall(r"[^\W_]+", verify_text.skeleton(piece))
+                        if len(w) >= MIN_WORD and w not in seen_words}
+        keep = {verify_text.skeleton(a) for a in request.allowed}
+        secrets = {s for s in secrets if verify_text.skeleton(s) and verify_text.skeleton(s) not in keep}
+        text = "\n".join(p.get_text() for p in doc)
+        for s in sorted(verify_text.secrets_in_text(text, secrets)):
+            out.problems.append(f"removed text ({len(s)} characters) can still be extracted from the page text"
+                                + _elsewhere(doc, s))
+    if src is not None:
+        src.close()
+    found = verify_objects.find_secrets(request.output, secrets)
+    for s, where in sorted(found.items()):
+        out.problems.append(f"removed text ({len(s)} characters) remains in the file: {where}")
+    font_problems, font_warnings = verify_objects.check_fonts(request.output)
+    out.problems += font_problems
+    out.warnings += font_warnings
+    out.checked["secrets"] = len(secrets)
+    out.checked["second_parser"] = "qpdf (pikepdf)"
+    return out
+
+
+def _elsewhere(doc: pymupdf.Document, secret: str) -> str:
+    pattern = verify_text.secret_pattern(secret)
+    pages = [str(p.number + 1) for p in doc if pattern is not None and pattern.search(verify_text.skeleton(p.get_text()))]
+    return f" (page {', '.join(pages[:5])})" if pages else ""

@@ -45,14 +45,12 @@ def strip_interactive(page: pymupdf.Page) -> None:
 
 
 def reveal_optional_content(doc: pymupdf.Document) -> None:
-    """Switch every layer on, so hidden-layer text is seen (and redacted) like any other;
-    the output then carries no optional content at all (see CATALOG_KEYS)."""
-    try:
-        ocgs = doc.get_ocgs()
-    except Exception:
-        return
-    if ocgs:
-        doc.set_layer(-1, on=list(ocgs), off=[])
+    """Make every layer's content part of the page, so hidden-layer text is seen (and
+    redacted) like any other: without /OCProperties MuPDF treats all content as
+    visible (switching layers on with `set_layer` is not enough for text tracing).
+    The output carries no optional content at all (see CATALOG_KEYS)."""
+    with contextlib.suppress(Exception):
+        doc.xref_set_key(doc.pdf_catalog(), "OCProperties", "null")
 
 
 def _clear_key(doc: pymupdf.Document, xref: int, key: str) -> None:
@@ -126,6 +124,11 @@ def save_clean(doc: pymupdf.Document, path: str) -> int:
     compressed and content streams rewritten; fsynced before returning its size."""
     doc.save(path, garbage=4, deflate=True, deflate_images=True, deflate_fonts=True,
              clean=True, incremental=False, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    return fsync_file(path)
+
+
+def fsync_file(path: str) -> int:
+    """Flush a written file to disk; its size."""
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
     return os.path.getsize(path)

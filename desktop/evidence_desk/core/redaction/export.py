@@ -31,13 +31,19 @@ from evidence_desk.core.errors import (
 )
 from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.geometry import Rect, Word
-from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan, VerifyOutcome
+from evidence_desk.core.pdf.redact_plan import (
+    ExportOutcome,
+    ExportPlan,
+    PagePlan,
+    VerifyOutcome,
+    VerifyRequest,
+)
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.verify_case import VerifyReport
 
 APPLY = "evidence_desk.core.pdf.redact_apply.export_document"
-VERIFY = "evidence_desk.core.pdf.redact_verify.verify_file"
+VERIFY = "evidence_desk.core.pdf.redact_verify.verify_export"
 COVERED = 0.6  # a word at least this much under boxes is a redacted word
 MIN_SECRET = 4  # shorter words ("of", "the") are not searched for on their own
 
@@ -59,6 +65,7 @@ class ExportOptions:
     flatten: bool = False
     label: bool = False
     tracking_dots: bool = False
+    hide_widths: bool = True  # on by default: bars and gaps say nothing about widths
     dpi: int = 200
     jpeg_quality: int = 80
     timeout: float = 120.0  # wall clock for redacting, and again for verifying…
@@ -80,6 +87,9 @@ class ExportResult:
     sha256: str
     verification: VerifyReport
     options: dict[str, Any] = field(default_factory=dict)
+    # The black bars as drawn, per page (unrotated points): with width hiding they are
+    # not the boxes in the case but bars of random width where the text was.
+    bars: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"output": str(self.output), "document": self.document_id, "pages": self.pages,
@@ -104,6 +114,7 @@ def _coverage(rect: Rect, boxes: list[Rect]) -> float:
 class _Plan:
     plan: ExportPlan
     secrets: list[str]
+    allowed: list[str]  # texts of rejected redactions: kept on purpose
     labels: list[str]
     applied: int
     proposed: int
@@ -144,23 +155,22 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
                 covered_words.add(_norm_word(word.text))
         page_plans.append(PagePlan(
             number=page.number, boxes=[b.as_tuple() for b in rects], labels=[r.reason for r in reds],
-            keep_words=keep,
+            texts=[r.match_text for r in reds], keep_words=keep,
             scanned=is_image(media_type) or page.text_source == "ocr"
             or (page.text_source == "none" and page.has_images),
         ))
-    # A redacted string is looked for everywhere only where nothing outside a box still
-    # says it (one selected occurrence of a name may be redacted and another kept).
-    kept_text = "|".join("".join(_norm_word(str(row[4])) for row in p.keep_words) for p in page_plans)
-    secrets = {r.match_text for r in active
-               if r.match_text and _norm_word(r.match_text) not in rejected_texts
-               and _norm_word(r.match_text) not in kept_text}
+    # A redacted string must be gone from the whole file: a copy nobody selected (white,
+    # hidden, in look-alike letters) fails the export. Only an occurrence the reviewers
+    # rejected is kept on purpose.
+    secrets = {r.match_text for r in active if r.match_text and _norm_word(r.match_text) not in rejected_texts}
     # A word under a box is looked for everywhere only if it appears nowhere outside a box.
     secrets |= {w for w in covered_words if len(w) >= MIN_SECRET and w not in kept_words}
     plan = ExportPlan(source=source, media_type=media_type, output=str(output), pages=page_plans,
                       flatten=options.flatten, label=options.label, tracking_dots=options.tracking_dots,
-                      dpi=options.dpi, jpeg_quality=options.jpeg_quality)
+                      hide_widths=options.hide_widths, dpi=options.dpi, jpeg_quality=options.jpeg_quality)
     labels = sorted({r.reason for r in active}) if options.label else []
-    return doc_id, _Plan(plan, sorted(secrets), labels, len(active),
+    allowed = sorted({r.match_text for r in rows if r.status == "rejected" and r.match_text})
+    return doc_id, _Plan(plan, sorted(secrets), allowed, labels, len(active),
                          sum(r.status == "proposed" for r in active), len(rows) - len(active))
 
 
@@ -194,10 +204,9 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
     try:
         try:
             outcome: ExportOutcome = worker.call(APPLY, planned.plan, timeout=timeout)
+            worker.close()
             progress.update(label="Verifying", done=1)
-            boxes = {p.number: p.boxes for p in planned.plan.pages if p.boxes}
-            checked: VerifyOutcome = worker.call(VERIFY, str(temp), boxes, planned.secrets, planned.labels,
-                                                 outcome.rebuilt_pages, timeout=timeout)
+            checked = _verify(planned, outcome, str(temp), options, timeout)
         except WorkerTimeout as exc:
             raise ExportError(f"redacting document {doc_id} {exc}; nothing was written "
                               "(try --flatten, which does not depend on the file's structure)") from exc
@@ -220,9 +229,37 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
     result = ExportResult(output, doc_id, outcome.pages, planned.applied, planned.proposed, planned.rejected,
                           outcome.rebuilt_pages, outcome.vector_pages, outcome.bytes, digest, report,
                           {"flatten": options.flatten, "label": options.label,
-                           "tracking_dots": options.tracking_dots})
+                           "tracking_dots": options.tracking_dots, "hide_widths": options.hide_widths},
+                          {n: [tuple(b) for b in bars] for n, bars in outcome.bars.items()})
     _record(case, result)
     return result
+
+
+def _verify(planned: _Plan, outcome: ExportOutcome, path: str, options: ExportOptions,
+            timeout: float) -> VerifyOutcome:
+    """The check runs in a fresh worker (nothing of the redacting one's state), opening
+    the export and the original with PyMuPDF and qpdf."""
+    plan = planned.plan
+    request = VerifyRequest(output=path, source=plan.source, media_type=plan.media_type, pages=plan.pages,
+                            secrets=planned.secrets, allowed=planned.allowed, labels=planned.labels,
+                            rebuilt_pages=outcome.rebuilt_pages, bars=outcome.bars,
+                            hide_widths=options.hide_widths)
+    with SandboxWorker(Limits(memory_mb=options.memory_mb)) as verifier:
+        checked: VerifyOutcome = verifier.call(VERIFY, request, timeout=timeout)
+    if options.hide_widths and outcome.hidden_widths:
+        checked.checked["width_hiding"] = _width_summary(outcome)
+    checked.checked["rebuilt_lines"] = outcome.rebuilt_lines
+    checked.checked["restored_glyphs"] = outcome.restored_glyphs
+    return checked
+
+
+def _width_summary(outcome: ExportOutcome) -> dict[str, Any]:
+    """How the bars' widths relate to what they replace (for the result, not the file)."""
+    ratios = sorted(bar / removed for removed, bar in outcome.hidden_widths if removed > 0)
+    return {"bars": len(outcome.hidden_widths), "lines_rebuilt": outcome.rebuilt_lines,
+            "bar_to_text_width_min": round(ratios[0], 2) if ratios else None,
+            "bar_to_text_width_max": round(ratios[-1], 2) if ratios else None,
+            "rule": "bars 3-12 em wide, drawn uniformly whatever they replace (runs up to 12 em)"}
 
 
 def _record(case: Case, result: ExportResult) -> None:

@@ -1,0 +1,159 @@
+"""After redaction: nothing left in the file that can spell what was removed, outside the
+page text itself.
+
+A removed word survives in (SECURITY.md, "Everything that can spell a word"):
+glyph outlines of an embedded font that no remaining text uses (read off the
+font, the letters narrow 20,000 candidates to one); Type3 CharProcs drawing it
+and Type3 or `/Differences` glyph names spelling it; a Type1 `/CharSet`; and
+`/ActualText`, `/Alt` and `/E` in marked content. So fonts are re-subset to
+the glyphs still shown (MuPDF's own subsetter), and a second pass with qpdf
+(`pikepdf`) walks every content stream with its fonts, keeps only the Type3
+glyphs and encoding entries that text still uses, drops resources nothing
+uses, and strips the marked-content texts."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pikepdf
+import pymupdf
+
+MARKED_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
+SHOW_OPERATORS = {"Tj", "TJ", "'", '"'}
+MAX_FORM_DEPTH = 12
+
+
+def subset_fonts(doc: pymupdf.Document) -> None:
+    """Every embedded font cut down to the glyphs the pages still show."""
+    with contextlib.suppress(Exception):  # a font MuPDF cannot subset is caught by the verification
+        doc.subset_fonts()
+
+
+def _strip_marked(operands: list[pikepdf.Object]) -> bool:
+    changed = False
+    for operand in operands:
+        if isinstance(operand, pikepdf.Dictionary):
+            for key in MARKED_TEXT_KEYS:
+                if key in operand:
+                    del operand[key]
+                    changed = True
+    return changed
+
+
+class _Usage:
+    """Which character codes of which font object the content streams show."""
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[int, int], set[int]] = {}
+        self.fonts: dict[tuple[int, int], pikepdf.Dictionary] = {}
+        self.seen: set[tuple[int, int]] = set()
+
+    def note(self, font: pikepdf.Object | None, data: bytes) -> None:
+        if not isinstance(font, pikepdf.Dictionary) or not font.is_indirect:
+            return
+        key = font.objgen
+        self.fonts[key] = font
+        codes = self.codes.setdefault(key, set())
+        if str(font.get("/Subtype", "")) in ("/Type0",):
+            codes.update(int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data) - 1, 2))
+        else:
+            codes.update(data)
+
+
+def _strings(operands: list[pikepdf.Object], operator: str) -> list[bytes]:
+    if operator == "TJ" and operands and isinstance(operands[0], pikepdf.Array):
+        return [bytes(item) for item in operands[0] if isinstance(item, pikepdf.String)]
+    return [bytes(op) for op in operands if isinstance(op, pikepdf.String)]
+
+
+def _walk(pdf: pikepdf.Pdf, holder: pikepdf.Object, resources: pikepdf.Object, usage: _Usage, depth: int,
+          strip: bool = True) -> None:
+    """One content stream (a page's or a form's): strip marked-content texts, note fonts."""
+    if depth > MAX_FORM_DEPTH:
+        return
+    try:
+        instructions = pikepdf.parse_content_stream(holder)
+    except Exception:
+        return
+    fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    changed = False
+    current: pikepdf.Object | None = None
+    for operands, operator in instructions:
+        op = str(operator)
+        if strip and op in ("BDC", "DP") and _strip_marked(list(operands)):
+            changed = True
+        elif op == "Tf" and operands and isinstance(fonts, pikepdf.Dictionary):
+            name = str(operands[0])
+            current = fonts.get(name)
+        elif op in SHOW_OPERATORS:
+            for data in _strings(list(operands), op):
+                usage.note(current, data)
+        elif op == "Do" and operands and isinstance(xobjects, pikepdf.Dictionary):
+            form = xobjects.get(str(operands[0]))
+            if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == "/Form" and form.objgen not in usage.seen:
+                usage.seen.add(form.objgen)
+                _walk(pdf, form, form.get("/Resources", resources), usage, depth + 1, strip)
+    if changed:
+        data = pikepdf.unparse_content_stream(instructions)
+        if isinstance(holder, pikepdf.Page):
+            holder.obj.Contents = pdf.make_stream(data)
+        else:
+            holder.write(data)
+
+
+def _code_names(font: pikepdf.Dictionary) -> dict[int, str]:
+    encoding = font.get("/Encoding")
+    names: dict[int, str] = {}
+    if isinstance(encoding, pikepdf.Dictionary) and isinstance(encoding.get("/Differences"), pikepdf.Array):
+        code = 0
+        for item in encoding.Differences:
+            if isinstance(item, pikepdf.Name):
+                names[code] = str(item)
+                code += 1
+            else:
+                with contextlib.suppress(TypeError, ValueError):
+                    code = int(item)
+    return names
+
+
+def _prune_font(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]) -> None:
+    """Keep only the glyph names (and Type3 procedures) of codes still shown."""
+    names = _code_names(font)
+    if names:
+        kept = sorted((c, n) for c, n in names.items() if c in used)
+        differences: list[object] = []
+        for code, name in kept:
+            differences += [code, pikepdf.Name(name)]
+        font.Encoding.Differences = pikepdf.Array(differences)
+    if font.get("/Subtype") == "/Type3" and isinstance(font.get("/CharProcs"), pikepdf.Dictionary):
+        keep = {names.get(c) for c in used} - {None}
+        for name in list(font.CharProcs.keys()):
+            if name not in keep:
+                del font.CharProcs[name]
+    descriptor = font.get("/FontDescriptor")
+    if isinstance(descriptor, pikepdf.Dictionary):
+        for key in ("/CharSet", "/CIDSet"):
+            if key in descriptor:
+                del descriptor[key]
+    for child in font.get("/DescendantFonts", []) or []:
+        if isinstance(child, pikepdf.Dictionary) and isinstance(child.get("/FontDescriptor"), pikepdf.Dictionary):
+            for key in ("/CharSet", "/CIDSet"):
+                if key in child.FontDescriptor:
+                    del child.FontDescriptor[key]
+
+
+def prune_file(path: str | Path) -> None:
+    """The qpdf pass over a written export (rewritten in place, still one revision)."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        usage = _Usage()
+        for page in pdf.pages:
+            page.obj.Resources = page.obj.get("/Resources", pikepdf.Dictionary())
+            if not page.obj.Resources.is_indirect:
+                page.obj.Resources = pdf.make_indirect(page.obj.Resources)
+            _walk(pdf, page, page.obj.Resources, usage, 0)
+        for key, font in usage.fonts.items():
+            _prune_font(pdf, font, usage.codes.get(key, set()))
+        pdf.remove_unreferenced_resources()
+        pdf.save(path, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)

@@ -1,0 +1,327 @@
+"""Redacting one born-digital page: exactly the glyphs a box removes, and, with width
+hiding, lines rebuilt so that nothing on them measures what was removed.
+
+MuPDF's redaction removes a glyph whose *font* box touches a redaction rectangle
+(ascent to descent: on tightly set lines that reaches the neighbouring lines),
+so it is never given the user's box for text. It is given, instead, thin strips
+on the lines this page must change; every glyph it takes that should stay is
+written back at its own place afterwards (`_restore`).
+
+Width hiding (Bland, Iqbal et al., PETS 2023): the glyphs after a removed word
+otherwise sit exactly where the word's advance width put them, the box is the
+word's width, and justified spacing encodes the line's natural length. So every
+line that loses a glyph is rebuilt: its remaining words are laid out again from
+the line's start with the font's own space between them (column gaps are kept
+as anchors), and each removed run becomes a bar whose width is drawn at random,
+independently of what it replaces (`hidden_width`). The rebuilt line is written
+glyph by glyph with fresh positions: no numeric displacement is carried over."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from evidence_desk.core.pdf.glyphs import (
+    Box,
+    PageGlyphs,
+    narrow_box,
+    page_glyphs,
+    removed_glyphs,
+    removed_text,
+)
+
+BLACK = (0.0, 0.0, 0.0)
+HIDE_LO_EM, HIDE_HI_EM = 3.0, 12.0  # removed runs up to 12 em get a bar of 3–12 em, uniformly
+LONG_GRID_EM = 4.0  # longer runs: rounded up to 4 em, plus up to 4 em more
+COLUMN_GAP_EM = 1.5  # a gap wider than this is a column or tab stop: the next word keeps its x
+WORD_GAP_EM = 0.12  # a gap wider than this between glyphs is a space
+BAR_ASCENT, BAR_DESCENT = 0.80, 0.24  # bar height in em around the baseline (caps to descenders)
+RIGHT_MARGIN = 18.0  # a rebuilt line is pulled in (by narrowing its bars) to end before this
+MIN_BAR_EM = 2.0
+_NAME = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass
+class PageRedaction:
+    removed: list[str] = field(default_factory=list)  # per box: the text it removed
+    bars: list[Box] = field(default_factory=list)  # drawn (black)
+    bar_of_box: dict[int, Box] = field(default_factory=dict)  # the first bar drawn for each box
+    rebuilt_lines: int = 0
+    restored: int = 0  # glyphs MuPDF took that were written back
+    hidden: list[tuple[float, float]] = field(default_factory=list)  # (removed width, bar width)
+
+
+def hidden_width(removed_width: float, em: float, rng: random.Random) -> float:
+    """A bar width that says nothing about a removed run of up to 12 em (uniform on
+    3–12 em whatever the run), and only its 4-em bucket about a longer one."""
+    em = max(em, 1.0)
+    if removed_width <= HIDE_HI_EM * em:
+        return rng.uniform(HIDE_LO_EM * em, HIDE_HI_EM * em)
+    grid = LONG_GRID_EM * em
+    return (int(removed_width / grid) + 1) * grid + rng.uniform(0, grid)
+
+
+# -- fonts for writing glyphs back -----------------------------------------------------------
+
+def _norm_font(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _NAME.sub("", name).lower())
+
+
+class _Fonts:
+    """The page's own embedded font for a span when it can draw the characters;
+    otherwise Helvetica (not embedded) or MuPDF's built-in Noto for other scripts."""
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self.page = page
+        self._embedded: dict[str, pymupdf.Font | None] = {}
+        self._fallback: dict[str, pymupdf.Font] = {}
+        self._infos = [(x, ext, base) for x, ext, _t, base, *_ in page.get_fonts(full=True)]
+
+    def _own(self, name: str) -> pymupdf.Font | None:
+        key = _norm_font(name)
+        if key in self._embedded:
+            return self._embedded[key]
+        found = None
+        for xref, ext, base in self._infos:
+            other = _norm_font(base)
+            if ext in ("ttf", "otf", "cff", "pfa", "pfb") and other and (other.startswith(key) or key.startswith(other)):
+                try:
+                    buffer = self.page.parent.extract_font(xref)[3]
+                    found = pymupdf.Font(fontbuffer=buffer) if buffer else None
+                except Exception:
+                    found = None
+                if found is not None:
+                    break
+        self._embedded[key] = found
+        return found
+
+    def font_for(self, name: str, chars: str) -> pymupdf.Font:
+        own = self._own(name)
+        needed = [ord(c) for c in chars if c.strip()]
+        if own is not None and all(own.has_glyph(c) for c in needed):
+            return own
+        for key, make in (("helv", lambda: pymupdf.Font("helv")), ("noto", lambda: pymupdf.Font(language="ru")),
+                          ("cjk", lambda: pymupdf.Font("cjk"))):
+            font = self._fallback.get(key) or make()
+            self._fallback[key] = font
+            if all(font.has_glyph(c) for c in needed):
+                return font
+        return self._fallback["cjk"]
+
+
+def _write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float, int]], fonts: _Fonts) -> None:
+    """Write glyphs (index, new origin x, segment) in their span's font, size, colour and
+    mode. Each segment (the text between two bars) is its own text object, so no
+    displacement spanning a bar is written."""
+    groups: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    for index, x, segment in placed:
+        if not pg.glyphs[index].is_space:
+            groups.setdefault((pg.glyphs[index].span, segment), []).append((index, x))
+    for (span_index, _segment), members in groups.items():
+        span = pg.spans[span_index]
+        chars = "".join(pg.glyphs[i].char for i, _ in members)
+        font = fonts.font_for(span.font, chars)
+        writer = pymupdf.TextWriter(page.rect)
+        for index, x in members:
+            writer.append((x, pg.glyphs[index].origin[1]), pg.glyphs[index].char, font=font, fontsize=span.size)
+        colour = span.color if len(span.color) in (1, 3, 4) else BLACK
+        writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
+                          render_mode=span.render_mode & 3)
+
+
+# -- laying a line out again -----------------------------------------------------------------
+
+@dataclass
+class _Run:
+    members: list[int]
+    box: int | None  # None: kept text
+
+    def x0(self, pg: PageGlyphs) -> float:
+        return pg.glyphs[self.members[0]].font_box[0]
+
+    def x1(self, pg: PageGlyphs) -> float:
+        return max(pg.glyphs[i].font_box[2] for i in self.members)
+
+
+def _runs(pg: PageGlyphs, members: list[int], removed: dict[int, int]) -> list[_Run]:
+    runs: list[_Run] = []
+    for i in members:
+        g = pg.glyphs[i]
+        box = removed.get(i)
+        if g.is_space and box is None:
+            if runs and runs[-1].box is None:
+                runs.append(_Run([], None))  # a space ends a word
+            continue
+        last = runs[-1] if runs else None
+        em = max(pg.spans[g.span].size, 1.0)
+        gap = g.font_box[0] - last.x1(pg) if last and last.members else 0.0
+        if last is not None and last.box == box and (not last.members or box is not None or gap <= WORD_GAP_EM * em):
+            last.members.append(i)
+        else:
+            runs.append(_Run([i], box))
+    return [r for r in runs if r.members]
+
+
+def _layout(pg: PageGlyphs, members: list[int], removed: dict[int, int], widths: dict[int, float],
+            right: float) -> tuple[list[tuple[int, float, int]], list[tuple[int, float, float]]]:
+    """New origin x for each kept glyph of a line, and (box, x0, x1) of each bar."""
+    runs = _runs(pg, members, removed)
+    if not runs:
+        return [], []
+    em = max(pg.spans[pg.glyphs[members[0]].span].size, 1.0)
+    space = pg.spans[pg.glyphs[members[0]].span].space or em * 0.28
+    for _attempt in range(2):
+        placed: list[tuple[int, float, int]] = []
+        bars: list[tuple[int, float, float]] = []
+        pen = runs[0].x0(pg)
+        previous: _Run | None = None
+        for run in runs:
+            gap = run.x0(pg) - previous.x1(pg) if previous is not None else 0.0
+            start = pen + (space if previous is not None and gap > WORD_GAP_EM * em else 0.0)
+            if run.box is None and previous is not None and previous.box is None and gap > COLUMN_GAP_EM * em:
+                start = max(run.x0(pg), start)  # a column: keep its place
+            if run.box is None:
+                shift = start - run.x0(pg)
+                placed += [(i, pg.glyphs[i].origin[0] + shift, len(bars)) for i in run.members]
+                pen = start + run.x1(pg) - run.x0(pg)
+            else:
+                if previous is not None and previous.box == run.box:
+                    start = pen  # the same bar continues over a gap
+                    bars[-1] = (run.box, bars[-1][1], start)
+                width = widths[run.box]
+                bars.append((run.box, start, start + width))
+                pen = start + width
+            previous = run
+        if pen <= right or _attempt:
+            break
+        # Too long for the page: narrow the bars (by amounts that depend only on the
+        # bars' own random widths and the kept text, never on what was removed).
+        excess = pen - right
+        total = sum(widths[b] for b in {b for b, _, _ in bars})
+        for b in {b for b, _, _ in bars}:
+            widths[b] = max(MIN_BAR_EM * em, widths[b] - excess * widths[b] / max(total, 1e-6))
+    merged: list[tuple[int, float, float]] = []
+    for bar in bars:
+        if merged and merged[-1][0] == bar[0] and bar[1] <= merged[-1][2] + 1e-6:
+            merged[-1] = (bar[0], merged[-1][1], max(bar[2], merged[-1][2]))
+        else:
+            merged.append(bar)
+    return placed, merged
+
+
+# -- the page --------------------------------------------------------------------------------
+
+def _strip(pg: PageGlyphs, members: list[int]) -> pymupdf.Rect:
+    """A thin strip along a line's glyphs at a third of their height: MuPDF's test
+    (font box touches rectangle) then takes this line and no other."""
+    xs = [pg.glyphs[i].font_box[0] for i in members] + [pg.glyphs[i].font_box[2] for i in members]
+    y = sum(pg.glyphs[i].origin[1] for i in members) / len(members)
+    size = max(pg.spans[pg.glyphs[members[0]].span].size, 1.0)
+    mid = y - 0.3 * size
+    return pymupdf.Rect(min(xs) + 0.05, mid - 0.05, max(xs) - 0.05, mid + 0.05)
+
+
+def _dot(pg: PageGlyphs, index: int) -> pymupdf.Rect:
+    g = pg.glyphs[index]
+    ink = g.ink if g.ink[2] > g.ink[0] and g.ink[3] > g.ink[1] else g.font_box
+    cx, cy = (ink[0] + ink[2]) / 2, (ink[1] + ink[3]) / 2
+    return pymupdf.Rect(cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05)
+
+
+def _has_graphics(page: pymupdf.Page, box: Box) -> bool:
+    rect = pymupdf.Rect(box)
+    for kind, bbox in page.get_bboxlog():
+        if "text" not in kind and "ignore" not in kind and not (pymupdf.Rect(bbox) & rect).is_empty:
+            return True
+    return False
+
+
+def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | None], *,
+                hide_widths: bool, rng: random.Random) -> PageRedaction:
+    """Remove what the boxes cover (text by ink, then images and line art), rebuild the
+    changed lines when hiding widths, and draw the bars; returns what was done."""
+    result = PageRedaction()
+    pg = page_glyphs(page)
+    narrowed = [narrow_box(pg, box, texts[i] if i < len(texts) else None) for i, box in enumerate(boxes)]
+    removed = removed_glyphs(pg, narrowed, texts)
+    result.removed = [removed_text(pg, removed, b) for b in range(len(boxes))]
+    graphics = [_has_graphics(page, box) for box in narrowed]
+    lines = sorted({pg.glyphs[i].line for i in removed})
+    rebuild = [n for n in lines if hide_widths and pg.spans[pg.glyphs[pg.lines[n][0]].span].horizontal]
+    # What MuPDF is asked to remove: whole lines being rebuilt, single glyphs otherwise.
+    for n in rebuild:
+        page.add_redact_annot(_strip(pg, pg.lines[n]), fill=False, cross_out=False)
+    relaid = {i for n in rebuild for i in pg.lines[n]}
+    for i in removed:
+        if i not in relaid and not pg.glyphs[i].is_space:
+            page.add_redact_annot(_dot(pg, i), fill=False, cross_out=False)
+    if removed:
+        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                              text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    for box in narrowed:
+        page.add_redact_annot(pymupdf.Rect(box), fill=False, cross_out=False)
+    if narrowed:
+        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                              graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                              text=pymupdf.PDF_REDACT_TEXT_NONE)
+    fonts = _Fonts(page)
+    result.restored = _restore(page, pg, set(removed) | relaid, fonts)
+    # Widths: one random bar width per box, shared by its lines.
+    widths: dict[int, float] = {}
+    for b in range(len(boxes)):
+        members = [i for i, owner in removed.items() if owner == b]
+        if not members:
+            continue
+        by_line: dict[int, list[int]] = {}
+        for i in members:
+            by_line.setdefault(pg.glyphs[i].line, []).append(i)
+        extent = max(max(pg.glyphs[i].font_box[2] for i in m) - min(pg.glyphs[i].font_box[0] for i in m)
+                     for m in by_line.values())
+        em = pg.spans[pg.glyphs[members[0]].span].size
+        widths[b] = hidden_width(extent, em, rng)
+        if graphics[b]:  # images or line art were blanked under the box: cover them
+            widths[b] = max(widths[b], narrowed[b][2] - narrowed[b][0])
+        result.hidden.append((extent, widths[b]))
+    drawn_by_bars: set[int] = set()
+    for n in rebuild:
+        members = pg.lines[n]
+        placed, bars = _layout(pg, members, removed, dict(widths), page.rect.x1 - RIGHT_MARGIN)
+        _write(page, pg, placed, fonts)
+        size = max(pg.spans[pg.glyphs[members[0]].span].size, 1.0)
+        baseline = sum(pg.glyphs[i].origin[1] for i in members) / len(members)
+        for b, x0, x1 in bars:
+            result.bars.append((x0, baseline - BAR_ASCENT * size, x1, baseline + BAR_DESCENT * size))
+            result.bar_of_box.setdefault(b, result.bars[-1])
+            drawn_by_bars.add(b)
+        result.rebuilt_lines += 1
+    for b, box in enumerate(narrowed):
+        if b not in drawn_by_bars or graphics[b] or not hide_widths:
+            result.bars.append(box)
+            result.bar_of_box.setdefault(b, box)
+    for bar in result.bars:
+        page.draw_rect(pymupdf.Rect(bar), color=None, fill=BLACK, width=0, overlay=True)
+    return result
+
+
+def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: _Fonts) -> int:
+    """Glyphs MuPDF removed that no box covers: their whole line is written again, at
+    the glyphs' own places (one text object a line, so extractors keep its order)."""
+    after = page_glyphs(page)
+    present = {(round(g.origin[0], 1), round(g.origin[1], 1), g.char) for g in after.glyphs}
+    lost = [g.index for g in pg.glyphs if g.index not in intended and not g.is_space
+            and pg.spans[g.span].horizontal
+            and (round(g.origin[0], 1), round(g.origin[1], 1), g.char) not in present]
+    lines = sorted({pg.glyphs[i].line for i in lost})
+    if not lines:
+        return 0
+    for n in lines:
+        page.add_redact_annot(_strip(pg, pg.lines[n]), fill=False, cross_out=False)
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    rewrite = [(i, pg.glyphs[i].origin[0], 0) for n in lines for i in pg.lines[n] if i not in intended]
+    _write(page, pg, rewrite, fonts)
+    return len(lost)
