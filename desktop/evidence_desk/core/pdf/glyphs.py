@@ -230,10 +230,12 @@ def removed_pieces(pg: PageGlyphs, removed: dict[int, int], box_index: int) -> l
     (a hidden copy under a visible word is its own run, not interleaved with it)."""
     pieces = []
     for members in pg.lines:
-        by_span: dict[int, list[str]] = {}
+        by_span: dict[tuple[object, ...], list[str]] = {}
         for i in members:
             if removed.get(i) == box_index:
-                by_span.setdefault(pg.glyphs[i].span, []).append(pg.glyphs[i].char)
+                span = pg.spans[pg.glyphs[i].span]  # by style: Type3 text comes a glyph a span
+                style = (span.font, round(span.size, 1), span.render_mode, span.color, span.opacity)
+                by_span.setdefault(style, []).append(pg.glyphs[i].char)
         pieces += [" ".join("".join(chars).split()) for chars in by_span.values() if "".join(chars).strip()]
     return pieces
 

@@ -341,9 +341,12 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
     found = verify_objects.find_secrets(request.output, secrets)
     for s, where in sorted(found.items()):
         out.problems.append(f"removed text ({len(s)} characters) remains in the file: {where}")
-    font_problems, font_warnings = verify_objects.check_fonts(request.output)
-    out.problems += font_problems
-    out.warnings += font_warnings
+    if any(p.boxes and p.number not in rebuilt for p in request.pages) and src is not None:
+        # Text was removed from born-digital pages: no font may keep its letters.
+        font_problems, font_warnings = verify_objects.check_fonts(request.output)
+        out.problems += font_problems
+        out.warnings += font_warnings
+        out.checked["fonts"] = "no outline or procedure that no text uses"
     out.checked["secrets"] = len(secrets)
     out.checked["second_parser"] = "qpdf (pikepdf)"
     return out

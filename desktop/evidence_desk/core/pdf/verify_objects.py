@@ -226,7 +226,7 @@ def _outlined_cff(data: bytes, opentype: bool) -> tuple[set[int], set[int]] | No
     return outlined, set()
 
 
-def _font_program(font: pikepdf.Dictionary) -> tuple[bytes, str] | None:
+def _font_program(font: pikepdf.Dictionary) -> tuple[pikepdf.Stream, str] | None:
     target = font
     if font.get("/Subtype") == "/Type0" and isinstance(font.get("/DescendantFonts"), pikepdf.Array):
         target = font.DescendantFonts[0]
@@ -237,20 +237,30 @@ def _font_program(font: pikepdf.Dictionary) -> tuple[bytes, str] | None:
         stream = descriptor.get(key)
         if isinstance(stream, pikepdf.Stream):
             subtype = str(stream.get("/Subtype", ""))
-            return stream.read_bytes(), {"/FontFile": "type1", "/FontFile2": "truetype"}.get(
+            return stream, {"/FontFile": "type1", "/FontFile2": "truetype"}.get(
                 key, "opentype" if subtype == "/OpenType" else "cff")
     return None
 
 
+def _count(data: bytes, kind: str) -> tuple[set[int], set[int]] | None:
+    if kind == "truetype":
+        return _outlined_truetype(data)
+    if kind in ("cff", "opentype"):
+        return _outlined_cff(data, kind == "opentype")
+    return None
+
+
 def check_fonts(path: str) -> tuple[list[str], list[str]]:
-    """(problems, warnings): embedded fonts with glyphs no text shows, Type3 procedures
-    no text uses."""
+    """(problems, warnings): embedded font programs with glyph outlines no text shows
+    (counted over every font dictionary sharing the program), Type3 procedures no
+    text uses, fonts nothing uses."""
     problems, warnings = [], []
     with pikepdf.open(path) as pdf:
         used = _used_codes(pdf)
+        programs: dict[tuple[int, int], tuple[pikepdf.Stream, str, str, set[int], bool]] = {}
         for key, codes in sorted(used.items()):
             font = pdf.get_object(key)
-            name = str(font.get("/BaseFont", "a Type3 font"))[1:] or "a font"
+            name = str(font.get("/BaseFont", "/a Type3 font"))[1:] or "a font"
             if font.get("/Subtype") == "/Type3":
                 procs = font.get("/CharProcs")
                 if isinstance(procs, pikepdf.Dictionary) and len(procs.keys()) > len(codes):
@@ -260,10 +270,12 @@ def check_fonts(path: str) -> tuple[list[str], list[str]]:
             program = _font_program(font)
             if program is None:
                 continue
-            data, kind = program
+            stream, kind = program
+            entry = programs.setdefault(stream.objgen, (stream, kind, name, set(), font.get("/Subtype") == "/Type0"))
+            entry[3].update(codes)
+        for stream, kind, name, codes, cid in programs.values():
             try:
-                counted = (_outlined_truetype(data) if kind == "truetype"
-                           else _outlined_cff(data, kind == "opentype") if kind in ("cff", "opentype") else None)
+                counted = _count(stream.read_bytes(), kind)
             except Exception as exc:
                 warnings.append(f"the font {name} could not be read to count its glyphs ({type(exc).__name__})")
                 continue
@@ -271,9 +283,7 @@ def check_fonts(path: str) -> tuple[list[str], list[str]]:
                 warnings.append(f"the {kind} font {name} was not checked for unused glyphs")
                 continue
             outlined, components = counted
-            spare = len(outlined - components - {0}) - len(codes)
-            if font.get("/Subtype") == "/Type0":
-                spare = len(outlined - components - {0} - codes)
+            spare = len(outlined - components - {0} - codes) if cid else len(outlined - components - {0}) - len(codes)
             if spare > 0:
                 problems.append(f"the embedded font {name} keeps outlines of {spare} glyph(s) no remaining "
                                 "text uses (the removed text's letters can be read off the font)")

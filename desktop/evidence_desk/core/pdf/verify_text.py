@@ -95,8 +95,25 @@ def expected_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str 
         horizontal = pg.spans[first.span].horizontal
         kept.append((first.origin[1] if horizontal else None, pg.spans[first.span].size, chars))
     pieces = [p for b in range(len(boxes)) for p in removed_pieces(pg, removed, b)]
+    pieces += _replaced_words(page, narrowed, pieces)
     return Expected([removed_text(pg, removed, b) for b in range(len(boxes))], pieces, kept, changed,
                     "\n".join(visible))
+
+
+def _replaced_words(page: pymupdf.Page, boxes: Sequence[Box], pieces: Sequence[str]) -> list[str]:
+    """Words the extractor reads under a box that its glyphs do not spell: an
+    /ActualText replacement (a three-letter name over other glyphs) is removed text too."""
+    if not boxes:
+        return []
+    spelled = skeleton(" ".join(pieces)).replace(" ", "")
+    out = []
+    for w in page.get_text("words"):
+        cx, cy = (w[0] + w[2]) / 2, (w[1] + w[3]) / 2
+        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+            folded = skeleton(w[4]).replace(" ", "")
+            if folded and folded not in spelled:
+                out.append(w[4])
+    return out
 
 
 def _inside(ink: Box, bars: Sequence[Box]) -> bool:
