@@ -12,9 +12,11 @@ a second reviewer, when it stays proposed until a colleague approves it)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from evidence_desk.cli.argtypes import coordinate, page_number, record_id
+from evidence_desk.cli.commands import redact_preview
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.case import Case
@@ -22,6 +24,7 @@ from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.queries.redactions import list_redactions
+from evidence_desk.core.redaction.covered import preview_boxes
 from evidence_desk.core.redaction.entity_hits import find_occurrences
 from evidence_desk.core.redaction.failed import redact_failed_edit
 from evidence_desk.core.redaction.marking import (
@@ -63,7 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", metavar="CODE", help="reason code (see --reasons)")
     p.add_argument("--note", help="a note kept with the redaction")
     p.add_argument("--propose", action="store_true", help="record as proposed, not approved")
-    p.add_argument("--preview", action="store_true", help="list what would be redacted; mark nothing")
+    p.add_argument("--preview", action="store_true",
+                   help="list what would be redacted (the text each box removes, in every layer, and its "
+                        "other occurrences); mark nothing")
+    p.add_argument("--with-copies", action="store_true",
+                   help="with --rect: also redact every other occurrence of the text the box covers")
     p.add_argument("--status", choices=("proposed", "approved", "rejected"), help="with --list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
@@ -127,9 +134,37 @@ def run(args: argparse.Namespace) -> int:
     if args.doc_pos is None or args.page is None or args.rect is None:
         raise InvalidInputError("give DOC --page N --rect X0 Y0 X1 Y1, or --text/--pattern/--entity, "
                                 "or --list (see `redact --help`)")
-    edit = redact_rects_edit(case, args.doc_pos, args.page, [Rect.normalized(*args.rect)], _need_reason(args),
-                             note=args.note, status=status)
-    return _apply_and_report(case, edit, status, args, "redaction {ids} recorded ({status})")
+    return _region(case, Rect.normalized(*args.rect), status, args)
+
+
+def _region(case: Case, rect: Rect, status: str, args: argparse.Namespace) -> int:
+    """A drawn region: looked under first; its text's other copies are named (and with
+    --with-copies redacted too), since export refuses a file where they remain."""
+    preview = preview_boxes(case, args.doc_pos, args.page, [rect])
+    if args.preview:
+        if args.json:
+            print_json(preview.to_json())
+        else:
+            print("\n".join(redact_preview.describe(preview) + redact_preview.copies(preview.document_id,
+                                                                                    preview.elsewhere)))
+            print("nothing marked")
+        return 0
+    reason = _need_reason(args)
+    edits = [redact_rects_edit(case, args.doc_pos, args.page, [rect], reason, note=args.note, status=status)]
+    if args.with_copies:
+        for o in preview.elsewhere:
+            edits.append(redact_rects_edit(case, args.doc_pos, o.page, [Rect.normalized(*o.rect)], reason,
+                                           note=args.note or "another copy of a redacted region's text",
+                                           status=status))
+    edit = edits[0] if len(edits) == 1 else Batch(edits, label="redaction.add")
+    code = _apply_and_report(case, edit, status, args, "redaction {ids} recorded ({status})")
+    if not args.json:
+        for line in redact_preview.describe(preview):
+            print(line)
+        if not args.with_copies:
+            for line in redact_preview.copies(preview.document_id, preview.elsewhere):
+                sys.stderr.write(f"warning: {line}\n")
+    return code
 
 
 def _apply_and_report(case: Case, edit: Edit, status: str, args: argparse.Namespace, message: str) -> int:
@@ -146,11 +181,19 @@ def _search_and_mark(case: Case, doc: str | None, status: str, args: argparse.Na
     hits = find_occurrences(case, args.entity or args.text or args.pattern, doc,
                             regex=bool(args.pattern), entity=bool(args.entity))
     if args.preview:
+        looks = redact_preview.hit_previews(case, hits)
         if args.json:
-            print_json(_hits_json(hits))
+            rows = _hits_json(hits)
+            for row, h in zip(rows, hits, strict=True):
+                look = looks.get((h.document_id, h.page))
+                row["removes"] = [b.removes for b in look.boxes if b.rect in h.rects] if look else None
+            print_json(rows)
         else:
             for h in hits:
                 print(f"doc {h.document_id} p.{h.page}: {h.context}")
+            for look in looks.values():
+                for line in redact_preview.describe(look):
+                    print(f"  {line}")
             print(f"{len(hits)} match(es); nothing marked")
         return 0
     if not hits:

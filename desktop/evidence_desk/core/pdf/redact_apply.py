@@ -23,7 +23,14 @@ import pymupdf
 from PIL import Image
 
 from evidence_desk.core.filetypes import is_image
-from evidence_desk.core.pdf import font_scrub, images, redact_raster, redact_text, sanitize
+from evidence_desk.core.pdf import (
+    font_scrub,
+    images,
+    redact_raster,
+    redact_scan,
+    redact_text,
+    sanitize,
+)
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -39,7 +46,7 @@ def export_document(plan: ExportPlan) -> ExportOutcome:
     out = pymupdf.open()
     outcome = ExportOutcome(pages=0, rebuilt_pages=[], vector_pages=[], bytes=0)
     if is_image(plan.media_type):
-        _export_image_document(plan, out)
+        _export_image_document(plan, out, outcome)
         outcome.rebuilt_pages = [p.number for p in plan.pages]
     else:
         src = pymupdf.open(plan.source, filetype="pdf")
@@ -60,14 +67,14 @@ def export_document(plan: ExportPlan) -> ExportOutcome:
 
 # -- image documents -------------------------------------------------------------------------
 
-def _export_image_document(plan: ExportPlan, out: pymupdf.Document) -> None:
+def _export_image_document(plan: ExportPlan, out: pymupdf.Document, outcome: ExportOutcome) -> None:
     img = images.open_image(plan.source, plan.media_type)
     try:
         for page_plan in plan.pages:
             frame = images.load_frame(img, page_plan.number - 1)
             w_pt, h_pt = images.page_size_points(frame)
             picture = frame.convert("RGB") if frame.mode not in ("L", "RGB") else frame.copy()
-            _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, 0)
+            _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, 0, outcome)
     finally:
         img.close()
 
@@ -84,7 +91,10 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document, 
     for index in range(src.page_count):
         page_plan = by_number.get(index + 1) or PagePlan(index + 1)
         page = src[index]
-        rebuild = plan.flatten or page_plan.scanned or is_scanned_page(page)
+        scan = page_plan.scanned or is_scanned_page(page)
+        if scan and not page_plan.scanned:  # a scan with a text layer: read its pixels again too
+            page_plan = by_number[index + 1] = PagePlan(**{**page_plan.__dict__, "scanned": True})
+        rebuild = plan.flatten or scan
         kinds.append(rebuild)
         if not rebuild:
             sanitize.strip_interactive(page)
@@ -95,7 +105,7 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document, 
     while index < src.page_count:
         if kinds[index]:
             page_plan = by_number.get(index + 1) or PagePlan(index + 1)
-            _rebuild_pdf_page(plan, src[index], page_plan, out)
+            _rebuild_pdf_page(plan, src[index], page_plan, out, outcome)
             rebuilt.append(index + 1)
             index += 1
             continue
@@ -193,7 +203,7 @@ def _all_grey(page: pymupdf.Page) -> bool:
 
 
 def _rebuild_pdf_page(plan: ExportPlan, page: pymupdf.Page, page_plan: PagePlan,
-                      out: pymupdf.Document) -> None:
+                      out: pymupdf.Document, outcome: ExportOutcome) -> None:
     rotation = page.rotation
     if rotation:
         page.set_rotation(0)  # render the unrotated page: boxes are in its coordinates
@@ -205,24 +215,37 @@ def _rebuild_pdf_page(plan: ExportPlan, page: pymupdf.Page, page_plan: PagePlan,
     picture = Image.frombytes("L" if grey else "RGB", (pix.width, pix.height), pix.samples)
     del pix
     w_pt, h_pt = page.rect.width, page.rect.height
-    _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, rotation)
+    _add_rebuilt_page(out, plan, page_plan, picture, w_pt, h_pt, rotation, outcome)
 
 
 def _add_rebuilt_page(out: pymupdf.Document, plan: ExportPlan, page_plan: PagePlan,
-                      picture: Image.Image, w_pt: float, h_pt: float, rotation: int) -> None:
+                      picture: Image.Image, w_pt: float, h_pt: float, rotation: int,
+                      outcome: ExportOutcome) -> None:
     sx, sy = picture.size[0] / w_pt, picture.size[1] / h_pt
     labels = page_plan.labels if plan.label else []
     if plan.tracking_dots:
         picture = redact_raster.suppress_tracking_dots(picture)
-    picture = redact_raster.burn(picture, page_plan.boxes, sx, sy, labels)
+    boxes = list(page_plan.boxes)
+    keep = page_plan.keep_words
+    if boxes and page_plan.scanned:  # the text layer may sit beside the ink: read the pixels again
+        decision = redact_scan.decide(picture, (sx, sy), boxes, keep, page_plan.removed_words,
+                                      page_plan.ocr_languages)
+        boxes += decision.burn
+        keep = decision.keep_words
+        outcome.removed[page_plan.number] = decision.removed
+        if decision.warning:
+            outcome.warnings.append(f"page {page_plan.number}: {decision.warning}")
+    if boxes:
+        outcome.bars[page_plan.number] = boxes
+    picture = redact_raster.burn(picture, boxes, sx, sy, labels)
     encoded = redact_raster.encode(picture, plan.jpeg_quality, dpi=72.0 * sx)
     new = out.new_page(width=w_pt, height=h_pt)
     new.insert_image(new.rect, stream=encoded.data)
     # The same boxes as vectors on top: the rendered page is exactly the fill colour
     # inside every box, whatever the image codec did at the box edges.
-    for box in page_plan.boxes:
+    for box in boxes:
         new.draw_rect(pymupdf.Rect(box), color=None, fill=(0, 0, 0), width=0, overlay=True)
-    _text_layer(new, page_plan.keep_words)
+    _text_layer(new, keep)
     if rotation:
         new.set_rotation(rotation)
 

@@ -25,6 +25,8 @@ class PagePlan:
     # (scans, flatten mode). Rows of geometry.Word.to_row().
     keep_words: list[list[Any]] = field(default_factory=list)
     scanned: bool = False  # the case knows this page is a scan (OCR text or none)
+    removed_words: list[list[Any]] = field(default_factory=list)  # words the boxes take (rows)
+    ocr_languages: str = "eng"  # to read a scan again before it is burned
 
 
 @dataclass
@@ -53,6 +55,7 @@ class ExportOutcome:
     rebuilt_lines: int = 0  # lines laid out again (width hiding)
     restored_glyphs: int = 0  # glyphs MuPDF took from outside every box, written back
     hidden_widths: list[tuple[float, float]] = field(default_factory=list)  # (removed, bar) in pt
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

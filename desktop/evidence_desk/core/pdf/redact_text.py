@@ -232,6 +232,11 @@ def _dot(pg: PageGlyphs, index: int) -> pymupdf.Rect:
     return pymupdf.Rect(cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05)
 
 
+def _within_any(box: Box, others: Sequence[Box]) -> bool:
+    return any(o[0] - 1 <= box[0] and o[1] - 1 <= box[1] and box[2] <= o[2] + 1 and box[3] <= o[3] + 1
+               for o in others)
+
+
 def _has_graphics(page: pymupdf.Page, box: Box) -> bool:
     rect = pymupdf.Rect(box)
     for kind, bbox in page.get_bboxlog():
@@ -299,6 +304,8 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
             drawn_by_bars.add(b)
         result.rebuilt_lines += 1
     for b, box in enumerate(narrowed):
+        if hide_widths and b not in widths and not graphics[b] and _within_any(box, [narrowed[o] for o in widths]):
+            continue  # the same region again (marked twice): its text went with the other box's bar
         if b not in drawn_by_bars or graphics[b] or not hide_widths:
             result.bars.append(box)
             result.bar_of_box.setdefault(b, box)

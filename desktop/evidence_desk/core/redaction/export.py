@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from evidence_desk.core import audit, confine
+from evidence_desk.core import audit, confine, settings
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Page, Redaction, new_uid
 from evidence_desk.core.documents import resolve
@@ -139,23 +139,28 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
     for r in active:
         boxes_by_page.setdefault(r.page_number, []).append(r)
     page_plans: list[PagePlan] = []
+    languages = settings.load().ocr_languages
     covered_words: set[str] = set()
     kept_words: set[str] = set()
     for page in pages:
         reds = boxes_by_page.get(page.number, [])
         rects = [Rect.normalized(r.x0 or 0, r.y0 or 0, r.x1 or 0, r.y1 or 0) for r in reds]
         keep: list[list[Any]] = []
+        taken: list[list[Any]] = []
         for row in page.words or []:
             word = Word.from_row(row)
             cover = _coverage(word.rect, rects) if rects else 0.0
             if cover == 0.0 and not any(word.rect.intersects(b) for b in rects):
                 keep.append(row)
                 kept_words.add(_norm_word(word.text))
-            elif cover >= COVERED:
-                covered_words.add(_norm_word(word.text))
+            else:
+                taken.append(row)
+                if cover >= COVERED:
+                    covered_words.add(_norm_word(word.text))
         page_plans.append(PagePlan(
             number=page.number, boxes=[b.as_tuple() for b in rects], labels=[r.reason for r in reds],
-            texts=[r.match_text for r in reds], keep_words=keep,
+            texts=[r.match_text for r in reds], keep_words=keep, removed_words=taken,
+            ocr_languages=page.ocr_languages or languages,
             scanned=is_image(media_type) or page.text_source == "ocr"
             or (page.text_source == "none" and page.has_images),
         ))
@@ -240,14 +245,17 @@ def _verify(planned: _Plan, outcome: ExportOutcome, path: str, options: ExportOp
     """The check runs in a fresh worker (nothing of the redacting one's state), opening
     the export and the original with PyMuPDF and qpdf."""
     plan = planned.plan
+    found = sorted({t for texts in outcome.removed.values() for t in texts if t.strip()})
     request = VerifyRequest(output=path, source=plan.source, media_type=plan.media_type, pages=plan.pages,
-                            secrets=planned.secrets, allowed=planned.allowed, labels=planned.labels,
+                            secrets=sorted(set(planned.secrets) | set(found)), allowed=planned.allowed,
+                            labels=planned.labels,
                             rebuilt_pages=outcome.rebuilt_pages, bars=outcome.bars,
                             hide_widths=options.hide_widths)
     with SandboxWorker(Limits(memory_mb=options.memory_mb)) as verifier:
         checked: VerifyOutcome = verifier.call(VERIFY, request, timeout=timeout)
     if options.hide_widths and outcome.hidden_widths:
         checked.checked["width_hiding"] = _width_summary(outcome)
+    checked.warnings += outcome.warnings
     checked.checked["rebuilt_lines"] = outcome.rebuilt_lines
     checked.checked["restored_glyphs"] = outcome.restored_glyphs
     return checked
