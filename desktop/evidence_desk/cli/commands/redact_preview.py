@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.pdf.covered import Occurrence
+from evidence_desk.core.pdf.redact_plan import Occurrence
 from evidence_desk.core.redaction.covered import Preview, preview_boxes
 from evidence_desk.core.redaction.matching import Hit
 

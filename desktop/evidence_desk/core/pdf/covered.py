@@ -12,7 +12,6 @@ would otherwise refuse the file."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -27,37 +26,12 @@ from evidence_desk.core.pdf.glyphs import (
     removed_pieces,
     removed_text,
 )
-from evidence_desk.core.pdf.verify_text import secret_pattern, skeleton
+from evidence_desk.core.pdf.redact_plan import BoxCover, Coverage, Occurrence
+from evidence_desk.core.pdf.verify_text import replaced_words, secret_pattern, skeleton
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 MAX_OCCURRENCES = 500
-
-
-@dataclass
-class BoxCover:
-    text: str  # what the box removes, line by line
-    pieces: list[str] = field(default_factory=list)  # each run separately (a hidden copy apart)
-    glyphs: int = 0
-    hidden_glyphs: int = 0  # invisible, white or transparent glyphs among them
-    replaced: list[str] = field(default_factory=list)  # words read there that the glyphs do not spell
-    images: int = 0
-    paths: int = 0
-    clip_paths: int = 0
-
-
-@dataclass
-class Occurrence:
-    page: int
-    rect: Box
-    text: str
-    how: str  # "visible", "hidden" (white, invisible, transparent) or "replacement text"
-
-
-@dataclass
-class Coverage:
-    boxes: list[BoxCover] = field(default_factory=list)
-    elsewhere: list[Occurrence] = field(default_factory=list)
 
 
 def _kinds(page: pymupdf.Page, box: Box) -> tuple[int, int, int]:
@@ -134,14 +108,10 @@ def covered(path: str, page_number: int, boxes: Sequence[Box], texts: Sequence[s
         pg = page_glyphs(page)
         narrowed = [narrow_box(pg, b, texts[i] if i < len(texts) else None) for i, b in enumerate(boxes)]
         removed = removed_glyphs(pg, narrowed, texts)
-        words = page.get_text("words")
         for b, box in enumerate(narrowed):
             mine = [i for i, owner in removed.items() if owner == b and not pg.glyphs[i].is_space]
             pieces = removed_pieces(pg, removed, b)
-            spelled = skeleton(" ".join(pieces)).replace(" ", "")
-            replaced = [w[4] for w in words
-                        if box[0] <= (w[0] + w[2]) / 2 <= box[2] and box[1] <= (w[1] + w[3]) / 2 <= box[3]
-                        and skeleton(w[4]).replace(" ", "") not in spelled]
+            replaced = replaced_words(page, pg, [box])
             images, paths, clips = _kinds(page, boxes[b])
             out.boxes.append(BoxCover(removed_text(pg, removed, b), pieces, len(mine),
                                       sum(not is_visible(pg.spans[pg.glyphs[i].span]) for i in mine),

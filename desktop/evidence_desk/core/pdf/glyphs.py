@@ -50,6 +50,7 @@ class Span:
     horizontal: bool
     seqno: int
     space: float = 0.0  # the font's space width at this size
+    direction: tuple[float, float] = (1.0, 0.0)  # the writing direction (page coordinates)
 
 
 @dataclass
@@ -57,6 +58,12 @@ class PageGlyphs:
     glyphs: list[Glyph] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     lines: list[list[int]] = field(default_factory=list)  # glyph indexes left to right
+    bounds: list[tuple[float, float]] = field(default_factory=list)  # per line: top and bottom of its boxes
+
+    def near(self, box: Box) -> list[int]:
+        """Glyphs of the lines whose boxes reach the box's height (the only candidates)."""
+        return [i for n, (top, bottom) in enumerate(self.bounds) if top <= box[3] and bottom >= box[1]
+                for i in self.lines[n]]
 
     def line_text(self, line: int, keep: set[int] | None = None) -> str:
         return "".join(self.glyphs[i].char for i in self.lines[line] if keep is None or i in keep)
@@ -90,7 +97,8 @@ def page_glyphs(page: pymupdf.Page) -> PageGlyphs:
                     horizontal=abs(direction[0] - 1) < 1e-3 and abs(direction[1]) < 1e-3
                     and trace.get("wmode", 0) == 0,
                     seqno=int(trace.get("seqno", 0) or 0),
-                    space=float(trace.get("spacewidth", 0) or 0))
+                    space=float(trace.get("spacewidth", 0) or 0),
+                    direction=(float(direction[0]), float(direction[1])))
         out.spans.append(span)
         for ucs, _gid, origin, bbox in trace.get("chars", ()):
             char = chr(ucs) if 0 <= ucs < 0x110000 else "\ufffd"
@@ -106,26 +114,28 @@ def page_glyphs(page: pymupdf.Page) -> PageGlyphs:
 
 def _group_lines(pg: PageGlyphs) -> None:
     """Glyphs on one baseline (within a third of their size) form a line; rotated text
-    keeps one line per span."""
-    rows: list[tuple[float, float, list[int]]] = []  # baseline, size, members
+    keeps one line per span. Sorted by baseline, so grouping is one pass."""
+    horizontal = sorted((g for g in pg.glyphs if pg.spans[g.span].horizontal), key=lambda g: g.origin[1])
+    groups: list[list[int]] = []
+    anchor = float("-inf")
+    for g in horizontal:
+        tolerance = max(pg.spans[g.span].size, 1.0) / 3
+        if groups and g.origin[1] - anchor <= tolerance:
+            groups[-1].append(g.index)
+        else:
+            groups.append([g.index])
+            anchor = g.origin[1]
     by_span: dict[int, list[int]] = {}
     for g in pg.glyphs:
-        span = pg.spans[g.span]
-        if not span.horizontal:
+        if not pg.spans[g.span].horizontal:
             by_span.setdefault(g.span, []).append(g.index)
-            continue
-        tolerance = max(span.size, 1.0) / 3
-        for row in rows:
-            if abs(row[0] - g.origin[1]) <= tolerance:
-                row[2].append(g.index)
-                break
-        else:
-            rows.append((g.origin[1], span.size, [g.index]))
-    groups = [sorted(members, key=lambda i: pg.glyphs[i].origin[0]) for _, _, members in rows]
-    groups += list(by_span.values())
+    groups = [sorted(m, key=lambda i: pg.glyphs[i].origin[0]) for m in groups] + list(by_span.values())
+    pg.bounds = []
     for number, members in enumerate(groups):
         for i in members:
             pg.glyphs[i].line = number
+        boxes = [pg.glyphs[i].font_box for i in members] + [pg.glyphs[i].ink for i in members]
+        pg.bounds.append((min(b[1] for b in boxes), max(b[3] for b in boxes)))
     pg.lines = groups
 
 
@@ -170,7 +180,7 @@ def narrow_box(pg: PageGlyphs, box: Box, text: str | None) -> Box:
     A region (no text), or a match whose glyphs are not found, keeps its box."""
     if not text:
         return box
-    inside = [g.index for g in pg.glyphs if not g.is_space and _centre_in(g.font_box, box)]
+    inside = [i for i in pg.near(box) if not pg.glyphs[i].is_space and _centre_in(pg.glyphs[i].font_box, box)]
     if not inside:
         return box
     spelled: list[int] = []
@@ -195,13 +205,11 @@ def removed_glyphs(pg: PageGlyphs, boxes: Sequence[Box], texts: Sequence[str | N
     out: dict[int, int] = {}
     tests = [(b[0] + INK_PAD + 0.2, b[1], b[2] - INK_PAD - 0.2, b[3]) if i < len(texts) and texts[i]
              and b[2] - b[0] > 2 * INK_PAD + 0.6 else b for i, b in enumerate(boxes)]
-    for g in pg.glyphs:
-        if g.is_space:
-            continue
-        for b, box in enumerate(tests):
-            if _covers(g.ink, box):
-                out[g.index] = b
-                break
+    for b, box in enumerate(tests):
+        for i in pg.near(box):
+            g = pg.glyphs[i]
+            if i not in out and not g.is_space and _covers(g.ink, box):
+                out[i] = b
     # A box removes one run per line: what lies between two glyphs it removes goes too.
     for members in pg.lines:
         where: dict[int, list[int]] = {}

@@ -81,3 +81,31 @@ class VerifyRequest:
     rebuilt_pages: list[int] = field(default_factory=list)
     bars: dict[int, list[Box]] = field(default_factory=dict)  # page → bars as drawn
     hide_widths: bool = True
+
+
+# -- what a box covers (`covered.covered`) ---------------------------------------------------
+
+@dataclass
+class BoxCover:
+    text: str  # what the box removes, line by line
+    pieces: list[str] = field(default_factory=list)  # each run separately (a hidden copy apart)
+    glyphs: int = 0
+    hidden_glyphs: int = 0  # invisible, white or transparent glyphs among them
+    replaced: list[str] = field(default_factory=list)  # words read there that the glyphs do not spell
+    images: int = 0
+    paths: int = 0
+    clip_paths: int = 0
+
+
+@dataclass
+class Occurrence:
+    page: int
+    rect: Box
+    text: str
+    how: str  # "visible", "hidden" (white, invisible, transparent) or "replacement text"
+
+
+@dataclass
+class Coverage:
+    boxes: list[BoxCover] = field(default_factory=list)
+    elsewhere: list[Occurrence] = field(default_factory=list)

@@ -42,6 +42,7 @@ WORD_GAP_EM = 0.12  # a gap wider than this between glyphs is a space
 BAR_ASCENT, BAR_DESCENT = 0.80, 0.24  # bar height in em around the baseline (caps to descenders)
 RIGHT_MARGIN = 18.0  # a rebuilt line is pulled in (by narrowing its bars) to end before this
 MIN_BAR_EM = 2.0
+WORD_FIT = 0.3  # points: a word whose advances the writing font reproduces this well is written whole
 _NAME = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -113,10 +114,28 @@ class _Fonts:
         return self._fallback["cjk"]
 
 
-def _write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float, int]], fonts: _Fonts) -> None:
+def _words(pg: PageGlyphs, members: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
+    """Glyphs (index, x) split where the next one does not start at the previous one's end."""
+    words: list[list[tuple[int, float]]] = []
+    for index, x in members:
+        g = pg.glyphs[index]
+        if words:
+            last_index, last_x = words[-1][-1]
+            last = pg.glyphs[last_index]
+            advance = last.font_box[2] - last.font_box[0]
+            if abs(x - (last_x + advance)) <= 0.02 * max(pg.spans[g.span].size, 1.0):
+                words[-1].append((index, x))
+                continue
+        words.append([(index, x)])
+    return words
+
+
+def _write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float, int]], fonts: _Fonts,
+           exact: bool = False) -> None:
     """Write glyphs (index, new origin x, segment) in their span's font, size, colour and
     mode. Each segment (the text between two bars) is its own text object, so no
-    displacement spanning a bar is written."""
+    displacement spanning a bar is written. A word is written whole when the writing
+    font's advances reproduce it; otherwise, or `exact`, glyph by glyph."""
     groups: dict[tuple[int, int], list[tuple[int, float]]] = {}
     for index, x, segment in placed:
         if not pg.glyphs[index].is_space:
@@ -126,8 +145,23 @@ def _write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float
         chars = "".join(pg.glyphs[i].char for i, _ in members)
         font = fonts.font_for(span.font, chars)
         writer = pymupdf.TextWriter(page.rect)
-        for index, x in members:
-            writer.append((x, pg.glyphs[index].origin[1]), pg.glyphs[index].char, font=font, fontsize=span.size)
+        words = [[m] for m in members] if exact else _words(pg, members)
+        for k, run in enumerate(words):
+            text = "".join(pg.glyphs[i].char for i, _ in run)
+            last = pg.glyphs[run[-1][0]]
+            wide = run[-1][1] + last.font_box[2] - last.font_box[0] - run[0][1]
+            if len(run) > 1 and abs(font.text_length(text, fontsize=span.size) - wide) > WORD_FIT:
+                run_parts = [[m] for m in run]  # the font's advances differ: glyph by glyph
+            else:
+                run_parts = [run]
+            for part in run_parts:
+                piece = "".join(pg.glyphs[i].char for i, _ in part)
+                writer.append((part[0][1], pg.glyphs[part[0][0]].origin[1]), piece, font=font, fontsize=span.size)
+            following = words[k + 1][0][1] if k + 1 < len(words) else None
+            end = run[-1][1] + last.font_box[2] - last.font_box[0]
+            if not exact and following is not None and following - end > WORD_GAP_EM * max(span.size, 1.0):
+                # a real space between words (extractors need it, whatever the gap)
+                writer.append((end, last.origin[1]), " ", font=font, fontsize=span.size)
         colour = span.color if len(span.color) in (1, 3, 4) else BLACK
         writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
                           render_mode=span.render_mode & 3)
@@ -237,12 +271,11 @@ def _within_any(box: Box, others: Sequence[Box]) -> bool:
                for o in others)
 
 
-def _has_graphics(page: pymupdf.Page, box: Box) -> bool:
-    rect = pymupdf.Rect(box)
-    for kind, bbox in page.get_bboxlog():
-        if "text" not in kind and "ignore" not in kind and not (pymupdf.Rect(bbox) & rect).is_empty:
-            return True
-    return False
+def _has_graphics(page: pymupdf.Page, boxes: Sequence[Box]) -> list[bool]:
+    """Per box: does an image or line art lie under it (one pass over the page)?"""
+    drawn = [bbox for kind, bbox in page.get_bboxlog() if "text" not in kind and "ignore" not in kind]
+    return [any(min(b[2], box[2]) > max(b[0], box[0]) and min(b[3], box[3]) > max(b[1], box[1]) for b in drawn)
+            for box in boxes]
 
 
 def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | None], *,
@@ -254,7 +287,7 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     narrowed = [narrow_box(pg, box, texts[i] if i < len(texts) else None) for i, box in enumerate(boxes)]
     removed = removed_glyphs(pg, narrowed, texts)
     result.removed = [removed_text(pg, removed, b) for b in range(len(boxes))]
-    graphics = [_has_graphics(page, box) for box in narrowed]
+    graphics = _has_graphics(page, narrowed)
     lines = sorted({pg.glyphs[i].line for i in removed})
     rebuild = [n for n in lines if hide_widths and pg.spans[pg.glyphs[pg.lines[n][0]].span].horizontal]
     # What MuPDF is asked to remove: whole lines being rebuilt, single glyphs otherwise.
@@ -317,18 +350,34 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
 def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: _Fonts) -> int:
     """Glyphs MuPDF removed that no box covers: their whole line is written again, at
     the glyphs' own places (one text object a line, so extractors keep its order)."""
-    after = page_glyphs(page)
-    present = {(round(g.origin[0], 1), round(g.origin[1], 1), g.char) for g in after.glyphs}
-    lost = [g.index for g in pg.glyphs if g.index not in intended and not g.is_space
-            and pg.spans[g.span].horizontal
-            and (round(g.origin[0], 1), round(g.origin[1], 1), g.char) not in present]
+    present = {(round(c[2][0], 1), round(c[2][1], 1), chr(c[0]) if 0 <= c[0] < 0x110000 else "\ufffd")
+               for span in page.get_texttrace() for c in span.get("chars", ())}
+    missing = [g.index for g in pg.glyphs if g.index not in intended and not g.is_space
+               and (round(g.origin[0], 1), round(g.origin[1], 1), g.char) not in present]
+    rotated = [i for i in missing if not pg.spans[pg.glyphs[i].span].horizontal]
+    _write_turned(page, pg, rotated, fonts)
+    lost = [i for i in missing if pg.spans[pg.glyphs[i].span].horizontal]
     lines = sorted({pg.glyphs[i].line for i in lost})
     if not lines:
-        return 0
+        return len(rotated)
     for n in lines:
         page.add_redact_annot(_strip(pg, pg.lines[n]), fill=False, cross_out=False)
     page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                           text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     rewrite = [(i, pg.glyphs[i].origin[0], 0) for n in lines for i in pg.lines[n] if i not in intended]
-    _write(page, pg, rewrite, fonts)
-    return len(lost)
+    _write(page, pg, rewrite, fonts, exact=True)
+    return len(lost) + len(rotated)
+
+
+def _write_turned(page: pymupdf.Page, pg: PageGlyphs, indexes: Sequence[int], fonts: _Fonts) -> None:
+    """Rotated glyphs written back one by one, turned about their origin."""
+    for i in indexes:
+        g = pg.glyphs[i]
+        span = pg.spans[g.span]
+        writer = pymupdf.TextWriter(page.rect)
+        writer.append(g.origin, g.char, font=fonts.font_for(span.font, g.char), fontsize=span.size)
+        c, s = span.direction
+        colour = span.color if len(span.color) in (1, 3, 4) else BLACK
+        writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
+                          render_mode=span.render_mode & 3,
+                          morph=(pymupdf.Point(g.origin), pymupdf.Matrix(c, -s, s, c, 0, 0)))

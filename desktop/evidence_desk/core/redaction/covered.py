@@ -18,7 +18,7 @@ from evidence_desk.core.db.models import Redaction
 from evidence_desk.core.documents import resolve_page
 from evidence_desk.core.filetypes import PDF
 from evidence_desk.core.geometry import Rect, Word
-from evidence_desk.core.pdf.covered import Coverage, Occurrence
+from evidence_desk.core.pdf.redact_plan import Coverage, Occurrence
 from evidence_desk.core.sandbox import SandboxWorker
 
 COVERED = "evidence_desk.core.pdf.covered.covered"
