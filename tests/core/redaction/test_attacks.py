@@ -273,3 +273,41 @@ def test_a_cyrillic_look_alike_copy_stops_a_pattern_export(
         assert result.verification.ok
         for tool, text in texts(out).items():
             assert "arbuz" not in fold(text), tool
+
+
+# -- vector outlines used as a clip ----------------------------------------------------------
+
+def _clip_pdf(path: Path) -> tuple[Path, Rect]:
+    """Glyph-like outlines (a "T" and an "L") used as a clip over a blue fill under the
+    box, and a control word beside it."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 90), "KEEPCLIPCONTROL above the drawing", fontsize=SIZE)
+    outline = (b"q 100 700 m 130 700 l 130 694 l 118 694 l 118 660 l 112 660 l 112 694 l 100 694 l h "
+               b"140 700 m 146 700 l 146 666 l 166 666 l 166 660 l 140 660 l h W n "
+               b"0 0 1 rg 95 655 80 50 re f Q")
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, outline)
+    doc.xref_set_key(page.xref, "Contents", f"[{' '.join(f'{x} 0 R' for x in [*page.get_contents(), xref])}]")
+    doc.save(path)
+    return path, Rect(95, 842 - 705, 175, 842 - 655)
+
+
+def test_outlines_used_as_a_clip_under_a_box_lose_their_shape(case: Case, tmp_path: Path) -> None:
+    path, box = _clip_pdf(tmp_path / "clip.pdf")
+    doc = import_one(case, path)
+    _approve_rect(case, doc, 1, box)
+    out = tmp_path / "out.pdf"
+    result = export_pdf(case, doc, out)
+    assert result.verification.ok, result.verification.problems
+    with pymupdf.open(out) as pdf:
+        page = pdf[0]
+        shaped = [d for d in page.get_drawings(extended=True)
+                  if d.get("type") == "clip" and len(d.get("items") or []) > 1]
+        assert not shaped, "a clip path with the outlines' shape survives"
+        data = b"".join(pdf.xref_stream(x) for x in page.get_contents())
+    # the attacker paints every clip path back: nothing shaped like the letters comes out
+    painted = re.sub(rb"W\s*n", b"f", data)
+    assert b"118 694" not in painted and b"146 666" not in painted
+    assert "KEEPCLIPCONTROL above the drawing" in texts(out)["pymupdf"]

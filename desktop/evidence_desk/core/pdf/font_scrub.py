@@ -19,6 +19,8 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 
+from evidence_desk.core.pdf import clip_scrub
+
 MARKED_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 SHOW_OPERATORS = {"Tj", "TJ", "'", '"'}
 MAX_FORM_DEPTH = 12
@@ -144,10 +146,14 @@ def _prune_font(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]) -> N
                     del child.FontDescriptor[key]
 
 
-def prune_file(path: str | Path) -> None:
-    """The qpdf pass over a written export (rewritten in place, still one revision)."""
+def prune_file(path: str | Path, boxes: dict[int, list[tuple[float, float, float, float]]] | None = None) -> None:
+    """The qpdf pass over a written export (rewritten in place, still one revision);
+    `boxes` (per page, top-left points): clip paths reaching them lose their shape."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         usage = _Usage()
+        for number, page in enumerate(pdf.pages, start=1):
+            if boxes and boxes.get(number):
+                clip_scrub.neutralise(pdf, page, clip_scrub.to_pdf_space(page, boxes[number]))
         for page in pdf.pages:
             page.obj.Resources = page.obj.get("/Resources", pikepdf.Dictionary())
             if not page.obj.Resources.is_indirect:

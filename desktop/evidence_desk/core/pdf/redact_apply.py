@@ -60,7 +60,9 @@ def export_document(plan: ExportPlan) -> ExportOutcome:
     sanitize.save_clean(out, plan.output)
     outcome.pages = out.page_count
     out.close()
-    font_scrub.prune_file(plan.output)
+    vector = set(outcome.vector_pages)
+    font_scrub.prune_file(plan.output, {p.number: [*p.boxes, *outcome.bars.get(p.number, [])]
+                                        for p in plan.pages if p.boxes and p.number in vector})
     outcome.bytes = sanitize.fsync_file(plan.output)
     return outcome
 

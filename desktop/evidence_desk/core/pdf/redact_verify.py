@@ -319,6 +319,8 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                 pieces += expected.pieces
                 visible.append(expected.visible)
                 out.problems += verify_text.check_kept(number, page, expected, bars, request.hide_widths)
+                if boxes:
+                    out.problems += _shaped_clips(number, page, [*boxes, *bars])
             if boxes:
                 for i, under in sorted(_chars_in_boxes(page, bars, allowed).items()):
                     out.problems.append(f"page {number}: text under redaction bar {i + 1} can still be "
@@ -352,6 +354,20 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
     out.checked["secrets"] = len(secrets)
     out.checked["second_parser"] = "qpdf (pikepdf)"
     return out
+
+
+def _shaped_clips(number: int, page: pymupdf.Page, boxes: Sequence[Box]) -> list[str]:
+    """A clip path with a shape (not a rectangle) reaching a box: outlines of glyphs can
+    be drawn back from it."""
+    found = 0
+    for drawing in page.get_drawings(extended=True):
+        if drawing.get("type") != "clip" or len(drawing.get("items") or []) <= 1:
+            continue
+        area = pymupdf.Rect(drawing.get("scissor") or drawing.get("rect") or (0, 0, 0, 0))
+        if any(not (area & pymupdf.Rect(b)).is_empty for b in boxes):
+            found += 1
+    return [f"page {number}: {found} clip path(s) with a shape reach a redaction box (their outline can be "
+            "painted back)"] if found else []
 
 
 def _elsewhere(doc: pymupdf.Document, secret: str) -> str:
