@@ -135,6 +135,12 @@ def test_embedded_fonts_keep_no_outline_of_a_letter_only_the_secret_used(case: C
     for name, outlined, shown in fonts:
         assert not outlined & secret_gids, (name, "outlines of the secret's letters survive")
         assert outlined <= shown | {0}, (name, outlined - shown)
+    with pikepdf.open(out) as pdf:  # nor does a ToUnicode map list the secret's letters
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and isinstance(obj.get("/ToUnicode"), pikepdf.Stream):
+                mapped = {chr(int(v, 16)) for v in re.findall(rb"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]{4})>",
+                                                              obj.ToUnicode.read_bytes())}
+                assert not mapped & set(secret), mapped & set(secret)
     _assert_clean(out, tmp_path, [secret], controls)
 
 

@@ -14,6 +14,7 @@ uses, and strips the marked-content texts."""
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import pikepdf
@@ -120,8 +121,64 @@ def _code_names(font: pikepdf.Dictionary) -> dict[int, str]:
     return names
 
 
+_BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
+_PAIR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_RANGE = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])")
+MAX_RANGE = 65_536
+
+
+def _tounicode_entries(text: str) -> tuple[dict[int, str], int]:
+    """code → UTF-16BE hex of a ToUnicode map, and the code width in hex digits."""
+    entries: dict[int, str] = {}
+    width = 2
+    for block in _BFCHAR.findall(text):
+        for code, value in _PAIR.findall(block):
+            entries[int(code, 16)] = value
+            width = len(code)
+    for block in _BFRANGE.findall(text):
+        for lo, hi, value in _RANGE.findall(block):
+            start, stop = int(lo, 16), min(int(hi, 16), int(lo, 16) + MAX_RANGE)
+            width = len(lo)
+            if value.startswith("["):
+                for k, item in enumerate(re.findall(r"<([0-9A-Fa-f]+)>", value)):
+                    entries[start + k] = item
+            else:
+                base = int(value[1:-1], 16)
+                digits = len(value) - 2
+                for code in range(start, stop + 1):
+                    entries[code] = f"{base + code - start:0{digits}X}"
+    return entries, width
+
+
+def _prune_tounicode(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]) -> None:
+    """A ToUnicode map of a subset lists the letters it had: keep the codes still shown."""
+    stream = font.get("/ToUnicode")
+    if not isinstance(stream, pikepdf.Stream):
+        return
+    try:
+        text = stream.read_bytes().decode("latin-1")
+    except Exception:
+        return
+    entries, width = _tounicode_entries(text)
+    kept = {c: v for c, v in entries.items() if c in used}
+    if len(kept) == len(entries):
+        return
+    space = re.search(r"begincodespacerange.*?endcodespacerange", text, re.S)
+    lines = [f"<{c:0{width}X}> <{v}>" for c, v in sorted(kept.items())]
+    blocks = "".join(f"{len(lines[i:i + 100])} beginbfchar\n" + "\n".join(lines[i:i + 100]) + "\nendbfchar\n"
+                     for i in range(0, len(lines), 100))
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            f"1 {space.group(0) if space else f'begincodespacerange <{0:0{width}X}> <{16 ** width - 1:X}> endcodespacerange'}\n"
+            f"{blocks}endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    font.ToUnicode = pdf.make_stream(cmap.encode("latin-1"))
+
+
 def _prune_font(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]) -> None:
-    """Keep only the glyph names (and Type3 procedures) of codes still shown."""
+    """Keep only the glyph names, Type3 procedures and ToUnicode entries of codes still shown."""
+    _prune_tounicode(pdf, font, used)
     names = _code_names(font)
     if names:
         kept = sorted((c, n) for c, n in names.items() if c in used)
