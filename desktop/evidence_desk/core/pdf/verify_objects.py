@@ -217,12 +217,13 @@ def _outlined_cff(data: bytes, opentype: bool) -> tuple[set[int], set[int]] | No
         cff = CFFFontSet()
         cff.decompile(io.BytesIO(data), None)
     top = cff[cff.fontNames[0]]
+    cid_keyed = hasattr(top, "ROS")  # then glyphs are named by CID ("cid00042"): codes are CIDs
     outlined = set()
     for gid, name in enumerate(top.charset):
         program = top.CharStrings[name]
         program.decompile()
         if any(isinstance(t, str) and t not in INKLESS_CFF for t in program.program):
-            outlined.add(gid)
+            outlined.add(int(name[3:]) if cid_keyed and name.startswith("cid") and name[3:].isdigit() else gid)
     return outlined, set()
 
 
