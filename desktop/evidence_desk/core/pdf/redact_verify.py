@@ -347,7 +347,7 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
         out.problems.append(f"removed text ({len(s)} characters) remains in the file: {where}")
     if any(p.boxes and p.number not in rebuilt for p in request.pages) and src is not None:
         # Text was removed from born-digital pages: no font may keep its letters.
-        font_problems, font_warnings = verify_objects.check_fonts(request.output)
+        font_problems, font_warnings = verify_objects.check_fonts(request.output, "".join(pieces + list(secrets)))
         out.problems += font_problems
         out.warnings += font_warnings
         out.checked["fonts"] = "no outline or procedure that no text uses"

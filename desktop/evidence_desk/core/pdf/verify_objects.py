@@ -22,6 +22,7 @@ from evidence_desk.core.pdf.verify_text import SHORT, secret_pattern, skeleton
 MAX_DEPTH = 24
 FONT_FILE_KEYS = ("/FontFile", "/FontFile2", "/FontFile3")
 SHOW_OPERATORS = {"Tj", "TJ", "'", '"'}
+NAMES: dict[int, str] = {}  # glyph id (or CID) → glyph name, of the program counted last
 INKLESS_CFF = {"endchar", "hstem", "vstem", "hstemhm", "vstemhm", "hintmask", "cntrmask", "rmoveto",
                "hmoveto", "vmoveto"}
 
@@ -194,6 +195,8 @@ def _outlined_truetype(data: bytes) -> tuple[set[int], set[int]] | None:
         return None
     glyf = font["glyf"]
     order = font.getGlyphOrder()
+    NAMES.clear()
+    NAMES.update(enumerate(order))
     outlined, components = set(), set()
     for gid, name in enumerate(order):
         glyph = glyf[name]
@@ -219,7 +222,9 @@ def _outlined_cff(data: bytes, opentype: bool) -> tuple[set[int], set[int]] | No
     top = cff[cff.fontNames[0]]
     cid_keyed = hasattr(top, "ROS")  # then glyphs are named by CID ("cid00042"): codes are CIDs
     outlined = set()
+    NAMES.clear()
     for gid, name in enumerate(top.charset):
+        NAMES[int(name[3:]) if cid_keyed and name.startswith("cid") and name[3:].isdigit() else gid] = name
         program = top.CharStrings[name]
         program.decompile()
         if any(isinstance(t, str) and t not in INKLESS_CFF for t in program.program):
@@ -251,11 +256,21 @@ def _count(data: bytes, kind: str) -> tuple[set[int], set[int]] | None:
     return None
 
 
-def check_fonts(path: str) -> tuple[list[str], list[str]]:
+def _char_of(name: str) -> str | None:
+    from fontTools.agl import toUnicode
+
+    if not name or name.startswith(("glyph", "cid", "uni0000")) or name == ".notdef":
+        return None
+    text = toUnicode(name)
+    return text if len(text) == 1 else None
+
+
+def check_fonts(path: str, removed: str = "") -> tuple[list[str], list[str]]:
     """(problems, warnings): embedded font programs with glyph outlines no text shows
     (counted over every font dictionary sharing the program), Type3 procedures no
     text uses, fonts nothing uses."""
     problems, warnings = [], []
+    removed_chars = set(removed)
     with pikepdf.open(path) as pdf:
         used = _used_codes(pdf)
         programs: dict[tuple[int, int], tuple[pikepdf.Stream, str, str, set[int], bool]] = {}
@@ -284,7 +299,15 @@ def check_fonts(path: str) -> tuple[list[str], list[str]]:
                 warnings.append(f"the {kind} font {name} was not checked for unused glyphs")
                 continue
             outlined, components = counted
-            spare = len(outlined - components - {0} - codes) if cid else len(outlined - components - {0}) - len(codes)
+            if cid:
+                extra = outlined - components - {0} - codes
+                # a spare glyph whose name says which character it is matters only if that
+                # character was removed and nothing left shows it (MuPDF's subsetter can keep
+                # a stray glyph); an unnamed one always counts
+                spare = sum(1 for g in extra if _char_of(NAMES.get(g, "")) is None
+                            or _char_of(NAMES.get(g, "")) in removed_chars)
+            else:
+                spare = len(outlined - components - {0}) - len(codes)
             if spare > 0:
                 problems.append(f"the embedded font {name} keeps outlines of {spare} glyph(s) no remaining "
                                 "text uses (the removed text's letters can be read off the font)")
