@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from evidence_desk.core.ocr.page_ocr import PageOcr
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
-from evidence_desk.core.pdf.redact_plan import ExportOutcome, VerifyOutcome
+from evidence_desk.core.pdf.redact_plan import Coverage, ExportOutcome, VerifyOutcome
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, RenderedPage
 from evidence_desk.core.wire import EntryPoint
 
@@ -32,6 +32,9 @@ EXPORT_DOCUMENT: EntryPoint[ExportOutcome] = EntryPoint(
     "evidence_desk.core.pdf.redact_apply", "export_document", ExportOutcome, 1024 * 1024)
 VERIFY_FILE: EntryPoint[VerifyOutcome] = EntryPoint(
     "evidence_desk.core.pdf.redact_verify", "verify_file", VerifyOutcome)
+VERIFY_EXPORT: EntryPoint[VerifyOutcome] = EntryPoint(
+    "evidence_desk.core.pdf.redact_verify", "verify_export", VerifyOutcome)
+COVERED: EntryPoint[Coverage] = EntryPoint("evidence_desk.core.pdf.covered", "covered", Coverage, 1024 * 1024)
 FAILED_BOXES: EntryPoint[list[tuple[int, tuple[float, float, float, float], str]]] = EntryPoint(
     "evidence_desk.core.pdf.xray", "failed_boxes", list[tuple[int, tuple[float, float, float, float], str]])
 
