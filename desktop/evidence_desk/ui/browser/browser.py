@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,6 +91,7 @@ class CaseBrowser(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.enterPressed.connect(self._double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -186,9 +187,18 @@ class CaseBrowser(QWidget):
 
 
 class _DocumentTable(QTableView):
-    """Remembers the modifiers of the last double-click (Ctrl/Shift: open on the right)."""
+    """Enter opens the current row as a double-click does; both remember their modifiers
+    (Ctrl/Shift: open on the right)."""
 
+    enterPressed = Signal(QModelIndex)
     last_modifiers = Qt.KeyboardModifier.NoModifier
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.last_modifiers = event.modifiers()
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.last_modifiers = event.modifiers()

@@ -26,7 +26,7 @@ Every rectangle is in PDF points of the unrotated page (`core.geometry.Rect`).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +107,7 @@ class DocumentViewer(QWidget):
         bar.addStretch(1)
         self.find_box = QLineEdit(self, placeholderText="Find in document", clearButtonEnabled=True)
         self.find_box.returnPressed.connect(self._on_find_entered)
+        self.find_box.installEventFilter(self)
         self.find_status = QLabel("", self)
         previous = QToolButton(self, text="▲", toolTip="Previous match (Shift+F3)", autoRaise=True)
         following = QToolButton(self, text="▼", toolTip="Next match (F3)", autoRaise=True)
@@ -241,6 +242,17 @@ class DocumentViewer(QWidget):
         if self._hits:
             self.find_next()
         return len(self._hits)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the find box goes back to the page. Esc is also the window's Select tool
+        shortcut, which would take the key first: accepting the override keeps it here."""
+        if (watched is self.find_box and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
+            if event.type() == QEvent.Type.KeyPress:
+                self.page_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def find_next(self) -> None:
         self._step_hit(+1)
