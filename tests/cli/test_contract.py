@@ -36,31 +36,6 @@ def assert_one_line_error(code: int, out: str, err: str, *fragments: str) -> Non
         assert fragment in err, err
 
 
-@pytest.fixture(scope="module")
-def imported_once(tmp_path_factory: pytest.TempPathFactory, sources: Path) -> Path:
-    """Imported once through the CLI (workers=1 so ids follow file order: invoice 1, nota 2)."""
-    import contextlib
-    import io
-
-    case = tmp_path_factory.mktemp("template") / "case"
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = main(["--case", str(case), "import", str(sources), "--ocr", "never", "--workers", "1", "--json"])
-    data = json.loads(out.getvalue())
-    assert code == 0 and (data["imported"], data["refused"]) == (2, 1)
-    return case
-
-
-@pytest.fixture
-def imported(imported_once: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the imported case for each test (tests change it)."""
-    import shutil
-
-    copy = tmp_path / "case"
-    shutil.copytree(imported_once, copy)
-    return copy
-
-
 def test_import_reports_each_file_and_a_summary(tmp_path: Path, sources: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--case", str(tmp_path / "c"), "import", str(sources), "--ocr", "never")
@@ -128,7 +103,7 @@ def test_note_is_recorded_and_audited(imported: Path, capsys: pytest.CaptureFixt
     con = sqlite3.connect(imported / DB_NAME)
     actions = [r[0] for r in con.execute("SELECT action FROM audit_log ORDER BY id")]
     con.close()
-    assert actions[-2:] == ["note.add", "note.add"]
+    assert actions[-2:] == ["add_note", "add_note"]  # the audit log records the intent
 
 
 def test_verify_json_is_ok_on_a_sound_case(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:

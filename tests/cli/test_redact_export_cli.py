@@ -75,7 +75,8 @@ def test_approve_reject_reasons_and_log(case_with_letter: Path, capsys: pytest.C
     code, out, _ = run(capsys, "--case", c, "redact", "--add-reason", "export_control", "Export control")
     assert code == 0
     code, out, _ = run(capsys, "--case", c, "redact", "--log", "--json")
-    assert [e["action"] for e in json.loads(out)][-2:] == ["redaction.approved", "redaction.rejected"]
+    assert [(e["action"], e["detail"]) for e in json.loads(out)][-2:] == [
+        ("set_redaction_status", "approved 1 redaction(s)"), ("set_redaction_status", "rejected 1 redaction(s)")]
 
 
 def test_errors_are_one_line(case_with_letter: Path, capsys: pytest.CaptureFixture[str]) -> None:

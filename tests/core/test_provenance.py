@@ -28,13 +28,13 @@ def doc_case(case: Case, tmp_path: Path) -> Case:
 def test_provenance_is_recorded_with_custody_and_undone_exactly(doc_case: Case) -> None:
     edit = update_edit(doc_case, 1, ProvenanceUpdate(source="SOURCE-KESTREL", received="2026-03-01",
                                                      method="handed over on USB", custody="copied to case"))
-    inverse = doc_case.apply(edit)
+    doc_case.apply(edit)
     info = describe(doc_case, 1)
     assert info["source"] == "SOURCE-KESTREL"
     assert info["received"] == "2026-03-01"
     assert [e["action"] for e in info["custody"]] == ["copied to case"]
 
-    doc_case.apply(inverse)
+    doc_case.history.undo()
     info = describe(doc_case, 1)
     assert info["source"] is None and info["custody"] == []
     report = verify_case(doc_case)
@@ -60,7 +60,7 @@ def test_provenance_updates_an_existing_record(doc_case: Case) -> None:
 )
 def test_bad_provenance_input_is_refused(doc_case: Case, update: ProvenanceUpdate) -> None:
     with pytest.raises(InvalidInputError):
-        update_edit(doc_case, 1, update)
+        doc_case.apply(update_edit(doc_case, 1, update))
 
 
 def test_provenance_cli_records_and_prints_json(doc_case: Case, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from evidence_desk.core.db.models import Redaction
-from evidence_desk.core.entities.registry import tag_edit
+from evidence_desk.core.commands.tagging import Tag
+from evidence_desk.core.db.models import Mention, Redaction
 from evidence_desk.core.geometry import Rect
 from evidence_desk.ui.panels.entity_view import EntityView
 from evidence_desk.ui.panels.links_panel import LinkedPair, LinksPanel
@@ -33,14 +33,16 @@ def test_links_panel_follows_the_active_document(window, ui_case):
     assert _dock_widget(window, LinksPanel).doc_id == letter
 
 
-def test_selecting_a_mention_selects_its_entity_in_the_entity_and_timeline_views(window, ui_case):
+def test_selecting_a_mention_selects_its_entity_in_the_entity_and_timeline_views(window, ui_case, qtbot):
     letter = doc_id_by_name(ui_case, "a_letter.pdf")
-    edit = tag_edit(ui_case, letter, 1, "Anton Petrov", "person", rect=Rect(70, 100, 200, 120))
-    window.undo.push(edit)
+    tag = Tag(letter, 1, "Anton Petrov", "person", rect=Rect(70, 100, 200, 120))
+    with qtbot.waitSignal(window.undo.changed):
+        window.undo.push(tag)
     window.open_document(letter, 0)
     mentions = window.annotations.show_tab(MentionsTab)
     mentions.table.selectRow(0)
-    entity_id = edit._steps[0].created_id
+    with ui_case.read() as s:
+        entity_id = s.get(Mention, tag.created_id).entity_id
     assert _dock_widget(window, EntityView).entity_id == entity_id
     assert _dock_widget(window, TimelineView).entity_id == entity_id
 
@@ -70,7 +72,8 @@ def test_redact_every_occurrence_previews_then_marks_through_the_undo_stack(wind
     with ui_case.read() as s:
         reds = s.execute(select(Redaction)).scalars().all()
     assert len(reds) >= 2 and {r.match_text for r in reds} == {"Zelenograd"}
-    window.undo.undo()
+    with qtbot.waitSignal(window.undo.changed):
+        window.undo.undo()
     with ui_case.read() as s:
         assert s.execute(select(Redaction)).scalars().all() == []
 

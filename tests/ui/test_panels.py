@@ -32,11 +32,13 @@ def test_editing_document_details_is_one_undoable_audited_edit(window, ui_case, 
     row = window.browser.model.row_for(doc)
     assert row is not None and row.reference == "INV-445"  # the browser re-read the documents
 
-    window.undo.undo()
+    assert window.actions_.undo.text().replace("&", "") == f"Undo Set date, reference, kind, review status of document {doc}"
+    with qtbot.waitSignal(window.undo.changed):
+        window.undo.undo()
     shown = document_summary(ui_case, doc)
     assert (shown.kind, shown.date, shown.reference, shown.review_status) == (None, None, None, "new")
     assert details.fields["reference"].text() == ""
-    assert audit_actions(ui_case)[-2:] == ["document.update", "undo document.update"]
+    assert audit_actions(ui_case)[-2:] == ["set_details", "undo"]
 
 
 def test_a_malformed_date_is_refused_without_touching_the_case(window, ui_case, monkeypatch):
@@ -64,14 +66,15 @@ def test_provenance_tab_summarises_source_and_custody(window, ui_case):
     assert "SOURCE-KESTREL" in text and "encrypted USB stick" in text and "2024-02-01" in text
 
 
-def test_clicking_an_overlay_shows_its_row_in_the_annotation_panel(window, ui_case):
+def test_clicking_an_overlay_shows_its_row_in_the_annotation_panel(window, ui_case, qtbot):
     from evidence_desk.core.geometry import Rect
     from evidence_desk.core.redaction.marking import redact_rects_edit
     from evidence_desk.ui.panels.redactions_panel import RedactionsTab
 
     doc = doc_id_by_name(ui_case, "c_note_verbale.pdf")
     viewer = window.open_document(doc, 0)
-    edit = window.undo.push(redact_rects_edit(ui_case, doc, 3, [Rect(70, 80, 200, 100)], "personal"))
+    with qtbot.waitSignal(window.undo.changed):
+        edit = window.undo.push(redact_rects_edit(ui_case, doc, 3, [Rect(70, 80, 200, 100)], "personal"))
     viewer.overlayActivated.emit("redaction", edit.created_id)
     tab = window.annotations.tabs.currentWidget()
     assert isinstance(tab, RedactionsTab)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from evidence_desk.core.commands.entities import AddEntity
+from evidence_desk.core.commands.tagging import Tag, Untag
 from evidence_desk.core.db.models import Entity, Mention, Note, Redaction
-from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.ui.tools.entity_picker import EntityPickerDialog
 from evidence_desk.ui.tools.note_dialog import NoteDialog
@@ -40,23 +41,25 @@ def test_tagging_a_region_stores_a_mention_and_undo_removes_it(window, ui_case, 
         assert s.get(Entity, mention.entity_id).name == "Anton Petrov"
     assert window.annotations.pages[0].table.rowCount() == 1  # the mentions tab shows it
 
-    window.actions_.undo.trigger()
+    assert window.actions_.undo.text().replace("&", "") == f"Undo Tag “Anton Petrov” on document {doc}, page 1"  # core's name
+    with qtbot.waitSignal(window.undo.changed):
+        window.actions_.undo.trigger()
     assert _mentions(ui_case) == []
     with ui_case.read() as s:
         assert s.execute(select(Entity)).scalars().all() == []  # the new entity went with it
     actions = audit_actions(ui_case)
-    assert "mention.add" in actions and "undo mention.add" in actions
+    assert "tag" in actions and actions[-1] == "undo"
     assert window.annotations.pages[0].table.rowCount() == 0
+    assert ui_case.history.redo_name == f"Tag “Anton Petrov” on document {doc}, page 1"
 
-    window.actions_.redo.trigger()
+    with qtbot.waitSignal(window.undo.changed):
+        window.actions_.redo.trigger()
     [again] = _mentions(ui_case)
     assert again.id == mention.id  # redo restores the very same record
 
 
 def test_tagging_text_picks_an_existing_entity_by_alias_completion(window, ui_case, qtbot):
-    from evidence_desk.core.entities.registry import CreateEntity
-
-    create = CreateEntity("Ministry of Defence", "state_body", aliases=("Минобороны",))
+    create = AddEntity("Ministry of Defence", "state_body", aliases=("Минобороны",))
     ui_case.apply(create)
     doc = doc_id_by_name(ui_case, "b_invoice.pdf")
     viewer = window.open_document(doc, 1)
@@ -68,7 +71,8 @@ def test_tagging_text_picks_an_existing_entity_by_alias_completion(window, ui_ca
     dialog.name.textEdited.emit("минобор")
     assert dialog.matches.count() == 1
     assert dialog.choose_existing(create.created_id)
-    dialog.accept()
+    with qtbot.waitSignal(window.undo.changed):
+        dialog.accept()
     [mention] = _mentions(ui_case)
     assert mention.entity_id == create.created_id
     assert mention.quote == "Ministry of Defence"
@@ -85,9 +89,11 @@ def test_redacting_a_text_selection_records_a_proposed_redaction(window, ui_case
     assert isinstance(dialog, ReasonDialog)
     dialog.new_code.setText("source_identity")
     dialog.new_label.setText("could identify a source")
-    dialog.add_code()
+    with qtbot.waitSignal(dialog.codeAdded):
+        dialog.add_code()
     assert dialog.code == "source_identity"
-    dialog.accept()
+    with qtbot.waitSignal(window.undo.changed):
+        dialog.accept()
     with ui_case.read() as s:
         reds = s.execute(select(Redaction).order_by(Redaction.id)).scalars().all()
     assert [(r.status, r.reason, r.match_text, r.page_number) for r in reds] == [
@@ -114,17 +120,19 @@ def test_a_note_on_a_region_and_one_on_the_document(window, ui_case, qtbot):
     dialog = window.tools.dialog
     assert isinstance(dialog, NoteDialog) and dialog.scope == "region"
     dialog.text.setPlainText("Zelenograd appears again here")
-    dialog.accept()
+    with qtbot.waitSignal(window.undo.changed):
+        dialog.accept()
     window.note_on_document()
     dialog = window.tools.dialog
     assert list(dialog.buttons_by_scope) == ["document"]
     dialog.text.setPlainText("Check against the letter")
-    dialog.accept()
+    with qtbot.waitSignal(window.undo.changed):
+        dialog.accept()
     with ui_case.read() as s:
         notes = s.execute(select(Note).order_by(Note.id)).scalars().all()
     assert [(n.page_number, n.x0, n.text) for n in notes] == [
         (2, 70.0, "Zelenograd appears again here"), (None, None, "Check against the letter")]
-    assert audit_actions(ui_case).count("note.add") == 2
+    assert audit_actions(ui_case).count("add_note") == 2
 
 
 def test_an_empty_note_is_not_accepted(window, ui_case):
@@ -165,12 +173,15 @@ def test_zoom_keys_reach_the_active_viewer_from_anywhere(window, ui_case, qtbot)
 
 
 def test_undoing_an_edit_whose_record_is_gone_reports_it_instead_of_crashing(window, ui_case, qtbot):
-    from evidence_desk.core.edits import DeleteRecord
-
     doc = doc_id_by_name(ui_case, "a_letter.pdf")
-    edit = window.undo.push(tag_edit(ui_case, doc, 1, "Anton Petrov", "person", rect=REGION))
-    ui_case.apply(DeleteRecord("mentions", edit.created_id))  # e.g. removed from the command line
+    tag = Tag(doc, 1, "Anton Petrov", "person", rect=REGION)
+    with qtbot.waitSignal(window.undo.changed):
+        window.undo.push(tag)
+    ui_case.apply(Untag([tag.created_id]))  # e.g. removed from the command line (the window has not synced)
+    assert window.actions_.undo.text().replace("&", "").startswith("Undo Tag “Anton Petrov”")
     with qtbot.waitSignal(window.undo.failed) as failed:
         window.undo.undo()
-    assert "does not exist" in failed.args[0]
-    qtbot.waitUntil(lambda: "does not exist" in window.statusBar().currentMessage())
+    assert "was deleted since (by tester" in failed.args[0] and failed.args[0].endswith("undo refused")
+    qtbot.waitUntil(lambda: "undo refused" in window.statusBar().currentMessage())
+    # The mirror is rebuilt from the case: the removal is now the step to undo.
+    qtbot.waitUntil(lambda: window.actions_.undo.text().replace("&", "").startswith("Undo Remove tag “Anton Petrov”"))

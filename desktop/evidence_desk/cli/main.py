@@ -42,6 +42,7 @@ OPTIONAL_COMMAND_MODULES = (
     "export_bundle",
     "import_bundle",
     "key",
+    "history_cmd",
 )
 
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -22,6 +23,9 @@ from sqlalchemy.orm import Session
 from evidence_desk import __version__
 from evidence_desk.core import audit, case_health, confine, settings
 from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
+from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.engine import apply_command
+from evidence_desk.core.commands.history import History
 from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
@@ -251,16 +255,27 @@ class Case:
             if audited:
                 self._write_anchor()
 
-    # -- edits -----------------------------------------------------------------------------
+    # -- commands --------------------------------------------------------------------------
 
-    def apply(self, edit: Edit, *, action: str | None = None) -> Edit:
-        """Apply an edit in one transaction with its audit entry; return its inverse."""
+    def apply(self, command: Command | Edit, *, action: str | None = None) -> Any:
+        """Apply a command in one transaction with its audit entry and history step; return the
+        `Changes` it made (undo it with `case.history.undo()`).
+
+        A legacy `core.edits.Edit` (only the bundle merge still builds one) is applied as before:
+        audited, not in the history, and its inverse edit is returned."""
+        if isinstance(command, Command):
+            return apply_command(self, command)
         with self.write() as s:
-            inverse = edit.apply(s)
-            target_type, target_id = edit.target
-            audit.append(s, author=self.author, action=action or edit.label,
-                         target_type=target_type, target_id=target_id, data=edit.describe())
+            inverse = command.apply(s)
+            target_type, target_id = command.target
+            audit.append(s, author=self.author, action=action or command.label,
+                         target_type=target_type, target_id=target_id, data=command.describe())
         return inverse
+
+    @property
+    def history(self) -> History:
+        """The case's undo/redo history (persisted in the case, shared with every process)."""
+        return History(self)
 
     def close(self) -> None:
         self.originals.close()

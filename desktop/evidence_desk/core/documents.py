@@ -10,8 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import DOCUMENT_KINDS, REVIEW_STATUSES, Document, Page
-from evidence_desk.core.edits import UpdateRecord
+from evidence_desk.core.db.models import Document, Page
 from evidence_desk.core.errors import AmbiguousError, InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import PageGeometry, Rect
 
@@ -75,14 +74,7 @@ def check_rect_on_page(rect: Rect, page: Page) -> None:
 
 
 def update_details(case: Case, ref: str | int, **changes: Any) -> None:
-    """Set document details (kind, date, reference, …) as one undoable, audited edit."""
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise InvalidInputError(f"cannot edit {', '.join(sorted(unknown))}")
-    if changes.get("kind") not in (None, *DOCUMENT_KINDS):
-        raise InvalidInputError(f"kind must be one of {', '.join(DOCUMENT_KINDS)}")
-    if "review_status" in changes and changes["review_status"] not in REVIEW_STATUSES:
-        raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
-    with case.read() as s:
-        doc_id = resolve(s, ref).id
-    case.apply(UpdateRecord("documents", doc_id, changes, label="document.update"))
+    """Set document details (kind, date, reference, …) as one undoable, audited step."""
+    from evidence_desk.core.commands.details import SetDetails
+
+    case.apply(SetDetails(ref, changes))

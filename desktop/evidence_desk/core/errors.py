@@ -64,3 +64,7 @@ class BundleError(EvidenceDeskError):
 
 class BundleRefusedError(BundleError):
     """An untrusted bundle failed a check; nothing was written to the case."""
+
+
+class HistoryConflictError(EvidenceDeskError):
+    """An undo or redo was refused because the rows it would restore changed since."""

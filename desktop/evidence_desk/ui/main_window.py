@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from evidence_desk import __version__
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import Edit
+from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.ui import layout, settings, theme
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
+from evidence_desk.ui.db_executor import DbExecutor
 from evidence_desk.ui.dialogs import case_dialogs
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
@@ -46,6 +47,8 @@ from evidence_desk.ui.undo import UndoController
 from evidence_desk.ui.viewer.render_service import RenderService
 from evidence_desk.ui.workspace import Workspace
 
+# What the viewers draw over pages (entities: a renamed entity's name in a tooltip).
+OVERLAY_KINDS = ("mentions", "redactions", "notes", "entities")
 DOCK_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
               "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 
@@ -62,7 +65,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{case.path.name} — Evidence Desk")
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
-        self.undo = UndoController(case, self)
+        self.db = DbExecutor(self)  # the one thread for the window's database writes and slow reads
+        self.undo = UndoController(case, self.db, self)
         self._owns_renderer = render_service is None
         self.render_service = render_service or RenderService(parent=self)
         self.workspace = Workspace(case, self.render_service, self)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
 
         self.ctx = PanelContext(case, self.undo, self.open_page, self.tools, self, self.render_service,
                                 open_pair=self.open_pair, select_entity=self.select_entity,
-                                case_changed=self.refresh_views)
+                                case_changed=lambda: self.refresh_views())
         self.annotations = AnnotationPanel(self.ctx, ANNOTATION_TABS, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.extra_docks: list[QWidget] = []
@@ -230,20 +234,22 @@ class MainWindow(QMainWindow):
         value = zoom() if callable(zoom) and self.viewer().document_id is not None else None
         self.zoom_label.setText(f"{value * 100:.0f} %" if isinstance(value, float) else "")
 
-    def _case_changed(self, edit: Edit) -> None:
-        if edit.target[0] == "documents" or "documents" in str(edit.describe().get("table", "")):
+    def _case_changed(self, changes: Changes) -> None:
+        if changes.touches("documents"):
             self.browser.reload()
-        self.refresh_views(panels=False)  # the annotation panel listens to the undo stack itself
+        self.refresh_views(changes, panels=False)  # the annotation panel listens to the undo stack itself
 
-    def refresh_views(self, panels: bool = True) -> None:
-        """Redraw what shows case data: viewer overlays, docks (and the annotation tabs)."""
+    def refresh_views(self, changes: Changes | None = None, panels: bool = True) -> None:
+        """Redraw what shows what `changes` touched (None: everything): viewer overlays,
+        docks (and the annotation tabs)."""
+        changes = changes if changes is not None else Changes.everything()
         for viewer in self.workspace.viewers():
-            if viewer.document_id is not None:
+            if viewer.document_id is not None and changes.touches_document(viewer.document_id, *OVERLAY_KINDS):
                 viewer.refresh_overlays()
         for widget in self.extra_docks:
-            tell_refresh(widget)
+            tell_refresh(widget, changes)
         if panels:
-            self.annotations.refresh()
+            self.annotations.refresh(changes)
 
     def _overlay_activated(self, kind: str, record_id: int) -> None:
         from evidence_desk.ui.panels.mentions_panel import MentionsTab
@@ -373,6 +379,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.jobs.shutdown()
+        self.db.shutdown()
         for viewer in self.workspace.viewers():
             viewer.close_document()
         if self._owns_renderer:

@@ -1,76 +1,98 @@
-"""Undo and redo over core edits.
+"""The window's undo and redo: a mirror of the case's history, which lives in core.
 
-Every change the GUI makes is a core `Edit` applied with `case.apply`, which
-audits it and returns the exact inverse. An `EditCommand` keeps that inverse:
-undo applies it (audited like any change) and keeps *its* inverse for redo, so
-redo re-applies exactly what was undone rather than building a new record."""
+Every change the window makes is a core command applied on the database thread
+(`DbExecutor`); the case records it as a step of `case.history`, shared with
+the command line. The `QUndoStack` here only mirrors that history (its labels are
+the steps' names): undoing asks core to undo the very step the menu showed, and
+core refuses with a clear message if the step's rows changed since (say, from the
+command line). After every change, undo or redo the mirror is rebuilt from core,
+so it stays consistent whichever process changed the case."""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import Edit
+from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.changes import Changes
+from evidence_desk.core.commands.history import Step
 from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.ui.db_executor import DbExecutor
+
+log = logging.getLogger(__name__)
+UNDO_LIMIT = 500
 
 
-class EditCommand(QUndoCommand):
-    """A core edit that has already been applied once (see `UndoController.push`)."""
+class StepMirror(QUndoCommand):
+    """One step of the case's history in the window's stack."""
 
-    def __init__(self, controller: UndoController, edit: Edit, inverse: Edit, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, controller: UndoController, step: Step) -> None:
+        super().__init__(step.name)
         self._controller = controller
-        self.edit = edit
-        self._inverse: Edit | None = inverse
-        self._forward: Edit | None = None
-        self._applied = True  # QUndoStack.push calls redo(); the first one is a no-op
+        self.step = step
 
     def redo(self) -> None:
-        if self._applied:
-            return
-        assert self._forward is not None
-        inverse = self._controller.apply_quietly(self._forward)
-        if inverse is not None:
-            self._inverse, self._applied = inverse, True
+        if not self._controller.syncing:
+            self._controller.flip(self.step.id, undo=False)
 
     def undo(self) -> None:
-        if not self._applied:
-            return
-        assert self._inverse is not None
-        forward = self._controller.apply_quietly(self._inverse)
-        if forward is not None:
-            self._forward, self._applied = forward, False
+        if not self._controller.syncing:
+            self._controller.flip(self.step.id, undo=True)
 
 
 class UndoController(QObject):
-    """The window's one undo stack; emits `changed` after every edit, undo and redo."""
+    """Applies the window's commands and mirrors the case's history."""
 
-    changed = Signal(object)  # the Edit that was applied (or undone)
-    failed = Signal(str)  # a user-readable message (e.g. undoing something already removed)
+    changed = Signal(object)  # the Changes of a command, an undo or a redo (after it is committed)
+    failed = Signal(str)  # a user-readable message (e.g. an undo refused because the rows changed)
+    synced = Signal()  # the mirror was rebuilt from the case's history
 
-    def __init__(self, case: Case, parent: QObject | None = None) -> None:
+    def __init__(self, case: Case, executor: DbExecutor | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.case = case
+        self.executor = executor or DbExecutor(self)
         self.stack = QUndoStack(self)
-        self.stack.setUndoLimit(500)
+        self.stack.setUndoLimit(UNDO_LIMIT)
+        self.syncing = False
+        self.sync()
 
-    def push(self, edit: Edit, text: str | None = None) -> Edit:
-        """Apply `edit` now (errors propagate to the caller) and make it undoable.
-        Returns the edit, whose `created_id` (if any) is now set."""
-        inverse = self.case.apply(edit)
-        self.stack.push(EditCommand(self, edit, inverse, text or _describe(edit)))
-        self.changed.emit(edit)
-        return edit
+    # -- applying --------------------------------------------------------------------------
 
-    def apply_quietly(self, edit: Edit) -> Edit | None:
-        try:
-            inverse = self.case.apply(edit)
-        except EvidenceDeskError as exc:
-            self.failed.emit(str(exc))
-            return None
-        self.changed.emit(edit)
-        return inverse
+    def push(self, command: Command, text: str | None = None,
+             on_done: Callable[[Command], None] | None = None,
+             on_failed: Callable[[str], None] | None = None) -> Command:
+        """Apply `command` on the database thread; `changed` follows, then `on_done(command)`.
+        A refusal goes to `on_failed(message)` when given, else to `failed`. `text` is
+        ignored: the step's name comes from the command itself."""
+        del text
+        case = self.case
+
+        def refused(exc: BaseException) -> None:
+            if on_failed is not None and isinstance(exc, EvidenceDeskError):
+                on_failed(str(exc))
+            else:
+                self._failed(exc)
+
+        def done(result: tuple[Changes, list[Step]]) -> None:
+            changes, steps = result
+            self._rebuild(steps)  # before anyone hears of it, so an Undo right after undoes this step
+            self.changed.emit(changes)
+            if on_done is not None:
+                on_done(command)
+
+        self.executor.submit(lambda: (case.apply(command), case.history.steps(UNDO_LIMIT)), done, refused)
+        return command
+
+    def run(self, work: Callable[[], Any], on_success: Callable[[Any], None] | None = None) -> None:
+        """Other database work of the window (a slow read, a write that is not a command)."""
+        self.executor.submit(work, on_success, self._failed)
+
+    # -- undo and redo ---------------------------------------------------------------------
 
     def undo(self) -> None:
         self.stack.undo()
@@ -78,22 +100,54 @@ class UndoController(QObject):
     def redo(self) -> None:
         self.stack.redo()
 
+    def flip(self, step_id: int, *, undo: bool) -> None:
+        history = self.case.history
+
+        def work() -> tuple[Changes, list[Step]]:
+            changes = history.undo(step_id) if undo else history.redo(step_id)
+            return changes, history.steps(UNDO_LIMIT)
+
+        def done(result: tuple[Changes, list[Step]]) -> None:
+            changes, steps = result
+            self._rebuild(steps)
+            self.changed.emit(changes)
+
+        def refused(exc: BaseException) -> None:
+            self._failed(exc)
+            self.sync()  # put the mirror back where the case's history is
+
+        self.executor.submit(work, done, refused)
+
     def undo_action(self, parent: QObject) -> QAction:
         return self.stack.createUndoAction(parent, "&Undo")
 
     def redo_action(self, parent: QObject) -> QAction:
         return self.stack.createRedoAction(parent, "&Redo")
 
+    # -- the mirror ------------------------------------------------------------------------
 
-_TEXTS = {
-    "mention.add": "Tag",
-    "note.add": "Note",
-    "redaction.add": "Redaction",
-    "document.update": "Edit details",
-    "reason_code.add": "Add reason code",
-    "entity.add": "New entity",
-}
+    def sync(self) -> None:
+        """Rebuild the stack from the case's history (read on the database thread)."""
+        history = self.case.history
+        self.executor.submit(lambda: history.steps(UNDO_LIMIT), self._rebuild, self._failed)
 
+    def _rebuild(self, steps: list[Step]) -> None:
+        done = [s for s in steps if s.state == "done"]
+        # The stack redoes from its index upwards; core redoes the step undone last first.
+        undone = sorted((s for s in steps if s.state == "undone"), key=lambda s: (-(s.undone_order or 0), -s.id))
+        self.syncing = True
+        try:
+            self.stack.clear()
+            for step in done + undone:
+                self.stack.push(StepMirror(self, step))
+            self.stack.setIndex(len(done))
+        finally:
+            self.syncing = False
+        self.synced.emit()
 
-def _describe(edit: Edit) -> str:
-    return _TEXTS.get(edit.label, edit.label.replace(".", " ").replace("_", " ").capitalize())
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, EvidenceDeskError):
+            self.failed.emit(str(exc))
+        else:
+            log.error("database work failed", exc_info=exc)
+            self.failed.emit(f"internal error ({type(exc).__name__}: {exc})")

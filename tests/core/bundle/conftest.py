@@ -13,9 +13,9 @@ import pytest
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.signing import create_key
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.links import AddLink
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.importing import ImportOptions, import_paths
-from evidence_desk.core.links.registry import link_edit
 from evidence_desk.core.notes import add_note
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.redaction.matching import find_hits, redact_hits_edit
@@ -48,7 +48,7 @@ def build_annotated_case(folder: Path, sources: Path) -> Case:
     case.apply(tag_edit(case, 1, 1, "Ministry of Defence", "state_body", quote="Ministry of Defence"))
     case.apply(tag_edit(case, 2, 1, "EX-2021/0457", "contract", quote="EX-2021/0457"))
     case.apply(tag_edit(case, 1, 1, "EX-2021/0457", quote="EX-2021/0457"))
-    case.apply(link_edit(case, 2, 1, "cites", page=1, quote="letter 114/VTS"))
+    case.apply(AddLink(2, 1, "cites", page=1, quote="letter 114/VTS"))
     add_note(case, 1, "Signature differs from the invoice's", page=1)
     add_note(case, 1, INTERNAL_NOTE, internal=True)
     case.apply(redact_hits_edit(case, find_hits(case, SECRET_NAME), "source", status="approved"))

@@ -159,3 +159,19 @@ def test_the_fast_head_scan_agrees_with_alembic() -> None:
     """Opening an up-to-date case decides "nothing to do" without importing Alembic;
     that shortcut must name the same head as Alembic itself."""
     assert migrate.scanned_head() == migrate.head_revision()
+
+
+def test_the_frozen_0001_case_gains_an_empty_history_that_records_and_undoes_edits(tmp_path: Path) -> None:
+    from evidence_desk.core.commands.notes import AddNote
+
+    folder = _case_from_frozen(tmp_path)
+    with Case.open(folder, author="tester") as case:
+        assert case.backup_path is not None and _revision(case.backup_path) == "0001"
+        assert case.history.steps() == [] and not case.history.can_undo
+        case.apply(AddNote(1, "after the upgrade", page=1))
+        assert case.history.undo_name == "Note “after the upgrade” on document 1, page 1"
+    with Case.open(folder) as again:  # the step is in the case, not in memory
+        again.history.undo()
+        with again.read() as s:
+            assert [n.text for n in s.execute(select(Note)).scalars()] == ["Сумма совпадает с письмом 7"]
+            assert audit.verify_chain(s).ok

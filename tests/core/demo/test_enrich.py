@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.entities import MergeEntities
 from evidence_desk.core.db.models import Document, DocumentLink, Entity, Mention, Page, Suggestion
 from evidence_desk.core.demo.corpus import load_case_info, load_documents
-from evidence_desk.core.entities import manage
 from evidence_desk.core.entities.registry import find_entity
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.links.refs import normalize_reference
@@ -102,12 +102,12 @@ def test_merging_two_cast_entities_on_the_demo_moves_every_mention_and_undoes(de
             keep = find_entity(s, "Островтехэкспорт").id
             other = find_entity(s, "Zarnitsa Instrument Plant").id
             before = dict(s.execute(select(Mention.entity_id, func.count()).group_by(Mention.entity_id)).all())
-        undo = case.apply(manage.merge_edit(case, keep, other))
+        case.apply(MergeEntities(keep, other))
         with case.read() as s:
             after = dict(s.execute(select(Mention.entity_id, func.count()).group_by(Mention.entity_id)).all())
             assert find_entity(s, "Sarniza-Gerätewerk").id == keep
         assert after[keep] == before[keep] + before[other] and other not in after
-        case.apply(undo)
+        case.history.undo()
         with case.read() as s:
             assert dict(s.execute(select(Mention.entity_id, func.count()).group_by(Mention.entity_id)).all()) == before
 

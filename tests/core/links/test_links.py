@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from evidence_desk.core.commands.links import AddLink
 from evidence_desk.core.documents import update_details
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.links.registry import (
-    build_reference_links,
-    link_edit,
-    reference_registry,
-)
+from evidence_desk.core.links.registry import build_reference_links, reference_registry
 from evidence_desk.core.queries.links import document_links
 
 
@@ -54,18 +51,18 @@ def test_documents_citing_another_documents_reference_are_linked_with_evidence(l
 
 def test_manual_links_carry_their_evidence_and_duplicates_are_refused(linked):
     case, docs = linked
-    edit = link_edit(case, docs["invoice_en.pdf"], docs["contract.pdf"], "pays-for", page=1,
-                     rect=Rect(50, 100, 300, 115), quote="Total due", note="payment under the contract")
-    undo = case.apply(edit)
+    edit = AddLink(docs["invoice_en.pdf"], docs["contract.pdf"], "pays-for", page=1,
+                   rect=Rect(50, 100, 300, 115), quote="Total due", note="payment under the contract")
+    case.apply(edit)
     [other] = document_links(case, docs["invoice_en.pdf"]).other
     assert (other.kind, other.direction, other.other, other.quote) == (
         "pays_for", "out", docs["contract.pdf"], "Total due")
     assert document_links(case, docs["contract.pdf"]).other[0].direction == "in"
     with pytest.raises(InvalidInputError, match="already pays for"):
-        link_edit(case, docs["invoice_en.pdf"], docs["contract.pdf"], "pays_for", page=1)
+        case.apply(AddLink(docs["invoice_en.pdf"], docs["contract.pdf"], "pays_for", page=1))
     with pytest.raises(InvalidInputError, match="kind must be one of"):
-        link_edit(case, docs["invoice_en.pdf"], docs["contract.pdf"], "loves")
-    case.apply(undo)
+        case.apply(AddLink(docs["invoice_en.pdf"], docs["contract.pdf"], "loves"))
+    case.history.undo()
     assert document_links(case, docs["invoice_en.pdf"]).other == ()
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import UpdateRecord
+from evidence_desk.core.commands.links import AddLink
+from evidence_desk.core.commands.tagging import SetMentionStatus
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
-from evidence_desk.core.links.registry import link_edit
 from evidence_desk.core.notes import add_note
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.queries.annotations import document_mentions
@@ -56,14 +56,14 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marked]:
     case.apply(tag_edit(case, invoice, 1, "State Export Agency", "state_body", quote="State Export Agency"))
     case.apply(tag_edit(case, letter, 1, "State Export Agency", quote="STATE EXPORT AGENCY"))
     add_note(case, letter, "Whole letter: check the signature.")
-    region_note, _ = add_note(case, letter, "Who signed?", page=1, rect=Rect(50, 70, 300, 110))
+    region_note = add_note(case, letter, "Who signed?", page=1, rect=Rect(50, 70, 300, 110))
     case.apply(redact_rects_edit(case, letter, 2, [Rect(60, 60, 200, 75)], "personal", note="the driver"))
     wrong = tag_edit(case, invoice, 1, "Anton Petrov", rect=Rect(56, 56, 120, 70))
     case.apply(wrong)
     rejected = next(m.id for m in document_mentions(case, invoice) if m.entity == "Anton Petrov")
-    case.apply(UpdateRecord("mentions", rejected, {"status": "rejected"}, label="mention.reject"))
-    case.apply(link_edit(case, invoice, letter, "replies_to", page=1, rect=Rect(56, 56, 200, 70),
-                         quote="INVOICE No. 445", note="answers the letter"))
+    case.apply(SetMentionStatus([rejected], "rejected"))
+    case.apply(AddLink(invoice, letter, "replies_to", page=1, rect=Rect(56, 56, 200, 70),
+                       quote="INVOICE No. 445", note="answers the letter"))
     case.apply(update_edit(case, letter, ProvenanceUpdate(source="SRC-7", received="2024-03-01",
                                                           method="courier")))
     yield Marked(case, letter, invoice, petrov, region_note, rejected)

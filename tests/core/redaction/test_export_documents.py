@@ -11,7 +11,6 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import UpdateRecord
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.redaction.export import ExportError, ExportOptions, export_pdf
@@ -50,8 +49,9 @@ def _set_ocr_words(case: Case, doc: int, words: list[list[object]]) -> None:
     with case.read() as s:
         page_id = s.execute(select(Page.id).where(Page.document_id == doc, Page.number == 1)).scalar_one()
     text = " ".join(str(w[4]) for w in words)
-    case.apply(UpdateRecord("pages", page_id, {"words": words, "text": text, "text_source": "ocr",
-                                               "needs_ocr": False}))
+    with case.write() as s:  # as the OCR job does: page text is no user edit
+        page = s.get(Page, page_id)
+        page.words, page.text, page.text_source, page.needs_ocr = words, text, "ocr", False
 
 
 SCAN_WORDS = [  # 150 dpi pixels → points (× 72/150)
@@ -143,7 +143,7 @@ def test_proposed_redactions_are_applied_and_rejected_ones_are_not(
     case.apply(redact_hits_edit(case, find_hits(case, "ZQPROPOSED"), "personal"))
     edit = redact_hits_edit(case, find_hits(case, "ZQREJECTED"), "personal")
     case.apply(edit)
-    case.apply(set_status_edit(case, [edit.edits[0].created_id], "rejected"))  # type: ignore[attr-defined]
+    case.apply(set_status_edit(case, [edit.created_ids[0]], "rejected"))
     out = tmp_path / "out.pdf"
     result = export_pdf(case, doc, out)
     assert (result.redactions, result.proposed, result.rejected) == (1, 1, 1)

@@ -41,13 +41,13 @@ def test_a_failed_redaction_blocks_export_until_it_is_redacted(case: Case, tmp_p
         export_pdf(case, 1, tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
 
-    inverse = case.apply(redact_failed_edit(case, 1, "source"))
+    case.apply(redact_failed_edit(case, 1, "source"))
     export_pdf(case, 1, tmp_path / "out.pdf")
     with pymupdf.open(tmp_path / "out.pdf") as out:
         text = out[0].get_text()
     assert "Garbuz" not in text and "fire-control upgrade" in text
 
-    case.apply(inverse)  # undone: the document is blocked again
+    case.history.undo()  # undone: the document is blocked again
     with pytest.raises(EvidenceDeskError):
         export_pdf(case, 1, tmp_path / "again.pdf")
 

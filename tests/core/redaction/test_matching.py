@@ -81,13 +81,13 @@ def test_preview_marks_nothing_and_marking_is_one_undoable_edit(
     import_lines(LETTER)
     hits = find_hits(case, "Ivan Petrov")
     assert _count(case) == 0
-    inverse = case.apply(redact_hits_edit(case, hits, "personal", note="witness"))
+    case.apply(redact_hits_edit(case, hits, "personal", note="witness"))
     assert _count(case) == 4  # 3 hits, one spans two lines
     with case.read() as s:
         rows = s.execute(select(Redaction)).scalars().all()
     assert {r.status for r in rows} == {"proposed"} and {r.note for r in rows} == {"witness"}
     assert len({r.group_uid for r in rows}) == 3
-    case.apply(inverse)
+    case.history.undo()
     assert _count(case) == 0
 
 
@@ -99,14 +99,10 @@ def test_search_can_be_limited_to_one_document(case: Case, import_lines: Callabl
 
 
 def test_an_entity_is_found_by_every_alias(case: Case, import_lines: Callable[..., int]) -> None:
-    from evidence_desk.core.edits import CreateRecord
+    from evidence_desk.core.commands.entities import AddEntity
 
     import_lines([[(72, 100, "Belarus signed. Беларусь and Weissrussland too.")]])
-    entity = CreateRecord("entities", {"type": "place", "name": "Belarus"})
-    case.apply(entity)
-    for alias in ("Беларусь", "Weissrussland"):
-        case.apply(CreateRecord("entity_aliases", {"entity_id": entity.created_id, "alias": alias,
-                                                   "normalized": alias.casefold()}))
+    case.apply(AddEntity("Belarus", "place", ("Беларусь", "Weissrussland")))
     hits = find_entity_hits(case, "Belarus")
     assert sorted(h.text for h in hits) == sorted(["Belarus", "Беларусь", "Weissrussland"])
     with pytest.raises(NotFoundError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from evidence_desk.core.commands.entities import AddAlias
 from evidence_desk.core.db.models import Document, Entity, Mention
 from evidence_desk.core.entities import manage
 from evidence_desk.core.errors import InvalidInputError
@@ -61,12 +62,12 @@ def test_suggestion_regions_cover_the_words_on_the_page(case, docs):
 def test_accepting_creates_mentions_and_one_undo_removes_them(case, docs):
     refresh_suggestions(case)
     ids = pending_ids(case, kind="entity")
-    edit, inverse = decide(case, ids, accept=True)
+    edit = decide(case, ids, accept=True)
     assert _mentions(case) == len(ids) == len(edit.mention_ids)
     with case.read() as s:
         assert {m.origin for m in s.execute(select(Mention)).scalars()} == {"suggested"}
     assert pending_ids(case, kind="entity") == []
-    case.apply(inverse)
+    case.history.undo()
     assert _mentions(case) == 0 and pending_ids(case, kind="entity") == ids
 
 
@@ -114,7 +115,7 @@ def test_a_new_alias_brings_new_suggestions_on_refresh(case, docs):
     refresh_suggestions(case)
     before = len(list_suggestions(case, kind="entity"))
     eid = manage.add_entity(case, "Ministry of Defence", "state_body")
-    case.apply(manage.alias_edit(case, eid, "Министерство обороны", "ru"))
+    case.apply(AddAlias(eid, "Министерство обороны", "ru"))
     refresh_suggestions(case)
     rows = list_suggestions(case, kind="entity")
     assert len(rows) > before

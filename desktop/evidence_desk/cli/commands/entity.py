@@ -7,6 +7,7 @@ import argparse
 from evidence_desk.cli.argtypes import record_id
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
+from evidence_desk.core.commands.entities import AddAlias, MergeEntities, RenameEntity, SplitEntity
 from evidence_desk.core.entities import manage
 from evidence_desk.core.queries.entities import list_entities
 
@@ -58,18 +59,17 @@ def run(args: argparse.Namespace) -> int:
         entity_id = manage.add_entity(case, args.name, args.type, tuple(args.alias))
         return _done(args, {"entity": entity_id}, f"entity {entity_id} added")
     if action == "alias":
-        edit = manage.alias_edit(case, args.entity, args.alias, args.language)
-        case.apply(edit)
-        return _done(args, {"alias": edit.created_id}, f"alias {args.alias!r} added")  # type: ignore[attr-defined]
+        alias = AddAlias(args.entity, args.alias, args.language)
+        case.apply(alias)
+        return _done(args, {"alias": alias.created_id}, f"alias {args.alias!r} added")
     if action == "rename":
-        case.apply(manage.rename_edit(case, args.entity, args.name))
+        case.apply(RenameEntity(args.entity, args.name))
         return _done(args, {"renamed": args.name}, f"renamed to {args.name!r}")
     if action == "merge":
-        edit = manage.merge_edit(case, args.keep, args.other)
-        case.apply(edit)
-        keep = edit.target[1]
-        return _done(args, {"entity": keep}, f"merged into entity {keep}")
-    split = manage.split_edit(case, args.entity, args.name, args.mention, args.alias, args.type)
+        merge = MergeEntities(args.keep, args.other)
+        case.apply(merge)
+        return _done(args, {"entity": merge.keep_id}, f"merged into entity {merge.keep_id}")
+    split = SplitEntity(args.entity, args.name, tuple(args.mention), tuple(args.alias), args.type)
     case.apply(split)
     return _done(args, {"entity": split.created_id}, f"entity {split.created_id} split off")
 

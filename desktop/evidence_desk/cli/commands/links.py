@@ -8,13 +8,9 @@ import sys
 from evidence_desk.cli.argtypes import coordinate, page_number
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
+from evidence_desk.core.commands.links import LINK_KINDS, AddLink, RemoveLink
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.links.registry import (
-    LINK_KINDS,
-    build_reference_links,
-    link_edit,
-    remove_link_edit,
-)
+from evidence_desk.core.links.registry import build_reference_links
 from evidence_desk.core.queries.links import all_links, document_links
 
 
@@ -46,15 +42,15 @@ def run(args: argparse.Namespace) -> int:
         if len(words) != 3 or not args.kind:
             raise SystemExit(_usage("links add SRC TARGET --kind KIND [--page N] [--rect X0 Y0 X1 Y1] [--text QUOTE]"))
         rect = Rect.normalized(*args.rect) if args.rect else None
-        edit = link_edit(case, words[1], words[2], args.kind, page=args.page, rect=rect, quote=args.text,
-                         note=args.note)
+        edit = AddLink(words[1], words[2], args.kind, page=args.page, rect=rect, quote=args.text,
+                       note=args.note)
         case.apply(edit)
         print_json({"link": edit.created_id}) if args.json else print(f"link {edit.created_id} added")
         return 0
     if words and words[0] == "remove":
         if len(words) != 2 or not words[1].isdigit():
             raise SystemExit(_usage("links remove LINK_ID"))
-        case.apply(remove_link_edit(int(words[1])))
+        case.apply(RemoveLink(int(words[1])))
         print_json({"removed": int(words[1])}) if args.json else print(f"link {words[1]} removed")
         return 0
     if len(words) > 1:

@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     case = open_case(args)
     rect = Rect.normalized(*args.rect) if args.rect else None
     doc = None if args.doc == "case" else args.doc
-    note_id, _ = add_note(case, doc, " ".join(args.text), page=args.page, rect=rect, internal=args.internal)
+    note_id = add_note(case, doc, " ".join(args.text), page=args.page, rect=rect, internal=args.internal)
     print(f"note {note_id} added")
     return 0

@@ -20,19 +20,16 @@ from evidence_desk.cli.commands import redact_preview
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import Batch, CreateRecord, Edit
+from evidence_desk.core.commands.base import Combined, Command
+from evidence_desk.core.commands.redaction import MarkRedaction, SetRedactionStatus, Spot
+from evidence_desk.core.commands.settings import AddReasonCode
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.queries.redactions import list_redactions
 from evidence_desk.core.redaction.covered import preview_boxes
 from evidence_desk.core.redaction.entity_hits import find_occurrences
 from evidence_desk.core.redaction.failed import redact_failed_edit
-from evidence_desk.core.redaction.marking import (
-    add_reason_code_edit,
-    reason_codes,
-    redact_rects_edit,
-    set_status_edit,
-)
+from evidence_desk.core.redaction.marking import reason_codes
 from evidence_desk.core.redaction.matching import Hit, redact_hits_edit
 from evidence_desk.core.redaction.review import (
     initial_status,
@@ -76,12 +73,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _created_ids(edit: Edit) -> list[int]:
-    if isinstance(edit, Batch):
-        return [i for step in edit.edits for i in _created_ids(step)]
-    return [int(edit.created_id)] if isinstance(edit, CreateRecord) and edit.created_id is not None else []
-
-
 def _hits_json(hits: list[Hit]) -> list[dict[str, Any]]:
     return [{"doc": h.document_id, "filename": h.filename, "page": h.page, "text": h.text,
              "context": h.context, "source": h.source,
@@ -100,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if args.reasons:
         return _reasons(case, args)
     if args.add_reason:
-        case.apply(add_reason_code_edit(*args.add_reason))
+        case.apply(AddReasonCode(*args.add_reason))
         print(f"reason code {args.add_reason[0]} added")
         return 0
     if args.second_reviewer:
@@ -120,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.approve or args.reject:
         ids, status = (args.approve, "approved") if args.approve else (args.reject, "rejected")
-        case.apply(set_status_edit(case, ids, status))
+        case.apply(SetRedactionStatus(ids, status))
         print(f"{len(ids)} redaction(s) {status}")
         return 0
     status = initial_status(case, "proposed" if args.propose else "approved")
@@ -150,13 +141,12 @@ def _region(case: Case, rect: Rect, status: str, args: argparse.Namespace) -> in
             print("nothing marked")
         return 0
     reason = _need_reason(args)
-    edits = [redact_rects_edit(case, args.doc_pos, args.page, [rect], reason, note=args.note, status=status)]
-    if args.with_copies:
-        for o in preview.elsewhere:
-            edits.append(redact_rects_edit(case, args.doc_pos, o.page, [Rect.normalized(*o.rect)], reason,
-                                           note=args.note or "another copy of a redacted region's text",
-                                           status=status))
-    edit = edits[0] if len(edits) == 1 else Batch(edits, label="redaction.add")
+    marks = [MarkRedaction([Spot(args.doc_pos, args.page, (rect,))], reason, note=args.note, status=status)]
+    if args.with_copies and preview.elsewhere:
+        marks.append(MarkRedaction([Spot(args.doc_pos, o.page, (Rect.normalized(*o.rect),)) for o in preview.elsewhere],
+                                   reason, note=args.note or "another copy of a redacted region's text",
+                                   status=status))
+    edit = marks[0] if len(marks) == 1 else Combined(marks, "Redact a region and its copies", "mark_redaction")
     code = _apply_and_report(case, edit, status, args, "redaction {ids} recorded ({status})")
     if not args.json:
         for line in redact_preview.describe(preview):
@@ -167,9 +157,11 @@ def _region(case: Case, rect: Rect, status: str, args: argparse.Namespace) -> in
     return code
 
 
-def _apply_and_report(case: Case, edit: Edit, status: str, args: argparse.Namespace, message: str) -> int:
+def _apply_and_report(case: Case, edit: Command, status: str, args: argparse.Namespace,
+                      message: str) -> int:
     case.apply(edit)
-    ids = _created_ids(edit)
+    parts = edit.commands if isinstance(edit, Combined) else [edit]
+    ids = [i for part in parts for i in part.created_ids]  # type: ignore[attr-defined]
     if args.json:
         print_json({"created": ids, "status": status})
     else:
@@ -201,7 +193,7 @@ def _search_and_mark(case: Case, doc: str | None, status: str, args: argparse.Na
     edit = redact_hits_edit(case, hits, _need_reason(args), note=args.note, status=status,
                             group_label=args.text or args.pattern or args.entity)
     case.apply(edit)
-    ids = _created_ids(edit)
+    ids = edit.created_ids
     if args.json:
         print_json({"created": ids, "status": status, "hits": _hits_json(hits)})
     else:

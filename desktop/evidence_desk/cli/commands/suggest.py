@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         ids = pending_ids(case, doc_id, args.kind)
     if ids:
         accept = bool(args.accept or args.accept_all)
-        edit, _ = decide(case, ids, accept)
+        edit = decide(case, ids, accept)
         if args.json:
             print_json({"accepted" if accept else "rejected": edit.ids, "mentions": edit.mention_ids})
         else:

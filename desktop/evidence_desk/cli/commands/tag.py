@@ -9,9 +9,9 @@ from sqlalchemy import select
 from evidence_desk.cli.argtypes import coordinate, page_number
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json
+from evidence_desk.core.commands.tagging import Tag
 from evidence_desk.core.db.models import Page
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.text.match import find_text
 from evidence_desk.core.text.stream import PageStream
@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     rect = Rect.normalized(*args.rect) if args.rect else None
     if args.text:
         rect = quote_region(case, args.doc, args.page, args.text)
-    edit = tag_edit(case, args.doc, args.page, args.entity, args.type, rect=rect, quote=args.text)
-    case.apply(edit)
+    tag = Tag(args.doc, args.page, args.entity, args.type, rect=rect, quote=args.text)
+    case.apply(tag)
     if args.json:
-        print_json({"mention": edit.created_id, "document": edit.document_id, "page": edit.page_number,
+        print_json({"mention": tag.created_id, "document": tag.document_id, "page": tag.page,
                     "rect": list(rect.as_tuple()) if rect else None, "quote": args.text})
     else:
-        print(f"mention {edit.created_id} added on document {edit.document_id} page {edit.page_number}")
+        print(f"mention {tag.created_id} added on document {tag.document_id} page {tag.page}")
     return 0

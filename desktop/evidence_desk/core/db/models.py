@@ -381,3 +381,20 @@ class AuditEntry(Base):
     data: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class HistoryStep(Base):
+    """One step of the case's undo history (window and CLI alike); `effects` holds every row
+    it wrote, before and after, so undo/redo restore exactly after checking nothing changed."""
+
+    __tablename__ = "history_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC
+    author: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))  # the command's audit verb: tag, add_note, …
+    name: Mapped[str] = mapped_column(Text)  # what the step is called: "Tag “Garbuz” on document 3, page 1"
+    state: Mapped[str] = mapped_column(String(8), default="done", index=True)  # done|undone
+    undone_order: Mapped[int | None] = mapped_column(Integer)  # redo takes the highest first
+    audit_id: Mapped[int | None] = mapped_column(Integer)  # the audit entry of the change
+    effects: Mapped[list[Any]] = mapped_column(default=list)

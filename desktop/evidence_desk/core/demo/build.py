@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.commands.settings import MarkCase
 from evidence_desk.core.confine import owner_alive
 from evidence_desk.core.db.models import (
     Document,
@@ -40,7 +41,6 @@ from evidence_desk.core.demo.late_ocr import (
     record_skipped,
 )
 from evidence_desk.core.demo.records import add_demo_records
-from evidence_desk.core.edits import CreateRecord
 from evidence_desk.core.errors import CaseError, EvidenceDeskError
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.post_import import after_import
@@ -145,8 +145,7 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
     _claim(target)
     case = Case.open(target, create=True)
     try:
-        case.apply(CreateRecord("case_meta", {"key": STARTED_KEY, "value": str(info["corpus_version"])}),
-                   action="demo.start")
+        case.apply(MarkCase(STARTED_KEY, str(info["corpus_version"]), action_name="demo.start"))
         # One import worker: documents get their ids in template order (D01 = 1, …),
         # the same on every build; parsing our own files is quick anyway.
         skipped = ocr_unavailable(OCR_LANGUAGES) if ocr else None
@@ -174,9 +173,7 @@ def build_demo_case(target: Path, progress: Progress | None = None, force: bool 
             enrich(case, progress)
         if skipped is not None:
             record_skipped(case, skipped)
-        case.apply(CreateRecord("case_meta", {"key": BUILT_KEY,
-                                              "value": datetime.now(UTC).isoformat(timespec="seconds")}),
-                   action="demo.built")
+        case.apply(MarkCase(BUILT_KEY, datetime.now(UTC).isoformat(timespec="seconds"), action_name="demo.built"))
     except BaseException:
         case.close()
         raise

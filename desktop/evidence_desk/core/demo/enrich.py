@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.entities import AddEntity
 from evidence_desk.core.db.models import Document, EntityAlias, Suggestion
 from evidence_desk.core.demo.corpus import DocTemplate, load_case_info, load_documents
 from evidence_desk.core.documents import update_details
 from evidence_desk.core.entities.names import names_match, normalize_name
-from evidence_desk.core.entities.registry import CreateEntity, find_entity
+from evidence_desk.core.entities.registry import find_entity
 from evidence_desk.core.links.refs import normalize_reference
 from evidence_desk.core.links.registry import build_reference_links
 from evidence_desk.core.progress import Progress
@@ -46,7 +47,7 @@ def add_cast(case: Case, cast: list[dict[str, Any]]) -> list[int]:
         with case.read() as s:
             if find_entity(s, member["name"], member["type"]) is not None:
                 continue
-        edit = CreateEntity(member["name"], member["type"], tuple(member.get("aliases", ())))
+        edit = AddEntity(member["name"], member["type"], tuple(member.get("aliases", ())))
         case.apply(edit)
         assert edit.created_id is not None
         created.append(edit.created_id)

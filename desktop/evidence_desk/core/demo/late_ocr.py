@@ -13,8 +13,8 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.settings import MarkCase
 from evidence_desk.core.db.models import Page
-from evidence_desk.core.edits import CreateRecord, DeleteRecord
 from evidence_desk.core.ocr import tesseract
 from evidence_desk.core.ocr.service import ocr_documents
 from evidence_desk.core.progress import Progress
@@ -33,7 +33,7 @@ def ocr_unavailable(languages: str) -> str | None:
 
 
 def record_skipped(case: Case, reason: str) -> None:
-    case.apply(CreateRecord("case_meta", {"key": OCR_PENDING_KEY, "value": reason}), action="demo.ocr_skipped")
+    case.apply(MarkCase(OCR_PENDING_KEY, reason, action_name="demo.ocr_skipped"))
 
 
 def _pages_waiting(case: Case) -> int:
@@ -62,5 +62,5 @@ def complete_pending_ocr(case: Case, languages: str, progress: Progress,
         progress.raise_if_cancelled()
     if enrich is not None:  # the scans' new text brings new mentions, dates and references
         enrich(case, progress)
-    case.apply(DeleteRecord("case_meta", OCR_PENDING_KEY), action="demo.ocr_completed")
+    case.apply(MarkCase(OCR_PENDING_KEY, None, action_name="demo.ocr_completed"))
     return True

@@ -9,22 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.base import Combined, Command
+from evidence_desk.core.commands.notes import AddNote
+from evidence_desk.core.commands.provenance import ProvenanceUpdate, SetProvenance
 from evidence_desk.core.demo.corpus import DocTemplate
-from evidence_desk.core.edits import Batch, Edit
-from evidence_desk.core.notes import add_note_edit
 from evidence_desk.core.progress import Progress
-from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 
 
-def _provenance_edits(case: Case, doc_id: int, prov: dict[str, Any]) -> list[Edit]:
-    edits: list[Edit] = []
+def _provenance_edits(doc_id: int, prov: dict[str, Any]) -> list[Command]:
+    edits: list[Command] = []
     if not prov:
         return edits
-    edits.append(update_edit(case, doc_id, ProvenanceUpdate(
+    edits.append(SetProvenance(doc_id, ProvenanceUpdate(
         source=prov.get("source"), received=prov.get("received"), method=prov.get("method"),
         confidence=prov.get("confidence"), verification=prov.get("verification"))))
     # Each custody step is its own event, in order, as a desk would record them.
-    edits.extend(update_edit(case, doc_id, ProvenanceUpdate(custody=step))
+    edits.extend(SetProvenance(doc_id, ProvenanceUpdate(custody=step))
                  for step in prov.get("custody", ()))
     return edits
 
@@ -35,11 +35,11 @@ def add_demo_records(case: Case, documents: dict[int, DocTemplate], case_notes: 
     progress.update(label="Recording provenance and notes", total=len(documents) + 1, done=0)
     for doc_id, tpl in documents.items():
         progress.raise_if_cancelled()
-        steps = _provenance_edits(case, doc_id, tpl.provenance)
-        steps.extend(add_note_edit(case, doc_id, text, page=1) for text in tpl.notes)
+        steps = _provenance_edits(doc_id, tpl.provenance)
+        steps.extend(AddNote(doc_id, text, page=1) for text in tpl.notes)
         if steps:
-            case.apply(Batch(steps, label="demo.records", target_hint=("documents", doc_id)))
+            case.apply(Combined(steps, f"Provenance and notes of document {doc_id}", action="demo_records"))
         progress.advance(1, detail=tpl.filename)
     for text in case_notes:
-        case.apply(add_note_edit(case, None, text))
+        case.apply(AddNote(None, text))
     progress.advance(1)

@@ -13,18 +13,14 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.links import LINK_KINDS, LinkReferences  # noqa: F401 - callers know LINK_KINDS here
 from evidence_desk.core.db.models import Document, DocumentLink, Page, Suggestion
-from evidence_desk.core.documents import resolve
-from evidence_desk.core.edits import Batch, CreateRecord, DeleteRecord, Edit
-from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.links.refs import find_references, normalize_reference
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.reading import read_page
 from evidence_desk.core.text.stream import PageStream
-
-LINK_KINDS = ("cites", "replies_to", "pays_for", "ships_under", "related")
-
 
 # A pending own-reference suggestion at least this sure counts in the registry before it is accepted.
 CONFIDENT = 0.8
@@ -102,15 +98,12 @@ def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bo
     return out
 
 
-def build_reference_links(case: Case, doc_ids: list[int] | None = None,
-                          progress: Progress | None = None, *, prune: bool = False) -> list[int]:
-    """Store every citation found as a "cites" link (one undoable edit); return the new link ids.
-    With `prune`, automatic links whose citation is no longer read so are removed in the same edit
-    (a reference the user corrected, a reading that changed); manual links are never touched."""
-    progress = progress or Progress()
-    progress.update(label="Linking documents by reference", total=None)
+def plan_reference_links(case: Case, doc_ids: list[int] | None = None, *,
+                         prune: bool = False) -> tuple[list[dict[str, Any]], list[int]]:
+    """What `build_reference_links` would do, read only: the new "cites" links (as row values)
+    and, with `prune`, the automatic links whose citation is no longer read so."""
     found = find_citations(case, None, new_only=False)
-    steps: list[Edit] = []
+    stale: list[int] = []
     if prune:
         wanted = {(f["source_id"], f["target_id"], f["page_number"]) for f in found}
         with case.read() as s:
@@ -118,48 +111,29 @@ def build_reference_links(case: Case, doc_ids: list[int] | None = None,
                 select(DocumentLink.id, DocumentLink.source_id, DocumentLink.target_id, DocumentLink.page_number)
                 .where(DocumentLink.kind == "cites", DocumentLink.origin == "auto"))
                 if (src, dst, page) not in wanted]
-        steps.extend(DeleteRecord("document_links", link_id, label="link.remove") for link_id in stale)
     with case.read() as s:
         existing = set(s.execute(select(DocumentLink.source_id, DocumentLink.target_id,
                                         DocumentLink.page_number).where(DocumentLink.kind == "cites")).all())
     wanted_docs = None if doc_ids is None else set(doc_ids)
-    creates = [CreateRecord("document_links", {**values, "author": case.author}, label="link.add")
-               for values in found
+    creates = [values for values in found
                if (values["source_id"], values["target_id"], values["page_number"]) not in existing
                and (wanted_docs is None or values["source_id"] in wanted_docs or values["target_id"] in wanted_docs)]
-    steps.extend(creates)
-    if not steps:
+    return creates, stale
+
+
+def build_reference_links(case: Case, doc_ids: list[int] | None = None,
+                          progress: Progress | None = None, *, prune: bool = False) -> list[int]:
+    """Store every citation found as a "cites" link (one undoable step); return the new link ids.
+    With `prune`, automatic links whose citation is no longer read so are removed in the same step
+    (a reference the user corrected, a reading that changed); manual links are never touched."""
+    progress = progress or Progress()
+    progress.update(label="Linking documents by reference", total=None)
+    creates, stale = plan_reference_links(case, doc_ids, prune=prune)
+    if not creates and not stale:
         return []
-    case.apply(Batch(steps, label="links.auto"), action="links.auto")
-    return [int(step.created_id) for step in creates]  # type: ignore[arg-type]
-
-
-def link_edit(case: Case, source: str | int, target: str | int, kind: str, *, page: int | None = None,
-              rect: Rect | None = None, quote: str | None = None, note: str | None = None) -> CreateRecord:
-    kind = kind.strip().lower().replace("-", "_").replace(" ", "_")
-    if kind not in LINK_KINDS:
-        raise InvalidInputError(f"link kind must be one of {', '.join(LINK_KINDS)}")
-    with case.read() as s:
-        src, dst = resolve(s, source), resolve(s, target)
-        if src.id == dst.id:
-            raise InvalidInputError("a document cannot link to itself")
-        if page is not None and not 1 <= page <= src.page_count:
-            raise NotFoundError(f"document {src.id} has pages 1–{src.page_count}, not {page}")
-        dup = s.execute(select(DocumentLink.id).where(
-            DocumentLink.kind == kind, DocumentLink.source_id == src.id, DocumentLink.target_id == dst.id,
-            DocumentLink.page_number.is_(None) if page is None else DocumentLink.page_number == page)).first()
-        if dup:
-            raise InvalidInputError(f"document {src.id} already {kind.replace('_', ' ')} document {dst.id}"
-                                    f"{'' if page is None else f' on page {page}'} (link {dup[0]})")
-    values: dict[str, Any] = {"kind": kind, "source_id": src.id, "target_id": dst.id, "page_number": page,
-                              "quote": quote, "note": note, "origin": "manual", "author": case.author}
-    if rect is not None:
-        values.update(rect.region_values())
-    return CreateRecord("document_links", values, label="link.add")
-
-
-def remove_link_edit(link_id: int) -> Edit:
-    return DeleteRecord("document_links", link_id, label="link.remove")
+    command = LinkReferences(creates, stale)
+    case.apply(command)
+    return command.created_ids
 
 
 def _reference_on(case: Case, doc_id: int, key: str) -> tuple[int, Rect | None] | None:

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.rows import snapshot
 from evidence_desk.core.confine import owner_alive
 from evidence_desk.core.db.models import Job, now_utc
-from evidence_desk.core.edits import snapshot
 
 KIND = "ocr"
 UNFINISHED = ("pending", "running")

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.redaction import MarkRedaction, Spot
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.edits import Batch, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.filetypes import PDF
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.redaction.marking import redact_rects_edit
 from evidence_desk.core.sandbox import SandboxWorker
 
 FAILED_BOXES = "evidence_desk.core.pdf.xray.failed_boxes"
@@ -33,8 +32,8 @@ def find_failed_redactions(case: Case, doc_ref: str | int, timeout: float = 120.
 
 
 def redact_failed_edit(case: Case, doc_ref: str | int, reason: str, *, status: str = "approved",
-                       note: str | None = None) -> Edit:
-    """One edit redacting every failed redaction of a document (undoable as one step)."""
+                       note: str | None = None) -> MarkRedaction:
+    """One command redacting every failed redaction of a document (undoable as one step)."""
     found = find_failed_redactions(case, doc_ref)
     if not found:
         raise InvalidInputError("this document has no failed redactions (no box over live text)")
@@ -42,6 +41,5 @@ def redact_failed_edit(case: Case, doc_ref: str | int, reason: str, *, status: s
     for page, box, _text in found:
         by_page[page].append(box)
     note = note or "covers a failed redaction found at import"
-    edits = [redact_rects_edit(case, doc_ref, page, rects, reason, note=note, status=status)
-             for page, rects in sorted(by_page.items())]
-    return edits[0] if len(edits) == 1 else Batch(edits, label="redaction.add")
+    return MarkRedaction([Spot(doc_ref, page, tuple(rects)) for page, rects in sorted(by_page.items())],
+                         reason, note=note, status=status)

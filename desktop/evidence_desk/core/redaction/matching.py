@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import Document, Page, new_uid, now_utc
+from evidence_desk.core.commands.redaction import MarkRedaction, Spot
+from evidence_desk.core.db.models import Document, Page
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.edits import Batch, CreateRecord, Edit
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.progress import Progress
@@ -152,27 +152,9 @@ def drop_contained(hits: list[Hit]) -> list[Hit]:
 
 
 def redact_hits_edit(case: Case, hits: Sequence[Hit], reason: str, *, note: str | None = None,
-                     status: str = "proposed", group_label: str | None = None) -> Edit:
-    """One undoable edit marking every rectangle of every hit; each hit is one group."""
-    from evidence_desk.core.redaction.marking import _check_reason, _check_status
-
-    _check_reason(case, reason)
-    _check_status(status)
+                     status: str = "proposed", group_label: str | None = None) -> MarkRedaction:
+    """One undoable command marking every rectangle of every hit; each hit is one group."""
     if not hits:
         raise InvalidInputError("nothing to redact: no matches")
-    decided = now_utc().isoformat() if status != "proposed" else None
-    edits: list[Edit] = []
-    for hit in hits:
-        group = new_uid()
-        for r in hit.rects:
-            edits.append(CreateRecord("redactions", {
-                "document_id": hit.document_id, "page_number": hit.page,
-                "x0": r.x0, "y0": r.y0, "x1": r.x1, "y1": r.y1,
-                "reason": reason, "note": note, "status": status, "author": case.author,
-                "match_text": hit.text or group_label, "group_uid": group, "decided_at": decided,
-                "reviewer": case.author if status != "proposed" else None,
-            }, label="redaction.add"))
-    doc_ids = {h.document_id for h in hits}
-    target = ("documents", next(iter(doc_ids))) if len(doc_ids) == 1 else ("case", None)
-    return Batch(edits, label="redaction.add", target_hint=target)
-
+    spots = [Spot(h.document_id, h.page, tuple(h.rects), h.text or None) for h in hits]
+    return MarkRedaction(spots, reason, note=note, status=status, label=group_label, group_each=True)

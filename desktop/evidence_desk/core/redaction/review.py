@@ -8,17 +8,16 @@ and new redactions cannot be recorded as already approved."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.settings import SetCaseSetting
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, Redaction
 from evidence_desk.core.documents import resolve
-from evidence_desk.core.edits import CreateRecord, Edit, UpdateRecord
-from evidence_desk.core.errors import InvalidInputError, NotFoundError
 
 SECOND_REVIEWER_KEY = "redaction_second_reviewer"
 
@@ -27,13 +26,15 @@ def second_reviewer_required(case: Case) -> bool:
     return (case.meta(SECOND_REVIEWER_KEY) or "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def set_second_reviewer_edit(case: Case, required: bool) -> Edit:
-    value = "1" if required else "0"
-    with case.read() as s:
-        exists = s.get(CaseMeta, SECOND_REVIEWER_KEY) is not None
-    if exists:
-        return UpdateRecord("case_meta", SECOND_REVIEWER_KEY, {"value": value}, label="case.setting")
-    return CreateRecord("case_meta", {"key": SECOND_REVIEWER_KEY, "value": value}, label="case.setting")
+def second_reviewer_in(session: Session) -> bool:
+    """The same rule, read inside a command's transaction."""
+    row = session.get(CaseMeta, SECOND_REVIEWER_KEY)
+    return (row.value if row else "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def set_second_reviewer_edit(case: Case, required: bool) -> SetCaseSetting:
+    """The command turning the second-reviewer rule on or off."""
+    return SetCaseSetting(SECOND_REVIEWER_KEY, "1" if required else "0")
 
 
 def initial_status(case: Case, wanted: str) -> str:
@@ -42,22 +43,6 @@ def initial_status(case: Case, wanted: str) -> str:
     if wanted == "approved" and second_reviewer_required(case):
         return "proposed"
     return wanted
-
-
-def check_can_decide(case: Case, redaction_ids: Sequence[int], status: str) -> None:
-    """Raise if a redaction does not exist, or if the second-reviewer rule forbids
-    this author approving it."""
-    with case.read() as s:
-        rows = {r.id: r for r in s.execute(select(Redaction).where(Redaction.id.in_(redaction_ids))).scalars()}
-    missing = [i for i in redaction_ids if i not in rows]
-    if missing:
-        raise NotFoundError(f"no redaction with id {', '.join(map(str, missing))}; see `redact --list`")
-    if status == "approved" and second_reviewer_required(case):
-        own = [i for i in redaction_ids if rows[i].author == case.author]
-        if own:
-            raise InvalidInputError(
-                f"this case requires a second reviewer: {case.author} proposed redaction "
-                f"{', '.join(map(str, own))} and cannot approve it; ask a colleague to approve")
 
 
 @dataclass(frozen=True)
@@ -82,6 +67,15 @@ def _steps(data: Any) -> list[dict[str, Any]]:
     return [data] if isinstance(data, dict) else []
 
 
+def _summary(data: Any) -> str:
+    if not isinstance(data, dict):
+        return ""
+    intent = data.get("intent") if isinstance(data.get("intent"), dict) else {}
+    if "name" in data and "of" in data:  # an undo or redo: which step
+        return str(data["name"])
+    return str(intent.get("summary") or data.get("summary") or "")
+
+
 def redaction_log(case: Case, doc: str | int | None = None) -> list[LogEntry]:
     """Every audited change to redactions (and every export), oldest first; for one
     document or the whole case."""
@@ -89,7 +83,8 @@ def redaction_log(case: Case, doc: str | int | None = None) -> list[LogEntry]:
         doc_id = resolve(s, doc).id if doc is not None else None
         owner = dict(s.execute(select(Redaction.id, Redaction.document_id)).all())
         entries = s.execute(
-            select(AuditEntry).where(AuditEntry.action.like("%redaction%") | AuditEntry.action.like("export%"))
+            select(AuditEntry).where(AuditEntry.action.like("%redaction%") | AuditEntry.action.like("export%")
+                                     | AuditEntry.action.in_(("undo", "redo")))
             .order_by(AuditEntry.id)
         ).scalars().all()
     log: list[LogEntry] = []
@@ -97,7 +92,10 @@ def redaction_log(case: Case, doc: str | int | None = None) -> list[LogEntry]:
         data = json.loads(entry.data) if entry.data else {}
         ids: list[int] = []
         docs: set[int] = set()
-        for step in _steps(data):
+        steps = _steps(data)
+        if entry.action in ("undo", "redo") and not any(st.get("table") == "redactions" for st in steps):
+            continue  # an undo of something else
+        for step in steps:
             if step.get("table") not in (None, "redactions"):
                 continue
             after = step.get("after") or step.get("before") or {}
@@ -114,7 +112,7 @@ def redaction_log(case: Case, doc: str | int | None = None) -> list[LogEntry]:
             docs.add(int(entry.target_id))
         if doc_id is not None and doc_id not in docs:
             continue
-        detail = data.get("summary", "") if isinstance(data, dict) else ""
+        detail = _summary(data)
         log.append(LogEntry(entry.at, entry.author, entry.action,
                             next(iter(docs)) if len(docs) == 1 else None, tuple(ids), detail))
     return log

@@ -14,7 +14,6 @@ not read again (`force` reads everything)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -22,18 +21,9 @@ from sqlalchemy.orm import Session
 
 from evidence_desk.core import audit
 from evidence_desk.core.case import Case
-from evidence_desk.core.db.models import (
-    DOCUMENT_KINDS,
-    Document,
-    Entity,
-    Mention,
-    Page,
-    PageAnalysis,
-    Suggestion,
-)
-from evidence_desk.core.edits import Edit, UpdateRecord
-from evidence_desk.core.entities.registry import TagEdit, find_entity
-from evidence_desk.core.errors import InvalidInputError, NotFoundError
+from evidence_desk.core.commands.suggestions import ENTITY_TYPE_OF, FIELDS, DecideSuggestions
+from evidence_desk.core.db.models import Document, Entity, Mention, Page, PageAnalysis, Suggestion
+from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.entity_match import AliasPattern, alias_pattern
 from evidence_desk.core.suggest.finder import Candidate, page_candidates
@@ -43,8 +33,6 @@ from evidence_desk.core.suggest.names import name_key
 # `normalized` its cross-script key); accepting it registers the entity, or tags the one
 # registered under the same key ("JSC Integral" after "ОАО «Интеграл»").
 KINDS = ("entity", "name", "date", "amount", "reference", "field")
-ENTITY_TYPE_OF = {"date": "date", "amount": "amount", "reference": "reference"}
-FIELDS = ("doc_date", "reference", "sender", "recipient", "kind")
 # Bump when the reading rules change, so that every page is read again by the next refresh.
 RULES_VERSION = "3"
 
@@ -181,95 +169,14 @@ def list_suggestions(case: Case, doc_id: int | None = None, kind: str | None = N
         return [suggestion_json(sug, name) for sug, name in s.execute(query)]
 
 
-@dataclass
-class DecideSuggestions(Edit):
-    """Accept or reject suggestions: one edit, one audit entry, one undo step."""
-
-    ids: list[int]
-    accept: bool
-    author: str = ""
-    label: str = "suggest.decide"
-    _steps: list[Edit] = field(default_factory=list, init=False)
-    mention_ids: list[int] = field(default_factory=list, init=False)
-
-    def apply(self, session: Session) -> Edit:
-        from evidence_desk.core.edits import Batch
-
-        inverses: list[Edit] = []
-        self._steps = []
-        for sug_id in self.ids:
-            sug = session.get(Suggestion, sug_id)
-            if sug is None:
-                raise NotFoundError(f"no suggestion {sug_id}")
-            if sug.status != "pending":
-                raise InvalidInputError(f"suggestion {sug_id} was already {sug.status}")
-            steps = self._accept_steps(session, sug) if self.accept else []
-            steps.append(UpdateRecord("suggestions", sug_id, {"status": "accepted" if self.accept else "rejected"}))
-            for step in steps:
-                inverses.append(step.apply(session))
-                self._steps.append(step)
-                if isinstance(step, TagEdit) and step.created_id is not None:
-                    self.mention_ids.append(step.created_id)
-        inverses.reverse()
-        return Batch(inverses, label=f"undo {self.label}")
-
-    def _accept_steps(self, session: Session, sug: Suggestion) -> list[Edit]:
-        if sug.kind == "field":
-            value = sug.value
-            if sug.field not in FIELDS:
-                raise InvalidInputError(f"suggestion {sug.id} sets an unknown field {sug.field!r}")
-            if sug.field == "kind" and value not in DOCUMENT_KINDS:
-                raise InvalidInputError(f"suggestion {sug.id}: {value!r} is not a document kind")
-            return [UpdateRecord("documents", sug.document_id, {sug.field: value}, label="document.update")]
-        rect = sug.region
-        page = sug.page_number or 1
-        if sug.kind == "entity":
-            if sug.entity_id is None:
-                raise InvalidInputError(f"suggestion {sug.id} names no entity")
-            return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=sug.entity_id,
-                            origin="suggested", author=self.author)]
-        if sug.kind == "name":
-            entity_type = sug.field or "organisation"
-            same = _entity_by_key(session, sug.normalized or name_key(sug.value), entity_type)
-            if same is not None:
-                return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=same,
-                                origin="suggested", author=self.author)]
-            return [TagEdit(sug.document_id, page, rect, sug.quote, new_entity=(sug.value, entity_type),
-                            origin="suggested", author=self.author)]
-        entity_type = ENTITY_TYPE_OF[sug.kind]
-        name = sug.normalized or sug.value
-        existing = find_entity(session, name, entity_type)
-        if existing is not None:
-            return [TagEdit(sug.document_id, page, rect, sug.quote, entity_id=existing.id,
-                            origin="suggested", author=self.author)]
-        return [TagEdit(sug.document_id, page, rect, sug.quote, new_entity=(name, entity_type),
-                        origin="suggested", author=self.author)]
-
-    def describe(self) -> dict[str, Any]:
-        return {"accept": self.accept, "suggestions": self.ids,
-                "steps": [{"label": e.label, **e.describe()} for e in self._steps]}
-
-    @property
-    def target(self) -> tuple[str, object | None]:
-        return ("suggestions", self.ids[0] if len(self.ids) == 1 else None)
-
-
-def _entity_by_key(session: Session, key: str, entity_type: str) -> int | None:
-    """The registered entity of `entity_type` one of whose names has the name key `key`."""
-    for entity in session.execute(select(Entity).where(Entity.type == entity_type,
-                                                       Entity.merged_into_id.is_(None))).scalars():
-        if any(name_key(n) == key for n in (entity.name, *(a.alias for a in entity.aliases))):
-            return entity.id
-    return None
-
-
-def decide(case: Case, ids: list[int], accept: bool) -> tuple[DecideSuggestions, Edit]:
-    """Accept (or reject) suggestions; returns the applied edit and its inverse (for undo)."""
+def decide(case: Case, ids: list[int], accept: bool) -> DecideSuggestions:
+    """Accept (or reject) suggestions as one undoable step; returns the applied command
+    (its `mention_ids` are the mentions accepting created)."""
     if not ids:
         raise InvalidInputError("no suggestions chosen")
-    edit = DecideSuggestions(list(dict.fromkeys(ids)), accept, author=case.author)
-    inverse = case.apply(edit, action="suggest.accept" if accept else "suggest.reject")
-    return edit, inverse
+    command = DecideSuggestions(list(dict.fromkeys(ids)), accept)
+    case.apply(command)
+    return command
 
 
 def pending_ids(case: Case, doc_id: int | None = None, kind: str | None = None,

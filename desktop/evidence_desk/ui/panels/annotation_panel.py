@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
+from evidence_desk.core.commands.changes import Changes
 from evidence_desk.ui.panels.base import (
     AnnotationTab,
     PanelContext,
@@ -31,7 +32,7 @@ class AnnotationPanel(QDockWidget):
             self.pages.append(widget)
             self.tabs.addTab(widget, title)
         self.setWidget(self.tabs)
-        ctx.undo.changed.connect(lambda _edit: self.refresh())
+        ctx.undo.changed.connect(self.refresh)
 
     def set_location(self, doc_id: int | None, page: int | None) -> None:
         for tab in self.pages:
@@ -41,9 +42,9 @@ class AnnotationPanel(QDockWidget):
         for tab in self.pages:
             tell_entity(tab, entity_id)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         for tab in self.pages:
-            tell_refresh(tab)
+            tell_refresh(tab, changes)
 
     def tab(self, cls: type[QWidget]) -> QWidget:
         return next(t for t in self.pages if isinstance(t, cls))

@@ -7,7 +7,8 @@ Two ways to add a panel, one line each in `registry.py`:
 - list a `PanelSpec(title, build)` whose `build(ctx)` returns any QWidget. The
   window then talks to it by convention, whichever of these it has:
   `set_location(doc, page)` or `set_document(doc)`; `set_entity(entity_id)` (the
-  entity selected in the Mentions tab); `refresh()` after every edit; and the
+  entity selected in the Mentions tab); `refresh()` after an edit touching its
+  `refresh_on` kinds of rows (every edit, without that attribute); and the
   signals `mention_activated(doc, page, rect)` / `event_activated(doc, page)`
   (open that page), `open_pair_requested(pair)` (a `LinkedPair`: the two
   documents side by side) and `links_changed()` (redraw)."""
@@ -21,6 +22,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.changes import Changes
 from evidence_desk.ui.panels.common import ROW_PAGE_ROLE
 from evidence_desk.ui.undo import UndoController
 
@@ -44,6 +46,8 @@ class PanelContext:
 
 class AnnotationTab(QWidget):
     title: ClassVar[str] = "Panel"
+    # The kinds of rows (see core.commands.changes.KINDS) whose changes this tab shows; None: all.
+    refresh_on: ClassVar[tuple[str, ...] | None] = None
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +63,7 @@ class AnnotationTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read from the case (called after every edit, undo and redo)."""
+        """Re-read from the case (called after an edit, undo or redo touching `refresh_on`)."""
 
     def open_row_page(self, item: QTableWidgetItem) -> None:
         """Show the page a table row is about (rows carry it in ROW_PAGE_ROLE)."""
@@ -110,6 +114,13 @@ def tell_entity(widget: QWidget, entity_id: int | None) -> None:
         widget.set_entity(entity_id)
 
 
-def tell_refresh(widget: QWidget) -> None:
-    if hasattr(widget, "refresh"):
-        widget.refresh()
+def tell_refresh(widget: QWidget, changes: Changes | None = None) -> None:
+    """Refresh `widget` if `changes` (None: anything) touch what it shows: the kinds of rows in
+    its `refresh_on` (no attribute: every kind), for the document it shows (`doc_id`, if any)."""
+    if not hasattr(widget, "refresh"):
+        return
+    if changes is not None:
+        kinds = getattr(widget, "refresh_on", None)
+        if kinds is not None and not changes.touches_document(getattr(widget, "doc_id", None), *kinds):
+            return
+    widget.refresh()

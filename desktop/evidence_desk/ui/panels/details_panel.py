@@ -1,7 +1,7 @@
-"""Document details (kind, date, reference, sender, …), editable as one undoable edit.
+"""Document details (kind, date, reference, sender, …), editable as one undoable step.
 
-Applies the same edit as `core.documents.update_details`: an UpdateRecord on the
-document with only the fields that changed, labelled `document.update`."""
+Applies the same command as `core.documents.update_details` (`SetDetails`, audited
+as `set_details`) with only the fields that changed."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.core.commands.details import SetDetails, check_details
 from evidence_desk.core.documents import EDITABLE_FIELDS
-from evidence_desk.core.edits import UpdateRecord
-from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError, NotFoundError
+from evidence_desk.core.errors import EvidenceDeskError, NotFoundError
 from evidence_desk.core.queries.documents import document_summary
 from evidence_desk.core.vocabulary import DOCUMENT_KINDS, REVIEW_STATUSES
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
@@ -36,22 +36,18 @@ TEXT_FIELDS = (("title", "Title"), ("doc_date", "Date"), ("reference", "Referenc
                ("sender", "Sender"), ("recipient", "Recipient"), ("languages", "Languages"))
 
 
-def details_edit(doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> UpdateRecord | None:
-    """The edit that turns `before` into `after` (only changed fields), or None if nothing changed."""
+def details_edit(doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> SetDetails | None:
+    """The command that turns `before` into `after` (only changed fields), or None if nothing changed."""
     changes = {k: v for k, v in after.items() if k in EDITABLE_FIELDS and before.get(k) != v}
     if not changes:
         return None
-    if changes.get("kind") not in (None, *DOCUMENT_KINDS):
-        raise InvalidInputError(f"kind must be one of {', '.join(DOCUMENT_KINDS)}")
-    if "review_status" in changes and changes["review_status"] not in REVIEW_STATUSES:
-        raise InvalidInputError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
-    if changes.get("doc_date") and not _DATE.match(changes["doc_date"]):
-        raise InvalidInputError("the date is YYYY, YYYY-MM or YYYY-MM-DD")
-    return UpdateRecord("documents", doc_id, changes, label="document.update")
+    check_details(changes)
+    return SetDetails(doc_id, changes)
 
 
 class DetailsTab(AnnotationTab):
     title = "Details"
+    refresh_on = ("documents",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -142,6 +138,6 @@ class DetailsTab(AnnotationTab):
         try:
             edit = details_edit(self.doc_id, self._loaded, self.values())
             if edit is not None:
-                self.ctx.undo.push(edit, "Edit document details")
+                self.ctx.undo.push(edit)
         except EvidenceDeskError as exc:
             QMessageBox.warning(self, "Document details", str(exc))

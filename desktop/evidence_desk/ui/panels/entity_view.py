@@ -36,6 +36,7 @@ def _with_box(image: QImage, mention: MentionView, page_size: tuple[float, float
 
 
 class EntityView(QWidget):
+    refresh_on = ("entities", "mentions", "documents")  # the kinds of changes it shows (core.commands.changes)
     mention_activated = Signal(int, int, object)  # document id, page, Rect | None
 
     def __init__(self, case: Case, parent: QWidget | None = None, render_service: object | None = None) -> None:

@@ -8,6 +8,7 @@ the payload names both documents, pages and regions (see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.links import LinkReferences
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.links.registry import build_reference_links, shared_reference
+from evidence_desk.core.links.registry import (
+    build_reference_links,
+    plan_reference_links,
+    shared_reference,
+)
 from evidence_desk.core.queries.links import LinkView, document_links
+from evidence_desk.ui.undo import UndoController
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = (("cites", "Cites"), ("cited_by", "Cited by"), ("other", "Other links"))
@@ -45,12 +52,14 @@ class LinkedPair:
 
 
 class LinksPanel(QWidget):
+    refresh_on = ("links", "documents")  # the kinds of changes it shows (core.commands.changes)
     open_pair_requested = Signal(object)  # LinkedPair: open `other_doc` beside this one, both highlighted
     links_changed = Signal()  # after "Find citations" added links
 
-    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, parent: QWidget | None = None, undo: UndoController | None = None) -> None:
         super().__init__(parent)
         self.case = case
+        self.undo = undo
         self.doc_id: int | None = None
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Document", "Page", "Evidence"])
@@ -118,6 +127,9 @@ class LinksPanel(QWidget):
             self.open_pair_requested.emit(self.pair_for(int(link_id)))
 
     def find_citations(self) -> None:
+        if self.undo is not None:  # in the window: found on the database thread, stored as one step
+            self.undo.run(lambda: plan_reference_links(self.case), self._store_citations)
+            return
         try:
             added = build_reference_links(self.case)
         except EvidenceDeskError as exc:
@@ -126,3 +138,12 @@ class LinksPanel(QWidget):
         self.refresh()
         if added:
             self.links_changed.emit()
+
+    def _store_citations(self, plan: tuple[list[dict[str, Any]], list[int]]) -> None:
+        found, stale = plan
+        if not found and not stale:
+            self.refresh()
+            return
+        assert self.undo is not None
+        self.undo.push(LinkReferences(found, stale), on_done=lambda _command: self.links_changed.emit(),
+                       on_failed=self.summary.setText)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
-from evidence_desk.core.edits import Batch, DeleteRecord
+from evidence_desk.core.commands.tagging import Untag
 from evidence_desk.core.queries.annotations import document_mentions
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, RecordTable, ScopeSwitch
@@ -14,6 +14,7 @@ from evidence_desk.ui.theme import ENTITY_COLOURS
 
 class MentionsTab(AnnotationTab):
     title = "Mentions"
+    refresh_on = ("mentions", "entities")
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -74,6 +75,4 @@ class MentionsTab(AnnotationTab):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def remove(self, mention_ids: list[int]) -> None:
-        steps = [DeleteRecord("mentions", mid, label="mention.remove") for mid in mention_ids]
-        edit = steps[0] if len(steps) == 1 else Batch(steps, label="mention.remove")  # type: ignore[arg-type]
-        self.ctx.undo.push(edit, "Remove tag")
+        self.ctx.undo.push(Untag(list(mention_ids)))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk.core.edits import DeleteRecord
+from evidence_desk.core.commands.notes import DeleteNote
 from evidence_desk.core.queries.annotations import document_notes
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
@@ -19,6 +19,7 @@ from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
 class NotesTab(AnnotationTab):
     title = "Notes"
+    refresh_on = ("notes",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -69,6 +70,5 @@ class NotesTab(AnnotationTab):
         ids = self.table.selected_ids()
         if len(ids) == 1:
             menu = QMenu(self)
-            menu.addAction("Delete note", lambda: self.ctx.undo.push(
-                DeleteRecord("notes", ids[0], label="note.delete"), "Delete note"))
+            menu.addAction("Delete note", lambda: self.ctx.undo.push(DeleteNote(ids[0])))
             menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -14,6 +14,7 @@ from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 
 class ProvenanceTab(AnnotationTab):
     title = "Provenance"
+    refresh_on = ("provenance",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.core.commands.redaction import SetRedactionStatus
 from evidence_desk.core.queries.redactions import list_redactions
-from evidence_desk.core.redaction.marking import set_status_edit
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
@@ -20,6 +20,7 @@ STATUS_COLOURS = {"proposed": "#b8860b", "approved": "#1f2328", "rejected": "#8c
 
 class RedactionsTab(AnnotationTab):
     title = "Redactions"
+    refresh_on = ("redactions", "settings")
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -61,4 +62,4 @@ class RedactionsTab(AnnotationTab):
     def _set(self, status: str) -> None:
         ids = self.table.selected_ids()
         if ids:
-            self.ctx.undo.push(set_status_edit(self.ctx.case, ids, status), f"Mark redaction {status}")
+            self.ctx.undo.push(SetRedactionStatus(ids, status))

@@ -30,7 +30,7 @@ ANNOTATION_TABS: list[type[AnnotationTab] | PanelSpec] = [
 
 # Case-wide views get docks of their own (below the annotation panel, or across the bottom).
 DOCK_PANELS: list[PanelSpec] = [
-    PanelSpec("Links", lambda ctx: LinksPanel(ctx.case), area="right"),
+    PanelSpec("Links", lambda ctx: LinksPanel(ctx.case, undo=ctx.undo), area="right"),
     PanelSpec("Entity", lambda ctx: EntityView(ctx.case, render_service=ctx.render_service), area="right",
               tab_with="Links"),
     PanelSpec("Timeline", lambda ctx: TimelineView(ctx.case), area="bottom", visible=False),

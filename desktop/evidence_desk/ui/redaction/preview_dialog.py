@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import Edit
+from evidence_desk.core.commands.base import Command
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.queries.pages import PageSource, page_sources
 from evidence_desk.core.redaction.entity_hits import find_occurrences
@@ -48,7 +48,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RedactionPreviewDialog(QDialog):
-    redactionRequested = Signal(object)  # the Edit marking the chosen hits
+    redactionRequested = Signal(object)  # the command marking the chosen hits
     thumbnailShown = Signal(int)  # row whose thumbnail arrived (tests, diagnostics)
 
     def __init__(self, case: Case, hits: Sequence[Hit], *, title: str = "Redact every occurrence",
@@ -57,7 +57,7 @@ class RedactionPreviewDialog(QDialog):
         self.case = case
         self.hits = list(hits)
         self.apply_on_accept = apply
-        self.edit: Edit | None = None
+        self.edit: Command | None = None
         self.setWindowTitle(title)
         self.resize(760, 560)
         self._pages = self._page_info()
@@ -123,7 +123,7 @@ class RedactionPreviewDialog(QDialog):
         for i in range(self.list.count()):
             self.list.item(i).setCheckState(state)
 
-    def build_edit(self) -> Edit:
+    def build_edit(self) -> Command:
         status = initial_status(self.case, "approved" if self.approve.isChecked() else "proposed")
         return redact_hits_edit(self.case, self.chosen_hits(), str(self.reason.currentData()),
                                 note=self.note.text().strip() or None, status=status)

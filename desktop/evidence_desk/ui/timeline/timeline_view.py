@@ -85,6 +85,7 @@ class TimelineStrip(QWidget):
 
 
 class TimelineView(QWidget):
+    refresh_on = ("documents", "mentions", "entities", "provenance")  # (see core.commands.changes)
     event_activated = Signal(int, int)  # document id, page
 
     def __init__(self, case: Case, parent: QWidget | None = None) -> None:

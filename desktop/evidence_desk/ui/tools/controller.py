@@ -2,9 +2,9 @@
 
 The current tool decides: *tag* asks for an entity, *redact* for a reason code,
 *note* for a text; *select* (the default) offers all three in a small menu after
-a text selection. Each ends in a core edit pushed through the undo stack — the
-same edit the command line builds (`tag_edit`/`TagEdit`, `redact_rects_edit`,
-`add_note_edit`).
+a text selection. Each ends in a core command applied through the undo
+controller (on the database thread) — the same command, with the same checks, that
+the command line applies (`Tag`, `MarkRedaction`, `AddNote`).
 
 Dialogs open window-modal with `open()` (never `exec()`), so the event loop
 keeps running; `self.dialog` is the open one."""
@@ -18,11 +18,12 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.entities.registry import TagEdit, tag_edit
+from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.notes import AddNote
+from evidence_desk.core.commands.redaction import MarkRedaction, Spot
+from evidence_desk.core.commands.tagging import Tag
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.geometry import Rect
-from evidence_desk.core.notes import add_note_edit
-from evidence_desk.core.redaction.marking import redact_rects_edit
 from evidence_desk.ui.tools.entity_picker import EntityPickerDialog
 from evidence_desk.ui.tools.note_dialog import NoteDialog
 from evidence_desk.ui.tools.reason_dialog import ReasonDialog
@@ -50,7 +51,7 @@ class Selection:
 
 class ToolController(QObject):
     modeChanged = Signal(str)
-    applied = Signal(object)  # the core Edit, after it was pushed
+    applied = Signal(object)  # the core Command, after it was applied
     message = Signal(str)  # errors and results for the status bar
     dialogOpened = Signal(object)
 
@@ -147,22 +148,20 @@ class ToolController(QObject):
     def _finish_tag(self, dialog: EntityPickerDialog, sel: Selection) -> None:
         rect = sel.bounds
         if dialog.chosen is not None:
-            edit: TagEdit = TagEdit(sel.doc_id, sel.page, rect, sel.quote,
-                                    entity_id=dialog.chosen.id, author=self.case.author)
+            tag = Tag(sel.doc_id, sel.page, rect=rect, quote=sel.quote, entity_id=dialog.chosen.id)
             name = dialog.chosen.name
         else:
-            edit = tag_edit(self.case, sel.doc_id, sel.page, dialog.new_name, dialog.new_type,
-                            rect=rect, quote=sel.quote)
+            tag = Tag(sel.doc_id, sel.page, dialog.new_name, dialog.new_type, rect=rect, quote=sel.quote)
             name = dialog.new_name
-        self._push(edit, f"Tag {name}")
+        self._push(tag, f"Tag {name}")
 
     def start_redact(self, sel: Selection) -> QDialog:
         summary = (f"“{sel.quote}” ({len(sel.rects)} box(es))" if sel.quote
                    else f"a region on page {sel.page}")
         dialog = ReasonDialog(self.case, self.undo, summary, self.window)
         return self._open(dialog, lambda: self._push(
-            redact_rects_edit(self.case, sel.doc_id, sel.page, sel.rects, dialog.code,
-                              note=dialog.note_text, match_text=sel.quote, status="proposed"),
+            MarkRedaction([Spot(sel.doc_id, sel.page, tuple(sel.rects), sel.quote)], dialog.code,
+                          note=dialog.note_text, status="proposed"),
             "Propose redaction"))
 
     def start_note(self, doc_id: int, page: int | None, sel: Selection | None = None) -> QDialog:
@@ -173,8 +172,8 @@ class ToolController(QObject):
         def finish() -> None:
             scope = dialog.scope
             rect = sel.bounds if sel is not None and scope == "region" else None
-            self._push(add_note_edit(self.case, doc_id, dialog.text.toPlainText(),
-                                     page if scope in ("region", "page") else None, rect), "Add note")
+            self._push(AddNote(doc_id, dialog.text.toPlainText(),
+                               page if scope in ("region", "page") else None, rect), "Add note")
 
         return self._open(dialog, finish)
 
@@ -197,7 +196,12 @@ class ToolController(QObject):
         self.dialogOpened.emit(dialog)
         return dialog
 
-    def _push(self, edit: object, text: str) -> None:
-        self.undo.push(edit, text)  # type: ignore[arg-type]
-        self.applied.emit(edit)
-        self.message.emit(f"{text}: done")
+    def _push(self, command: Command, text: str) -> None:
+        """Apply on the database thread; a refusal (bad input) arrives as the undo controller's
+        `failed`, which the window shows."""
+
+        def done(applied: Command) -> None:
+            self.applied.emit(applied)
+            self.message.emit(f"{text}: done")
+
+        self.undo.push(command, on_done=done)

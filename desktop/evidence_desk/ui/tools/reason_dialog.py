@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.core.redaction.marking import add_reason_code_edit, reason_codes
+from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.settings import AddReasonCode
+from evidence_desk.core.redaction.marking import reason_codes
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 from evidence_desk.ui.undo import UndoController
 
@@ -65,16 +67,18 @@ class ReasonDialog(QDialog):
         if current:
             self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
 
+    codeAdded = Signal(str)  # after the new reason code is stored
+
     def add_code(self) -> None:
-        try:
-            edit = add_reason_code_edit(self.new_code.text(), self.new_label.text())
-            self.undo.push(edit, "Add reason code")
-        except EvidenceDeskError as exc:
-            QMessageBox.warning(self, "Reason code", str(exc))
-            return
-        self.load_codes(select=edit.values["code"])  # type: ignore[attr-defined]
-        self.new_code.clear()
-        self.new_label.clear()
+        def done(command: Command) -> None:
+            assert isinstance(command, AddReasonCode)
+            self.load_codes(select=command.code)
+            self.new_code.clear()
+            self.new_label.clear()
+            self.codeAdded.emit(command.code)
+
+        self.undo.push(AddReasonCode(self.new_code.text(), self.new_label.text()), on_done=done,
+                       on_failed=lambda message: QMessageBox.warning(self, "Reason code", message))
 
     @property
     def code(self) -> str:

@@ -1,0 +1,225 @@
+"""The rows a command writes, each recorded with its value before and after.
+
+A command never writes the database itself: it asks `Rows` to insert, update or
+delete, and `Rows` keeps a `RowEffect` per write (the whole row as it was and as
+it is now). Those effects are the step's exact inverse: undo puts every row back
+to its `before`, redo to its `after` — but only after checking that the row is
+still exactly as the step left it (`restore`), so an undo never overwrites what
+someone else changed since.
+
+Documents, pages and the audit log are not writable here: nothing can delete a
+document, or rewrite its text, through a command."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import DateTime, inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from evidence_desk.core.db.models import AuditEntry, Base, Document, HistoryStep, Page
+from evidence_desk.core.errors import HistoryConflictError, InvalidInputError
+
+M = TypeVar("M", bound=Base)
+
+# Updating a document's details is a command (`set_details`); creating or deleting one is import's job.
+_NO_INSERT_OR_DELETE = frozenset({Document.__tablename__, Page.__tablename__, AuditEntry.__tablename__,
+                                  HistoryStep.__tablename__})
+_READ_ONLY = frozenset({Page.__tablename__, AuditEntry.__tablename__, HistoryStep.__tablename__})
+
+
+@dataclass(frozen=True)
+class RowEffect:
+    """One row's state before and after a step (None: the row did not exist)."""
+
+    table: str
+    pk: Any
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"table": self.table, "id": self.pk, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RowEffect:
+        return cls(data["table"], data["id"], data.get("before"), data.get("after"))
+
+    def value(self, key: str) -> Any:
+        row = self.after if self.after is not None else self.before
+        return None if row is None else row.get(key)
+
+
+def model_of(table: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if getattr(cls, "__tablename__", None) == table:
+            return cls  # type: ignore[no-any-return]
+    raise KeyError(table)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def snapshot(obj: Base) -> dict[str, Any]:
+    """The row as JSON-plain values (what the history and the audit log store)."""
+    mapper = inspect(type(obj))
+    row = {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs}
+    return json.loads(json.dumps(row, default=str))  # type: ignore[no-any-return]
+
+
+def _from_plain(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    cols = inspect(model).columns
+    out = {}
+    for key, value in values.items():
+        if isinstance(value, str) and isinstance(cols[key].type, DateTime):
+            value = datetime.fromisoformat(value)
+        out[key] = value
+    return out
+
+
+def _pk(obj: Base) -> Any:
+    return inspect(obj).identity[0]  # type: ignore[index]
+
+
+def label_of(table: str, row: dict[str, Any] | None, pk: Any) -> str:
+    """A person's name for a row: `note 4`, `entity “Garbuz”`, `mention 12 on document 3 page 1`."""
+    noun = {"entity_aliases": "alias", "entities": "entity", "document_links": "link", "entity_links": "link",
+            "case_meta": "setting", "reason_codes": "reason code", "custody_events": "custody event",
+            "provenance": "provenance of document"}.get(table, table.rstrip("s").replace("_", " "))
+    row = row or {}
+    for key in ("name", "alias", "code"):
+        if row.get(key):
+            return f"{noun} “{row[key]}”"
+    where = ""
+    if row.get("document_id") is not None and table != "provenance":
+        where = f" on document {row['document_id']}"
+        if row.get("page_number") is not None:
+            where += f" page {row['page_number']}"
+    return f"{noun} {pk}{where}"
+
+
+class Rows:
+    """A command's writes in one session, recorded as `RowEffect`s in order."""
+
+    def __init__(self, session: Session, author: str) -> None:
+        self.session = session
+        self.author = author
+        self.effects: list[RowEffect] = []
+
+    def get(self, model: type[M], pk: Any) -> M | None:
+        return self.session.get(model, pk)
+
+    def insert(self, model: type[M], **values: Any) -> M:
+        if model.__tablename__ in _NO_INSERT_OR_DELETE:
+            raise InvalidInputError(f"{model.__tablename__} cannot be created by an edit")
+        obj = model(**_from_plain(model, values))
+        self.session.add(obj)
+        self.session.flush()
+        self.session.refresh(obj)  # the row as stored (naive datetimes, coerced types), as undo will see it
+        self.effects.append(RowEffect(model.__tablename__, _pk(obj), None, snapshot(obj)))
+        return obj
+
+    def insert_arrived(self, model: type[M], **values: Any) -> M:
+        """A document or page that arrived from outside (a colleague's bundle), recorded like any
+        insert so that undo removes it. Only the bundle merge calls this; no command deletes one."""
+        if model not in (Document, Page):
+            raise InvalidInputError("only documents and their pages arrive from a bundle")
+        obj = model(**_from_plain(model, values))
+        self.session.add(obj)
+        self.session.flush()
+        self.session.refresh(obj)
+        self.effects.append(RowEffect(model.__tablename__, _pk(obj), None, snapshot(obj)))
+        return obj
+
+    def update(self, obj: M, **changes: Any) -> M:
+        table = type(obj).__tablename__
+        if table in _READ_ONLY:
+            raise InvalidInputError(f"{table} cannot be changed by an edit")
+        before = snapshot(obj)
+        for key, value in _from_plain(type(obj), changes).items():
+            setattr(obj, key, value)
+        self.session.flush()
+        self.session.refresh(obj)
+        after = snapshot(obj)
+        if after != before:
+            self.effects.append(RowEffect(table, _pk(obj), before, after))
+        return obj
+
+    def delete(self, obj: Base) -> None:
+        table = type(obj).__tablename__
+        if table in _NO_INSERT_OR_DELETE:
+            raise InvalidInputError(f"{table} cannot be deleted by an edit")
+        pk = _pk(obj)
+        before = snapshot(obj)
+        blocker = referrer(self.session, table, pk)
+        if blocker is not None:
+            raise InvalidInputError(f"{label_of(table, before, pk)} is still used by {blocker}")
+        self.session.delete(obj)
+        self.session.flush()
+        self.effects.append(RowEffect(table, pk, before, None))
+
+
+def referrer(session: Session, table: str, pk: Any) -> str | None:
+    """A row of another table that points at (`table`, `pk`), named for a person; None if none.
+
+    Checked before every delete so that no foreign-key cascade removes a row the
+    history does not know about."""
+    for mapper in Base.registry.mappers:
+        other = mapper.local_table
+        for fk in other.foreign_keys:
+            if fk.column.table.name != table:
+                continue
+            row = session.execute(select(other).where(fk.parent == pk).limit(1)).mappings().first()
+            if row is not None:
+                other_pk = row[next(iter(other.primary_key.columns)).key]
+                return label_of(other.name, dict(row), other_pk)
+    return None
+
+
+def _current(session: Session, effect: RowEffect) -> tuple[Base | None, dict[str, Any] | None]:
+    obj = session.get(model_of(effect.table), effect.pk)
+    if obj is not None:
+        session.refresh(obj)  # never trust a cached copy: another process may have written
+    return obj, None if obj is None else snapshot(obj)
+
+
+def restore(session: Session, effects: Sequence[RowEffect], *, to_before: bool,
+            who_changed: Any = None) -> None:
+    """Put every row back to its `before` (undo, effects taken last first) or forward
+    to its `after` (redo, in order), refusing with `HistoryConflictError` if any row is
+    not exactly as the step left it. The caller's transaction rolls back on refusal, so
+    a step is never half-restored. `who_changed(table, pk)` names who changed a row."""
+    ordered = list(reversed(effects)) if to_before else list(effects)
+    for effect in ordered:
+        expected, target = (effect.after, effect.before) if to_before else (effect.before, effect.after)
+        obj, now = _current(session, effect)
+        if now != expected:
+            name = label_of(effect.table, expected or now, effect.pk)
+            state = "was deleted" if now is None else ("was created again" if expected is None else "was changed")
+            by = who_changed(effect.table, effect.pk) if who_changed else None
+            raise HistoryConflictError(f"{name} {state} since{f' (by {by})' if by else ''}")
+        model = model_of(effect.table)
+        if target is None:
+            assert obj is not None
+            blocker = referrer(session, effect.table, effect.pk)
+            if blocker is not None:
+                raise HistoryConflictError(
+                    f"{label_of(effect.table, now, effect.pk)} is used by {blocker}, added since")
+            session.delete(obj)
+        elif obj is None:
+            session.add(model(**_from_plain(model, target)))
+        else:
+            for key, value in _from_plain(model, target).items():
+                setattr(obj, key, value)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise HistoryConflictError(
+                f"{label_of(effect.table, target or now, effect.pk)} cannot be restored: a row it refers to "
+                "was removed since") from exc
