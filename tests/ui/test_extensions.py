@@ -79,11 +79,12 @@ def test_redact_every_occurrence_previews_then_marks_through_the_undo_stack(wind
 
 
 def test_redact_every_occurrence_of_an_entity_name_reaches_its_aliases(window, ui_case, qtbot):
-    from evidence_desk.core.entities.manage import alias_edit
+    from evidence_desk.core.commands.entities import AddAlias
 
     letter = doc_id_by_name(ui_case, "a_letter.pdf")
-    window.undo.push(tag_edit(ui_case, letter, 1, "Zelo Works", "organisation", rect=Rect(70, 100, 200, 120)))
-    ui_case.apply(alias_edit(ui_case, "Zelo Works", "Zelenograd"))
+    with qtbot.waitSignal(window.undo.changed):
+        window.undo.push(Tag(letter, 1, "Zelo Works", "organisation", rect=Rect(70, 100, 200, 120)))
+    ui_case.apply(AddAlias("Zelo Works", "Zelenograd"))
     dialog = _preview(qtbot, redact_every_occurrence(window, "Zelo Works"))
     texts = [h.text for h in dialog.hits]
     assert texts.count("Zelenograd") == 2  # the alias, found although "Zelo Works" is not on the page
