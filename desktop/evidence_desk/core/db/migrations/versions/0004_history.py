@@ -1,7 +1,7 @@
 """undo/redo history in the case
 
 Revision ID: 0004_history
-Revises: 0003_suggestion_runs
+Revises: 0003_text_stems
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_history'
-down_revision = '0003_suggestion_runs'
+down_revision = '0003_text_stems'
 branch_labels = None
 depends_on = None
 
