@@ -152,7 +152,7 @@ class History:
             shown = list(reversed(effects)) if undo else effects
             audit.append(s, author=self.case.author, action=verb, target_type="history", target_id=row.id,
                          data={"step": row.id, "name": row.name, "of": row.action, "by": row.author,
-                               "steps": [_flipped(e, undo).to_json() for e in shown]})
+                               "steps": [_flipped(e, undo).to_audit_json() for e in shown]})
         return Changes.of(effects)
 
 

@@ -45,6 +45,15 @@ class RowEffect:
     def to_json(self) -> dict[str, Any]:
         return {"table": self.table, "id": self.pk, "before": self.before, "after": self.after}
 
+    def to_audit_json(self) -> dict[str, Any]:
+        """For the audit log: a created or deleted row whole, an update as only the columns it
+        changed (what readers of the log, such as the bundle merge's conflict finder, expect)."""
+        if self.before is None or self.after is None:
+            return self.to_json()
+        changed = [k for k in self.after if self.before.get(k) != self.after[k]]
+        return {"table": self.table, "id": self.pk, "before": {k: self.before.get(k) for k in changed},
+                "after": {k: self.after[k] for k in changed}}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RowEffect:
         return cls(data["table"], data["id"], data.get("before"), data.get("after"))
