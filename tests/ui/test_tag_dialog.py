@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from evidence_desk.core.commands.entities import AddEntity as CreateEntity
 from evidence_desk.core.db.models import Entity, Mention
-from evidence_desk.core.entities.registry import CreateEntity
 from evidence_desk.core.geometry import Rect
 from tests.ui.conftest import doc_id_by_name
 
