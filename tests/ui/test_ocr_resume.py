@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from evidence_desk.core.importing import ImportOptions, import_paths
@@ -20,7 +24,13 @@ def test_interrupted_ocr_is_offered_and_resumed_from_the_status_bar(ui_case, qtb
     src = scans.text_pdf(tmp_path / "src.pdf", [scans.ENGLISH])
     scan = scans.scanned_pdf(tmp_path / "scan.pdf", [scans.raster(src, 0, dpi=150)], dpi=150)
     doc = import_paths(ui_case, [scan], ImportOptions(ocr="never")).imported[0].document_id
-    jobs.create(ui_case, [(doc, 1, "eng")], "auto")  # what a run killed before its first page leaves
+    # What a run killed before its first page leaves: a job whose owning process is gone (a job
+    # of a live process, this one included, is that process's own and is not offered).
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c",
+                    "import sys; from evidence_desk.core.case import Case; from evidence_desk.core.ocr import jobs;"
+                    "c = Case.open(sys.argv[1]); jobs.create(c, [(int(sys.argv[2]), 1, 'eng')], 'auto'); c.close()",
+                    str(ui_case.path), str(doc)], check=True, timeout=120, cwd=repo)
     assert unfinished_pages(ui_case) == 1
 
     application()
