@@ -27,7 +27,8 @@ from pathlib import Path
 
 from evidence_desk.core import sandbox
 from evidence_desk.core.case import Case
-from evidence_desk.core.entities.manage import add_entity, merge_edit
+from evidence_desk.core.commands.entities import MergeEntities
+from evidence_desk.core.entities.manage import add_entity
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
@@ -59,7 +60,7 @@ def _work(kind: str, case_dir: Path, extra: dict[str, str], ack: int) -> None:
             keep = add_entity(case, f"Keep {os.getpid()}-{i}", "organization")
             other = add_entity(case, f"Other {os.getpid()}-{i}", "organization")
             case.apply(tag_edit(case, 1, 1, f"Other {os.getpid()}-{i}", "organization", rect=Rect(5, 5, 50, 20)))
-            case.apply(merge_edit(case, keep, other))
+            case.apply(MergeEntities(keep, other))
             say(f"ACK merge {keep} {other}")
         elif kind == "import":
             source = Path(extra["sources"]) / f"s{i % 12:02d}.pdf"

@@ -46,3 +46,12 @@ def test_bounded_distance_gives_up_beyond_its_limit():
     assert bounded_distance("primer", "prirner", 2) == 2
     assert bounded_distance("primer", "pinsker", 1) is None
     assert bounded_distance("abc", "abcdef", 2) is None
+
+
+def test_a_doubled_digit_is_a_different_name_not_a_spelling_variant():
+    # Found by the crash trials: tagging "Person 4242-11" landed on "Person 4242-1".
+    from evidence_desk.core.entities.translit import spellings
+
+    assert not spellings("Person 4242-11") & spellings("Person 4242-1")
+    assert not spellings("Contract QL-100") & spellings("Contract QL-10")
+    assert spellings("Russland") & spellings("Rusland")  # doubled letters still fold

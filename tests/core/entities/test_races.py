@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.entities import MergeEntities
 from evidence_desk.core.db.models import Entity, Mention
-from evidence_desk.core.entities.manage import add_entity, merge_edit
+from evidence_desk.core.entities.manage import add_entity
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.importing import import_paths
 from tests.core.pdfs import write_text_pdf
@@ -46,7 +47,7 @@ def test_a_tag_committed_while_a_merge_was_planned_ends_on_the_survivor(tmp_path
     with _case(tmp_path) as case:
         keep = add_entity(case, "Kirill O. Garbuz", "person")
         other = add_entity(case, "K. Garbuz", "person")
-        merge = merge_edit(case, keep, other)  # planned...
+        merge = MergeEntities(keep, other)  # planned...
         case.apply(tag_edit(case, 1, 1, "K. Garbuz", "person", quote="Garbuz"))  # ...a tag lands...
         case.apply(merge)  # ...then the merge commits
         with case.read() as s:
@@ -58,7 +59,7 @@ def test_a_tag_planned_before_a_merge_committed_ends_on_the_survivor(tmp_path: P
         keep = add_entity(case, "Kirill O. Garbuz", "person")
         other = add_entity(case, "K. Garbuz", "person")
         tag = tag_edit(case, 1, 1, "K. Garbuz", "person", quote="Garbuz")  # planned on `other`...
-        case.apply(merge_edit(case, keep, other))  # ...the merge commits...
+        case.apply(MergeEntities(keep, other))  # ...the merge commits...
         case.apply(tag)  # ...then the tag
         with case.read() as s:
             assert s.execute(select(Mention.entity_id)).scalars().all() == [keep]

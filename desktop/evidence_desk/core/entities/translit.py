@@ -69,7 +69,9 @@ def skeleton(text: str) -> str:
     t = _NON_WORD.sub(" ", t).replace("_", " ")
     for src, dst in _FOLDS:
         t = t.replace(src, dst)
-    t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Russland/Rusland, Petrowa/Petrova
+    # Doubled letters: Russland/Rusland, Petrowa/Petrova. Letters only: "4242-11" and
+    # "4242-1" are different names (a doubled digit is a different number).
+    t = re.sub(r"([^\W\d_])\1+", r"\1", t)
     return " ".join(t.split())
 
 
