@@ -46,7 +46,7 @@ def _work(kind: str, case_dir: Path, extra: dict[str, str], ack: int) -> None:
     say("READY")
     for i in range(1000):
         if kind == "note":
-            note_id, _ = add_note(case, 1, f"note {os.getpid()}-{i}", page=1)
+            note_id = add_note(case, 1, f"note {os.getpid()}-{i}", page=1)
             say(f"ACK note {note_id}")
         elif kind == "tag":
             name = f"Person {os.getpid()}-{i}"

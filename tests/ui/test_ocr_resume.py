@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from evidence_desk.core.importing import ImportOptions, import_paths
-from evidence_desk.core.ocr import jobs
 from evidence_desk.core.ocr.service import unfinished_pages
 from evidence_desk.core.queries.pages import document_pages
 from tests.core.ocr import scans
