@@ -123,3 +123,15 @@ def test_session_folders_of_dead_processes_are_swept(tmp_path: Path) -> None:
     removed = confine.sweep_stale_sessions(tmp_path)
     assert set(removed) == {dead, demo}
     assert mine.exists() and other.exists()
+
+
+def test_a_worker_keeps_the_tesseract_a_bundle_ships(monkeypatch):
+    # A frozen build points at its own Tesseract through this variable (packaging/entry.py);
+    # OCR runs in workers, so the cleaned environment must carry it or no scan is ever read.
+    from evidence_desk.core.confine import worker_environment
+
+    monkeypatch.setenv("EVIDENCE_DESK_TESSERACT", "/opt/evidence-desk/tesseract/tesseract")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not for workers")
+    env = worker_environment()
+    assert env["EVIDENCE_DESK_TESSERACT"] == "/opt/evidence-desk/tesseract/tesseract"
+    assert "AWS_SECRET_ACCESS_KEY" not in env

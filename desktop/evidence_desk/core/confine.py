@@ -30,9 +30,10 @@ from pathlib import Path
 SESSION_PREFIX = "evidence-desk-"
 _SESSION_NAME = re.compile(r"^evidence-desk-(?:demo-)?(\d+)-")
 # What a worker needs from the caller's environment: finding programs (tesseract), the
-# locale, Tesseract's data, thread limits, and Python's own import path when it is set.
+# locale, Tesseract's data and binary (a bundle ships its own), thread limits, and Python's
+# own import path when it is set.
 _KEPT = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TESSDATA_PREFIX", "OMP_THREAD_LIMIT",
-         "PYTHONPATH", "EVIDENCE_DESK_NO_BWRAP")
+         "PYTHONPATH", "EVIDENCE_DESK_NO_BWRAP", "EVIDENCE_DESK_TESSERACT")
 _lock = threading.Lock()
 _session: Path | None = None
 
