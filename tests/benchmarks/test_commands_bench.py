@@ -33,10 +33,12 @@ def _case(folder: Path) -> Case:
     con.execute("INSERT INTO documents(uid, sha256, filename, media_type, size_bytes, page_count, review_status, "
                 "imported_at, imported_by, warnings, source_metadata) VALUES ('d1', ?, 'a.pdf', "
                 "'application/pdf', 10, 1, 'new', '2024-01-01 00:00:00', 'me', '[]', '{}')", ("ab" * 32,))
-    con.execute("INSERT INTO pages(document_id, number, width, height, rotation, text, text_source, needs_ocr, "
-                "has_images, words) VALUES (1, 1, 612, 792, 0, 'text', 'embedded', 0, 0, '[]')")
     con.commit()
     con.close()
+    from evidence_desk.core.db.models import Page
+
+    with case.write() as s:  # through the case's engine: the index triggers call its SQL functions
+        s.add(Page(document_id=1, number=1, width=612, height=792, text="text", text_source="embedded"))
     return case
 
 
