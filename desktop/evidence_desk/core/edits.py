@@ -12,41 +12,20 @@ services build named edits from them (`add_note`, `merge_entities`, …)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from evidence_desk.core.commands.rows import _from_plain, _plain
+from evidence_desk.core.commands.rows import model_of as _model
 from evidence_desk.core.db.models import Base
 from evidence_desk.core.errors import NotFoundError
 
 
-def _model(table: str) -> type[Base]:
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if getattr(cls, "__tablename__", None) == table:
-            return cls  # type: ignore[no-any-return]
-    raise KeyError(table)
-
-
-def _to_plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
-
-
-def _from_plain(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
-    cols = inspect(model).columns
-    out = {}
-    for key, value in values.items():
-        if isinstance(value, str) and isinstance(cols[key].type, DateTime):
-            value = datetime.fromisoformat(value)
-        out[key] = value
-    return out
-
-
 def snapshot(obj: Base) -> dict[str, Any]:
     mapper = inspect(type(obj))
-    return {c.key: _to_plain(getattr(obj, c.key)) for c in mapper.column_attrs}
+    return {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs}
 
 
 class Edit:
@@ -129,7 +108,7 @@ class UpdateRecord(Edit):
         obj = session.get(model, self.pk)
         if obj is None:
             raise NotFoundError(f"{self.table} {self.pk} does not exist")
-        self.before = {k: _to_plain(getattr(obj, k)) for k in self.changes}
+        self.before = {k: _plain(getattr(obj, k)) for k in self.changes}
         for key, value in _from_plain(model, self.changes).items():
             setattr(obj, key, value)
         session.flush()
