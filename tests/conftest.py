@@ -15,15 +15,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("EVIDENCE_DESK_CORPUS", REPO.parent / "shared" / "corpus"))
-DEFAULT_MARKEXPR = "not corpus_full and not benchmark and not packaging and not fresh_setup"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """In CI (`CI` set, as `.ci/run` does) the plain `uv run pytest` also runs the whole
-    corpus: the default marker expression is widened to let `corpus_full` through.
-    An explicit `-m` on the command line is left alone."""
-    if os.environ.get("CI") and config.option.markexpr == DEFAULT_MARKEXPR:
-        config.option.markexpr = "not benchmark and not packaging and not fresh_setup"
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

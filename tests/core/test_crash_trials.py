@@ -3,7 +3,8 @@ exports: afterwards the case verifies (integrity, audit chain and its anchor, or
 every change the process had acknowledged is there, and nothing is left behind once the
 case is opened again (staging folders, `.part` files of an export).
 
-At least 200 trials; CI runs them (`CI` set), elsewhere select them with `-m slow`.
+At least 200 trials, marked `crash_trials`: not part of the default run (they take minutes);
+`.ci/run` runs them in a step of their own, and `uv run pytest -m crash_trials` runs them here.
 Trials fork from a warm zygote (tests/core/crash_zygote.py), so each costs a fraction of
 a second. EVIDENCE_DESK_CRASH_SEED picks another sequence of moments."""
 
@@ -53,11 +54,6 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "case", sources
 
 
-def _selected(config: pytest.Config) -> bool:
-    expr = config.option.markexpr or ""
-    return bool(os.environ.get("CI")) or ("slow" in expr and "not slow" not in expr)
-
-
 def _check(case_dir: Path, kind: str, acks: list[str], out: Path) -> None:
     with Case.open(case_dir) as case:  # the next open: it must also clear what the kill left
         report = verify_case(case)
@@ -88,11 +84,8 @@ def _check(case_dir: Path, kind: str, acks: list[str], out: Path) -> None:
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
 
 
-@pytest.mark.slow
-def test_kill_9_at_random_moments_loses_no_acknowledged_change(base: tuple[Path, Path], tmp_path: Path,
-                                                               request: pytest.FixtureRequest) -> None:
-    if not _selected(request.config):
-        pytest.skip("200 kill -9 trials: run in CI (CI set) or with -m slow")
+@pytest.mark.crash_trials
+def test_kill_9_at_random_moments_loses_no_acknowledged_change(base: tuple[Path, Path], tmp_path: Path) -> None:
     base_case, sources = base
     rng = random.Random(SEED)
     trials = [(kind, rng.randint(0, most), rng.uniform(0.0, window)) for kind, (n, most, window) in PLAN.items()

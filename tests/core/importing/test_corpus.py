@@ -1,6 +1,6 @@
 """Every file of the shared corpus ends imported or refused with a clear reason, as its
 manifest says. The default run imports a fixed stratified sample; the whole corpus runs
-under the `corpus_full` marker (and in CI, see tests/conftest.py)."""
+under the `corpus_full` marker (run by `.ci/run` in a step of its own)."""
 
 from __future__ import annotations
 
