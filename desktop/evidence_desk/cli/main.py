@@ -41,6 +41,7 @@ OPTIONAL_COMMAND_MODULES = (
     "export_pdf",
     "export_bundle",
     "import_bundle",
+    "export_ftm",
     "key",
     "history_cmd",
 )

@@ -61,6 +61,8 @@ def ftm_entities(published: CaseRecords, doc_files: dict[str, str],
     proofs: dict[str, list[str]] = {}
     pairs: dict[tuple[str, str], list[int]] = {}
     for m in published.mentions:
+        if m.get("status", "accepted") != "accepted":  # a suggestion counts only once accepted
+            continue
         proofs.setdefault(m["entity"], []).append(ftm_id(docs[m["document"]]["uid"]))
         pairs.setdefault((m["document"], m["entity"]), []).append(m["page"])
     things: set[str] = set()
