@@ -13,34 +13,11 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from packaging.markers import Marker
-from packaging.requirements import Requirement
+from evidence_desk.core.licences import licence_of, normal_name, runtime_closure
 
 LICENCE_NAME = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 COMMON_LICENCES = Path("/usr/share/common-licenses")
 QT_DISTRIBUTIONS = {"pyside6-essentials", "shiboken6"}
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def runtime_closure(root: str = "evidence-desk") -> list[metadata.Distribution]:
-    """`root` and every distribution it requires at run time on this platform (no extras)."""
-    seen: dict[str, metadata.Distribution] = {}
-    todo = [root]
-    while todo:
-        name = _normal(todo.pop())
-        if name in seen:
-            continue
-        dist = metadata.distribution(name)
-        seen[name] = dist
-        for line in dist.requires or []:
-            req = Requirement(line)
-            if req.marker is not None and not Marker(str(req.marker)).evaluate({"extra": ""}):
-                continue
-            todo.append(req.name)
-    return [seen[n] for n in sorted(seen)]
 
 
 def _licence_files(dist: metadata.Distribution) -> list[Path]:
@@ -53,15 +30,6 @@ def _licence_files(dist: metadata.Distribution) -> list[Path]:
     return [f for f in found if f.is_file()]
 
 
-def _licence_of(dist: metadata.Distribution) -> str:
-    declared = dist.metadata.get("License-Expression") or dist.metadata.get("License")
-    if declared and declared.strip().upper() not in ("UNKNOWN", "NONE"):  # old setuptools wrote UNKNOWN
-        return declared.splitlines()[0]
-    classifiers = [c.split(" :: ")[-1] for c in dist.metadata.get_all("Classifier") or []
-                   if c.startswith("License ::")]
-    return ", ".join(classifiers) or "see its files"
-
-
 def collect(dest: Path, agpl: Path) -> Path:
     """Write one folder per distribution into `dest` and a summary; return the summary's path.
     `agpl` is the AGPL-3.0 text (the repository's LICENSE), copied for PyMuPDF too."""
@@ -72,20 +40,20 @@ def collect(dest: Path, agpl: Path) -> Path:
              "It ships the following software, each under its own licence (texts in this folder):", ""]
     for dist in runtime_closure():
         name, version = dist.metadata["Name"], dist.version
-        if _normal(name) == "evidence-desk":
+        if normal_name(name) == "evidence-desk":
             continue
-        licence = _licence_of(dist)
-        folder = dest / f"{_normal(name)}-{version}"
+        licence = licence_of(dist)
+        folder = dest / f"{normal_name(name)}-{version}"
         folder.mkdir()
         files = _licence_files(dist)
         for f in files:
             shutil.copy2(f, folder / f.name)
-        if _normal(name) in QT_DISTRIBUTIONS:
+        if normal_name(name) in QT_DISTRIBUTIONS:
             for text in ("LGPL-3", "GPL-3"):
                 if (COMMON_LICENCES / text).is_file():
                     shutil.copy2(COMMON_LICENCES / text, folder / f"{text}.txt")
                     files.append(folder / text)
-        if _normal(name) == "pymupdf":  # its COPYING only names the AGPL
+        if normal_name(name) == "pymupdf":  # its COPYING only names the AGPL
             shutil.copy2(agpl, folder / "AGPL-3.0.txt")
         note = ""
         if not files:

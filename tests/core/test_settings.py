@@ -125,3 +125,19 @@ def test_the_author_setting_signs_edits_when_the_environment_names_no_one(
     assert default_author() == "Investigator A"
     with Case.open(tmp_path / "case", create=True) as case:
         assert case.author == "Investigator A"
+
+
+def test_own_reason_codes_and_the_interface_language_are_checked_before_they_are_stored() -> None:
+    prefs = settings.load()
+    assert prefs.reason_codes == [] and prefs.language == "system"
+    prefs.set("reason_codes", [{"code": "informant", "label": "Informant safety"}, {"code": "minor"}])
+    prefs.set("language", "ru")
+    prefs.save()
+    again = settings.load()
+    assert again.reason_codes == [("informant", "Informant safety"), ("minor", "minor")]
+    assert again.language == "ru"
+    for bad in ([{"code": "Has Space"}], [{"code": "x"}, {"code": "x"}], ["x"], [{"label": "no code"}]):
+        with pytest.raises(InvalidInputError):
+            prefs.set("reason_codes", bad)
+    with pytest.raises(InvalidInputError):
+        prefs.set("language", "fr")

@@ -52,9 +52,11 @@ def default_author() -> str:
     env = os.environ.get("EVIDENCE_DESK_AUTHOR")
     if env:
         return env
-    chosen = settings.load().author
-    if chosen:
-        return chosen
+    return settings.load().author or login_name()
+
+
+def login_name() -> str:
+    """The name edits are signed with when no author is chosen."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # pragma: no cover - no passwd entry

@@ -25,7 +25,7 @@ from typing import Any
 
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.paths import config_home
-from evidence_desk.core.vocabulary import EXPORT_PROFILES
+from evidence_desk.core.vocabulary import EXPORT_PROFILES, normal_reason_code, reason_code_problem
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ SETTINGS_FILE = "settings.json"
 THEMES = ("system", "light", "dark")
 MAX_RECENT = 10
 DEFAULT_OCR_LANGUAGES = "rus+eng+deu"
+# Interface languages with a translation ("system": the desktop's language when there is one).
+LANGUAGES = ("system", "en", "de", "ru")
 
 
 def _text_or_none(value: object) -> bool:
@@ -52,6 +54,17 @@ def _paths(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(p, str) and p for p in value)
 
 
+def _reason_codes(value: object) -> bool:
+    """The user's own redaction reason codes: [{"code": "…", "label": "…"}, …], codes unique."""
+    if not isinstance(value, list) or len(value) > 100:
+        return False
+    codes = [item.get("code") for item in value if isinstance(item, dict)]
+    return len(codes) == len(value) == len(set(codes)) and all(
+        isinstance(item.get("code"), str) and item["code"] == normal_reason_code(item["code"])
+        and reason_code_problem(item["code"]) is None
+        and isinstance(item.get("label", ""), str) and len(item.get("label", "")) <= 200 for item in value)
+
+
 # key: (default, check). An idle lock of 0 minutes means the window never locks itself.
 SCHEMA: dict[str, tuple[Any, Callable[[object], bool]]] = {
     "author": (None, _text_or_none),
@@ -60,6 +73,8 @@ SCHEMA: dict[str, tuple[Any, Callable[[object], bool]]] = {
     "recent_cases": ([], _paths),
     "export_profile": ("publication", lambda v: v in EXPORT_PROFILES),
     "idle_lock_minutes": (0, _minutes),
+    "reason_codes": ([], _reason_codes),
+    "language": ("system", lambda v: v in LANGUAGES),
 }
 
 
@@ -171,6 +186,15 @@ class Settings:
     @property
     def idle_lock_minutes(self) -> int:
         return int(self.get("idle_lock_minutes"))
+
+    @property
+    def language(self) -> str:
+        return str(self.get("language"))
+
+    @property
+    def reason_codes(self) -> list[tuple[str, str]]:
+        """(code, label) of the user's own reason codes, offered in every case they open."""
+        return [(item["code"], item.get("label") or item["code"]) for item in self.get("reason_codes")]
 
     @property
     def recent_cases(self) -> list[Path]:

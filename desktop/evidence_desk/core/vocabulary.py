@@ -33,3 +33,15 @@ ENTITY_TYPES = (
 REDACTION_STATUSES = ("proposed", "approved", "rejected")
 MENTION_STATUSES = ("suggested", "accepted", "rejected")
 EXPORT_PROFILES = ("publication", "internal")  # publication: redacted files only, no source identity
+
+
+def normal_reason_code(text: str) -> str:
+    """A reason code as the case stores it: trimmed, lower case, spaces as '_'."""
+    return text.strip().lower().replace(" ", "_")
+
+
+def reason_code_problem(code: str) -> str | None:
+    """Why `code` (already normal) cannot be a reason code, or None when it can."""
+    if not code or len(code) > 32 or not code.replace("_", "").replace("-", "").isalnum():
+        return "a reason code is 1–32 letters, digits, '-' or '_'"
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from evidence_desk.cli.output import print_json
 from evidence_desk.core import settings
@@ -22,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _parse(key: str, text: str) -> object:
     default = settings.SCHEMA[key][0]
+    if isinstance(default, list):  # reason_codes: '[{"code": "informant", "label": "Informant safety"}]'
+        try:
+            return json.loads(text)
+        except ValueError as exc:
+            raise InvalidInputError(f"{key} is a JSON list, e.g. [{{\"code\": \"informant\", "
+                                    f"\"label\": \"Informant safety\"}}] ({exc})") from None
     if isinstance(default, int) and not isinstance(default, bool):
         if not text.strip().isdigit():
             raise InvalidInputError(f"{key} is a whole number, not {text!r}")
@@ -43,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(shown)
         return 0
     for key, value in shown.items():
-        text = ", ".join(map(str, value)) if isinstance(value, list) else ("—" if value is None else value)
+        items = [f"{v['code']} ({v.get('label') or v['code']})" if isinstance(v, dict) else str(v)
+                 for v in value] if isinstance(value, list) else []
+        text = ", ".join(items) if isinstance(value, list) else ("—" if value is None else value)
         print(f"{key:<18}{text}")
     return 0

@@ -10,6 +10,7 @@ from evidence_desk.core.commands.base import Command
 from evidence_desk.core.commands.rows import Rows
 from evidence_desk.core.db.models import CaseMeta, ReasonCode
 from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.vocabulary import normal_reason_code, reason_code_problem
 
 # Settings a user may change by command (other case_meta keys belong to the program).
 SETTINGS = {"redaction_second_reviewer": "second reviewer for redactions"}
@@ -23,9 +24,9 @@ class AddReasonCode(Command):
     label: str = ""
 
     def run(self, rows: Rows) -> None:
-        code = self.code.strip().lower().replace(" ", "_")
-        if not code or len(code) > 32 or not code.replace("_", "").replace("-", "").isalnum():
-            raise InvalidInputError("a reason code is 1–32 letters, digits, '-' or '_'")
+        code = normal_reason_code(self.code)
+        if (problem := reason_code_problem(code)) is not None:
+            raise InvalidInputError(problem)
         if rows.get(ReasonCode, code) is not None:
             raise InvalidInputError(f"the reason code {code!r} exists already")
         self.code, self.label = code, self.label.strip() or code

@@ -17,6 +17,7 @@ from typing import Any
 
 from evidence_desk.core.db.models import DOCUMENT_KINDS
 from evidence_desk.core.demo import markup
+from evidence_desk.core.resources import resource_dir
 
 LANGUAGES = {"ru": "rus", "en": "eng", "de": "deu"}
 DELIVERIES = {  # delivery → (file extension, media type)
@@ -79,11 +80,7 @@ class DocTemplate:
 
 def resources_dir() -> Path:
     """`resources/demo` in a source checkout, `evidence_desk/resources/demo` when installed."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources" / "demo", here.parents[4] / "resources" / "demo"):
-        if (candidate / "case.toml").is_file():
-            return candidate
-    raise FileNotFoundError("the demo corpus templates (resources/demo) are missing from this installation")
+    return resource_dir("demo", marker="case.toml")
 
 
 def _template(path: Path, data: dict[str, Any]) -> DocTemplate:

@@ -30,6 +30,16 @@ def reason_codes(case: Case) -> list[Reason]:
                 for r in s.execute(select(ReasonCode).order_by(ReasonCode.builtin.desc(), ReasonCode.code)).scalars()]
 
 
+def missing_reason_codes(case: Case, wanted: Sequence[tuple[str, str]]) -> list[AddReasonCode]:
+    """The commands that add to `case` those of the user's own reason codes (the `reason_codes`
+    setting) it does not have yet; none for a read-only case. Each is an audited, undoable
+    step, so the case records when it gained a code and from whom."""
+    if case.read_only_reason is not None:
+        return []
+    have = {r.code for r in reason_codes(case)}
+    return [AddReasonCode(code, label) for code, label in wanted if code not in have]
+
+
 # Builders kept for callers that name the old functions; each returns the command.
 
 def add_reason_code_edit(code: str, label: str) -> AddReasonCode:
