@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from evidence_desk.ui import about, welcome
+from evidence_desk.ui import help as help_pages
+from evidence_desk.ui.dialogs import settings_dialog
 from evidence_desk.ui.panels.registry import WINDOW_COMMANDS
 
 if TYPE_CHECKING:
@@ -56,6 +59,8 @@ def build_actions(w: MainWindow) -> Actions:
     add("open_case", "&Open Case…", w.open_case, QKeySequence.StandardKey.Open)
     add("import_files", "&Import Files…", w.import_files, "Ctrl+I", tip="Import PDFs and images into the case")
     add("import_folder", "Import &Folder…", w.import_folder, "Ctrl+Shift+I")
+    add("open_demo", "Open the &Demo Case", lambda: welcome.open_demo(w),
+        tip="Open the demo case (built first if need be)")
     add("quit", "&Quit", w.close, QKeySequence.StandardKey.Quit)
     # Edit
     undo = w.undo.undo_action(w)
@@ -68,6 +73,10 @@ def build_actions(w: MainWindow) -> Actions:
     add("find", "&Find in Document…", w.focus_find, QKeySequence.StandardKey.Find)
     add("search", "&Search the Case…", w.focus_search, "Ctrl+Shift+F")
     add("filter", "Filter &Documents", w.focus_filter, "Ctrl+Alt+F")
+    add("settings", "Se&ttings…", lambda: settings_dialog.edit_settings(w), QKeySequence.StandardKey.Preferences,
+        tip="Author name, OCR languages, reason codes, language")
+    if not acts.settings.shortcuts():  # no standard Preferences key on this desktop
+        acts.settings.setShortcut(QKeySequence("Ctrl+,"))
     # View: viewers
     add("open_left", "Open on the &Left", lambda: w.open_selected(LEFT), "Ctrl+1",
         tip="Open the selected document on the left")
@@ -118,6 +127,11 @@ def build_actions(w: MainWindow) -> Actions:
     w.tools.modeChanged.connect(show_mode)
     add("note_page", "Note on this &Page…", w.note_on_page, "Ctrl+Shift+M")
     add("note_document", "Note on the &Document…", w.note_on_document)
+    # Help
+    add("guide", "&Guide", lambda: help_pages.show_guide(w), QKeySequence.StandardKey.HelpContents)
+    add("shortcuts", "&Keyboard Shortcuts", lambda: help_pages.show_shortcuts(w), "Ctrl+/")
+    add("welcome", "&Welcome Screen", lambda: welcome.show_welcome(w))
+    add("about", "&About Evidence Desk", lambda: about.show_about(w))
 
     _menus(w, acts)
     _toolbar(w, acts)
@@ -127,7 +141,7 @@ def build_actions(w: MainWindow) -> Actions:
 def _menus(w: MainWindow, a: Actions) -> None:
     bar = w.menuBar()
     case = bar.addMenu("&Case")
-    for x in (a.new_case, a.open_case):
+    for x in (a.new_case, a.open_case, a.open_demo):
         case.addAction(x)
     w.recent_menu = case.addMenu("Open &Recent")
     case.addSeparator()
@@ -141,6 +155,8 @@ def _menus(w: MainWindow, a: Actions) -> None:
     edit.addSeparator()
     for x in (a.find, a.search, a.filter):
         edit.addAction(x)
+    edit.addSeparator()
+    edit.addAction(a.settings)
     view = bar.addMenu("&View")
     for group in ((a.open_left, a.open_right, a.swap, a.close_viewer, a.other_viewer),
                   (a.linked, a.single, a.thumbnails),
@@ -167,7 +183,11 @@ def _menus(w: MainWindow, a: Actions) -> None:
         action = menu.addAction(command.text, lambda c=command: c.run(w))
         if command.shortcut:
             action.setShortcut(QKeySequence(command.shortcut))
-    bar.addMenu("&Help").addAction("&About Evidence Desk", w.about)
+    help_menu = bar.addMenu("&Help")
+    for x in (a.guide, a.shortcuts, a.welcome):
+        help_menu.addAction(x)
+    help_menu.addSeparator()
+    help_menu.addAction(a.about)
 
 
 def _toolbar(w: MainWindow, a: Actions) -> None:

@@ -7,6 +7,7 @@ the application quits."""
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 from pathlib import Path
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from evidence_desk.core import settings as core_settings
 from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.ui import settings, theme
+from evidence_desk.ui import i18n, settings, theme
 
 if TYPE_CHECKING:
     from evidence_desk.core.case import Case
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 # The case, SQLAlchemy and the window are imported inside functions, after the render
 # service has started its sandbox workers (they load PyMuPDF meanwhile): a faster first page.
 
+log = logging.getLogger(__name__)
 APP_ID = "org.evidencedesk.EvidenceDesk"
 SCREENSHOT_SIZE = (1600, 1000)
 RENDER_TIMEOUT_MS = 20_000
@@ -37,6 +40,7 @@ def application() -> QApplication:
     app.setOrganizationName("EvidenceDesk")
     app.setDesktopFileName(APP_ID)
     settings.move_old_preferences()
+    i18n.install(app)  # before any window: strings are translated when widgets are built
     theme.apply_theme(app, dark=settings.dark_mode())
     return app
 
@@ -70,6 +74,7 @@ class Session:
                 raise
             self.window.show_error(str(exc))
             return False
+        _adopt_reason_codes(case)
         old_window, old_case = self.window, self.case
         self.case, self.window = case, MainWindow(case, self.render_service)
         self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
@@ -90,6 +95,17 @@ class Session:
         if self.case is not None:
             self.case.close()
         self.render_service.close()
+
+
+def _adopt_reason_codes(case: Case) -> None:
+    """The user's own reason codes (Edit › Settings) join every case they open."""
+    from evidence_desk.core.redaction.marking import missing_reason_codes
+
+    for command in missing_reason_codes(case, core_settings.load().reason_codes):
+        try:
+            case.apply(command)
+        except EvidenceDeskError as exc:  # e.g. the case is locked by another writer just now
+            log.warning("reason code %s not added to %s: %s", command.code, case.path, exc)
 
 
 def _show_demo_notice(case: Case, window: object) -> None:

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_desk import __version__
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.ui import layout, settings, theme
+from evidence_desk.ui import about, layout, settings, theme, welcome
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
@@ -132,6 +131,7 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         self.actions_.dark.setChecked(settings.dark_mode())
         self._location_changed(None, None)
+        welcome.install(self)
 
     # -- composition helpers -------------------------------------------------------------------
 
@@ -348,9 +348,7 @@ class MainWindow(QMainWindow):
         settings.set_dark_mode(on)
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Evidence Desk",
-                          f"Evidence Desk {__version__}\nOffline review, tagging, redaction and export "
-                          f"of sensitive document packages.\n\nCase: {self.case.path}")
+        about.show_about(self)
 
     # -- drag and drop of files to import ------------------------------------------------------
 
