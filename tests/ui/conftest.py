@@ -11,6 +11,15 @@ import pytest
 from tests.ui.pdfs import write_pdf, write_specimens
 
 
+@pytest.fixture(autouse=True)
+def _interface_language(qapp: object) -> None:
+    """Every GUI test starts in the language of its (fresh) settings: English, with the
+    English plural forms, unless the test chooses another (ui/i18n.py)."""
+    from evidence_desk.ui import i18n
+
+    i18n.install(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="session")
 def template_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Imported once per session (the sandboxed import spawns processes); copied per test."""

@@ -24,14 +24,17 @@ from evidence_desk.core import licences
 
 def third_party_html() -> str:
     """The third-party components as an HTML table (name, version, licence)."""
-    tr = QCoreApplication.translate
     rows = "".join(f"<tr><td>{html.escape(c.name)}</td><td>{html.escape(c.version)}</td>"
                    f"<td>{html.escape(c.licence)}</td></tr>" for c in licences.components())
-    head = (f"<tr><th align='left'>{tr('About', 'Component')}</th><th align='left'>{tr('About', 'Version')}</th>"
-            f"<th align='left'>{tr('About', 'Licence')}</th></tr>")
+    cells = (QCoreApplication.translate("About", "Component"), QCoreApplication.translate("About", "Version"),
+             QCoreApplication.translate("About", "Licence"))
+    head = "<tr>" + "".join(f"<th align='left'>{html.escape(c)}</th>" for c in cells) + "</tr>"
     folder = licences.shipped_folder()
-    where = (tr("About", "The licence texts are in {folder}.").format(folder=html.escape(str(folder)))
-             if folder else tr("About", "The licence texts are in each package's installed metadata."))
+    if folder:
+        where = QCoreApplication.translate("About", "The licence texts are in {folder}.").format(
+            folder=html.escape(str(folder)))
+    else:
+        where = QCoreApplication.translate("About", "The licence texts are in each package's installed metadata.")
     return f"<p>{where}</p><table cellspacing='0' cellpadding='3'>{head}{rows}</table>"
 
 

@@ -1,7 +1,8 @@
 """The interface language: Qt translators for Evidence Desk and for Qt's own dialogs, and the
 locale dates and numbers are written in.
 
-The translations' sources are Qt Linguist files, `resources/i18n/evidence_desk_<lang>.ts`,
+The translations' sources are Qt Linguist files, `resources/i18n/evidence_desk_<lang>.ts`
+(`_en` holds only the English plural forms: "1 page", "3 pages"),
 made from the code by `pyside6-lupdate` (see README, Development). Qt loads compiled `.qm`
 files, which are never committed:
 - the PyInstaller bundle carries them, compiled by `pyside6-lrelease` at build time
@@ -34,6 +35,7 @@ PREFIX = "evidence_desk"
 # current one must still find theirs). English is the source language.
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "ru": "Русский"}
 _installed: list[QTranslator] = []
+_compiled: dict[str, Path] = {}  # hash of the sources → folder compiled by this process
 
 
 def sources() -> list[Path]:
@@ -79,13 +81,17 @@ def qm_folder() -> Path | None:
     digest = hashlib.sha256()
     for ts in ts_files:
         digest.update(ts.name.encode() + b"\0" + ts.read_bytes())
-    folder = cache_home() / "translations" / digest.hexdigest()[:16]
+    key = digest.hexdigest()[:16]
+    if key in _compiled and _compiled[key].is_dir():
+        return _compiled[key]
+    folder = cache_home() / "translations" / key
     if not all((folder / f"{ts.stem}.qm").is_file() for ts in ts_files):
         try:
             compile_translations(folder, ts_files)
         except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
             log.warning("the translations could not be compiled (%s); the window stays in English", exc)
             return None
+    _compiled[key] = folder
     return folder
 
 
@@ -104,11 +110,16 @@ def install(app: QCoreApplication, language: str | None = None) -> QLocale:
     _installed.clear()
     locale = chosen_locale(language)
     QLocale.setDefault(locale)
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return locale
     folder = qm_folder()
+    if folder is None:
+        return locale
     ours = QTranslator(app)
-    if folder is None or not ours.load(locale, PREFIX, "_", str(folder)):
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        if ours.load(f"{PREFIX}_en", str(folder)):  # the English plural forms
+            app.installTranslator(ours)
+            _installed.append(ours)
+        return locale
+    if not ours.load(locale, PREFIX, "_", str(folder)):
         return locale  # no translation for this language: English
     qt_own = QTranslator(app)  # the standard buttons (OK, Cancel) and Qt's own dialogs
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -121,9 +132,8 @@ def install(app: QCoreApplication, language: str | None = None) -> QLocale:
 
 def current_language() -> str:
     """The two-letter code of the interface language now in use ("en" when untranslated)."""
-    if not _installed:
-        return "en"
-    return QLocale().name().split("_")[0]
+    language = QLocale().name().split("_")[0]
+    return language if language in LANGUAGE_NAMES else "en"
 
 
 # -- dates and numbers as the user's locale writes them ---------------------------------------

@@ -127,8 +127,8 @@ class JobStatusWidget(QWidget):
         self.bar.setFixedWidth(180)
         self.bar.setMaximumHeight(16)
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Cancel the running job")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Cancel the running job"))
         for w in (self.label, self.bar, self.cancel_button):
             layout.addWidget(w)
         self.hide()

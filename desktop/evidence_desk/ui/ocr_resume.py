@@ -33,8 +33,8 @@ class OcrResumeOffer(QObject):
     def update(self) -> int:
         """Show the offer if pages are waiting (a quick read of the jobs table); return how many."""
         pending = unfinished_pages(self.case)
-        self.button.setText(f"Resume OCR ({pending} page{'s' if pending != 1 else ''})")
-        self.button.setToolTip("OCR was interrupted before it finished; run the remaining pages now")
+        self.button.setText(self.tr("Resume OCR (%n page(s))", "", pending))
+        self.button.setToolTip(self.tr("OCR was interrupted before it finished; run the remaining pages now"))
         self.button.setVisible(bool(pending) and self.job is None)
         return pending
 
@@ -47,7 +47,7 @@ class OcrResumeOffer(QObject):
                 analyse_documents(case, None, progress)  # the new text: only its pages are read
             return report
 
-        self.job = self.jobs.start("Resuming interrupted OCR", work)
+        self.job = self.jobs.start(self.tr("Resuming interrupted OCR"), work)
         self.button.hide()
         self.job.succeeded.connect(self._done)
         self.job.finished.connect(self._finished)  # failed or cancelled too: offer what is left

@@ -119,10 +119,10 @@ class UndoController(QObject):
         self.executor.submit(work, done, refused)
 
     def undo_action(self, parent: QObject) -> QAction:
-        return self.stack.createUndoAction(parent, "&Undo")
+        return self.stack.createUndoAction(parent, self.tr("&Undo"))
 
     def redo_action(self, parent: QObject) -> QAction:
-        return self.stack.createRedoAction(parent, "&Redo")
+        return self.stack.createRedoAction(parent, self.tr("&Redo"))
 
     # -- the mirror ------------------------------------------------------------------------
 

@@ -68,12 +68,12 @@ class ViewerSlot(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.viewer = DocumentViewer(case, render_service, self)
-        self.title = ElidedLabel("No document")
+        self.title = ElidedLabel(self.tr("No document"))
         self.title.setObjectName("SlotTitle")
         self.page_label = QLabel()
         self.close_button = QToolButton()
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Close this document")
+        self.close_button.setToolTip(self.tr("Close this document"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(lambda: self.closeRequested.emit(self))
         keep = self.close_button.sizePolicy()
@@ -88,8 +88,8 @@ class ViewerSlot(QFrame):
         self.header = QFrame()
         self.header.setObjectName("SlotHeader")
         self.header.setLayout(header)
-        self.hint = QLabel("Double-click a document in the case browser,\n"
-                           "or drag it here, to open it on this side")
+        self.hint = QLabel(self.tr("Double-click a document in the case browser,\n"
+                                   "or drag it here, to open it on this side"))
         self.hint.setObjectName("EmptyHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -144,7 +144,7 @@ class ViewerSlot(QFrame):
 
     def close_document(self) -> None:
         self.viewer.close_document()
-        self.title.setText("No document")
+        self.title.setText(self.tr("No document"))
         self.title.setToolTip("")
         self.close_button.hide()
         self.page_label.clear()
@@ -156,7 +156,7 @@ class ViewerSlot(QFrame):
             return
         total = getattr(self.viewer, "page_count", None)
         count = total() if callable(total) else total
-        self.page_label.setText(f"page {page}" + (f" / {count}" if count else ""))
+        self.page_label.setText(self.tr("page {page}").format(page=page) + (f" / {count}" if count else ""))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(DOCUMENT_MIME):

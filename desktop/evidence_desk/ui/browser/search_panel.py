@@ -32,7 +32,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.case = case
         self.box = QLineEdit()
-        self.box.setPlaceholderText('Search text in all documents (words, "phrases", prefix*, -not)')
+        self.box.setPlaceholderText(self.tr('Search text in all documents (words, "phrases", prefix*, -not)'))
         self.box.setClearButtonEnabled(True)
         self.box.returnPressed.connect(self.run)
         self.status = QLabel()
@@ -69,7 +69,7 @@ class SearchPanel(QWidget):
             self._show_status(str(exc))
             return
         generation = self._generation
-        self._show_status("Searching…")
+        self._show_status(self.tr("Searching…"))
         case = self.case
         self._job = run_in_thread(
             lambda: search(case, text, limit=500),
@@ -99,7 +99,7 @@ class SearchPanel(QWidget):
                 by_doc[hit.doc] = parent
                 self.results.addTopLevelItem(parent)
             snippet = " ".join(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»").split())
-            item = QTreeWidgetItem([f"p. {hit.page}: {snippet}"])
+            item = QTreeWidgetItem([self.tr("p. {page}: {snippet}").format(page=hit.page, snippet=snippet)])
             item.setToolTip(0, snippet)
             item.setData(0, HIT_ROLE, (hit.doc, hit.page))
             parent.addChild(item)
@@ -107,8 +107,8 @@ class SearchPanel(QWidget):
             parent.setText(0, f"{parent.text(0)}  ({parent.childCount()})")
             parent.setExpanded(True)
         n = len(hits)
-        self._show_status(f"{n} page{'s' if n != 1 else ''} in {len(by_doc)} document"
-                          f"{'s' if len(by_doc) != 1 else ''}" if n else "No matches")
+        self._show_status(self.tr("%n page(s)", "", n) + " " + self.tr("in %n document(s)", "", len(by_doc))
+                          if n else self.tr("No matches"))
         self.results.setVisible(bool(n))
         self.searchFinished.emit(n)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
 
 from evidence_desk.core.commands.changes import Changes
@@ -21,7 +22,7 @@ from evidence_desk.ui.panels.base import (
 class AnnotationPanel(QDockWidget):
     def __init__(self, ctx: PanelContext, entries: Sequence[type[AnnotationTab] | PanelSpec],
                  parent: QWidget | None = None) -> None:
-        super().__init__("Annotations", parent)
+        super().__init__(self.tr("Annotations"), parent)
         self.setObjectName("AnnotationPanel")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -30,7 +31,7 @@ class AnnotationPanel(QDockWidget):
         for entry in entries:
             title, widget = build_panel(entry, ctx)
             self.pages.append(widget)
-            self.tabs.addTab(widget, title)
+            self.tabs.addTab(widget, QCoreApplication.translate("Panels", title))
         self.setWidget(self.tabs)
         ctx.undo.changed.connect(self.refresh)
 

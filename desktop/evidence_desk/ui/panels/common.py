@@ -28,8 +28,8 @@ class ScopeSwitch(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page_button = QRadioButton("This page")
-        self.doc_button = QRadioButton("Whole document")
+        self.page_button = QRadioButton(self.tr("This page"))
+        self.doc_button = QRadioButton(self.tr("Whole document"))
         self.page_button.setChecked(True)
         self.group = QButtonGroup(self)
         self.group.addButton(self.page_button)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,11 +29,16 @@ from evidence_desk.core.documents import EDITABLE_FIELDS
 from evidence_desk.core.errors import EvidenceDeskError, NotFoundError
 from evidence_desk.core.queries.documents import document_summary
 from evidence_desk.core.vocabulary import DOCUMENT_KINDS, REVIEW_STATUSES
+from evidence_desk.ui.i18n import number_text
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
+from evidence_desk.ui.terms import term_title
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-TEXT_FIELDS = (("title", "Title"), ("doc_date", "Date"), ("reference", "Reference"),
-               ("sender", "Sender"), ("recipient", "Recipient"), ("languages", "Languages"))
+TEXT_FIELDS = (("title", QT_TRANSLATE_NOOP("DetailsTab", "Title")), ("doc_date", QT_TRANSLATE_NOOP("DetailsTab", "Date")),
+               ("reference", QT_TRANSLATE_NOOP("DetailsTab", "Reference")),
+               ("sender", QT_TRANSLATE_NOOP("DetailsTab", "Sender")),
+               ("recipient", QT_TRANSLATE_NOOP("DetailsTab", "Recipient")),
+               ("languages", QT_TRANSLATE_NOOP("DetailsTab", "Languages")))
 
 
 def details_edit(doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> SetDetails | None:
@@ -46,7 +51,7 @@ def details_edit(doc_id: int, before: dict[str, Any], after: dict[str, Any]) -> 
 
 
 class DetailsTab(AnnotationTab):
-    title = "Details"
+    title = QT_TRANSLATE_NOOP("Panels", "Details")
     refresh_on = ("documents",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
@@ -56,28 +61,28 @@ class DetailsTab(AnnotationTab):
         self.kind = QComboBox()
         self.kind.addItem("—", None)
         for k in DOCUMENT_KINDS:
-            self.kind.addItem(k.replace("_", " ").capitalize(), k)
+            self.kind.addItem(term_title(k), k)
         self.status = QComboBox()
         for st in REVIEW_STATUSES:
-            self.status.addItem(st.replace("_", " ").capitalize(), st)
-        form.addRow("Kind", self.kind)
+            self.status.addItem(term_title(st), st)
+        form.addRow(self.tr("Kind"), self.kind)
         for key, text in TEXT_FIELDS:
             edit = QLineEdit()
             edit.returnPressed.connect(self.apply)
             self.fields[key] = edit
-            form.addRow(text, edit)
-        self.fields["doc_date"].setPlaceholderText("YYYY-MM-DD")  # type: ignore[union-attr]
-        self.fields["languages"].setPlaceholderText("e.g. rus+eng")  # type: ignore[union-attr]
-        form.addRow("Review status", self.status)
+            form.addRow(self.tr(text), edit)
+        self.fields["doc_date"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[union-attr]
+        self.fields["languages"].setPlaceholderText(self.tr("e.g. rus+eng"))  # type: ignore[union-attr]
+        form.addRow(self.tr("Review status"), self.status)
         self.fields["kind"] = self.kind
         self.fields["review_status"] = self.status
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -105,7 +110,7 @@ class DetailsTab(AnnotationTab):
             w.setEnabled(enabled)
         if not enabled:
             self._loaded = {}
-            self.info.setText("No document open.")
+            self.info.setText(self.tr("No document open."))
             return
         try:
             doc = document_summary(self.ctx.case, self.doc_id)
@@ -113,8 +118,8 @@ class DetailsTab(AnnotationTab):
             return
         self._loaded = doc.editable_values()
         sha = " ".join(doc.sha256[i:i + 16] for i in range(0, 64, 16))  # wraps in a narrow panel
-        info = (f"{doc.filename}\n{doc.pages} page(s), {doc.media_type}, "
-                f"{doc.size_bytes:,} bytes\nSHA-256 {sha}")
+        info = self.tr("{file}\n%n page(s), {media}, {size} bytes\nSHA-256 {sha}", "", doc.pages).format(
+            file=doc.filename, media=doc.media_type, size=number_text(doc.size_bytes), sha=sha)
         for key, widget in self.fields.items():
             value = self._loaded.get(key)
             if isinstance(widget, QComboBox):
@@ -140,4 +145,4 @@ class DetailsTab(AnnotationTab):
             if edit is not None:
                 self.ctx.undo.push(edit)
         except EvidenceDeskError as exc:
-            QMessageBox.warning(self, "Document details", str(exc))
+            QMessageBox.warning(self, self.tr("Document details"), str(exc))

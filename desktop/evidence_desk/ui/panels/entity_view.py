@@ -22,6 +22,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.queries.entities import EntityDetails, MentionView, entity_details
 from evidence_desk.core.queries.pages import page_sources
+from evidence_desk.ui.terms import term
 from evidence_desk.ui.viewer.overlays import marked_picture
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,7 @@ class EntityView(QWidget):
         self.title.setWordWrap(True)
         self.aliases = QLabel()
         self.aliases.setWordWrap(True)
-        self.show_suggested = QCheckBox("Include suggested mentions")
+        self.show_suggested = QCheckBox(self.tr("Include suggested mentions"))
         self.show_suggested.setChecked(True)
         self.show_suggested.toggled.connect(lambda _on: self.refresh())
         self.list = QListWidget()
@@ -80,7 +81,7 @@ class EntityView(QWidget):
         self._waiting.clear()
         self.details = None
         if self.entity_id is None:
-            self.title.setText("No entity chosen.")
+            self.title.setText(self.tr("No entity chosen."))
             self.aliases.setText("")
             return
         try:
@@ -90,14 +91,17 @@ class EntityView(QWidget):
             return
         d = self.details
         accepted = sum(1 for m in d.mentions if m.kind == "mention")
-        self.title.setText(f"{d.name} — {d.type.replace('_', ' ')} · {accepted} mention(s) in "
-                           f"{len({m.doc_id for m in d.mentions if m.kind == 'mention'})} document(s)")
-        self.aliases.setText("Also: " + " · ".join(d.aliases) if d.aliases else "No other names.")
+        documents = len({m.doc_id for m in d.mentions if m.kind == "mention"})
+        self.title.setText(self.tr("{name} — {type} · %n mention(s)", "", accepted).format(name=d.name, type=term(d.type))
+                           + " " + self.tr("in %n document(s)", "", documents))
+        self.aliases.setText(self.tr("Also: {names}").format(names=" · ".join(d.aliases)) if d.aliases
+                             else self.tr("No other names."))
         self._load_page_sizes(d)
         for row, m in enumerate(d.mentions):
-            label = f"{m.filename} — p. {m.page}\n{m.quote or '(region)'}"
+            label = self.tr("{file} — p. {page}").format(file=m.filename, page=m.page) + "\n" + (
+                m.quote or self.tr("(region)"))
             if m.kind == "suggestion":
-                label += "  [suggested]"
+                label += "  " + self.tr("[suggested]")
             item = QListWidgetItem(label)
             item.setData(ROW_ROLE, row)
             item.setToolTip(label)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -30,10 +30,12 @@ from evidence_desk.core.links.registry import (
     shared_reference,
 )
 from evidence_desk.core.queries.links import LinkView, document_links
+from evidence_desk.ui.terms import term
 from evidence_desk.ui.undo import UndoController
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUPS = (("cites", "Cites"), ("cited_by", "Cited by"), ("other", "Other links"))
+GROUPS = (("cites", QT_TRANSLATE_NOOP("LinksPanel", "Cites")), ("cited_by", QT_TRANSLATE_NOOP("LinksPanel", "Cited by")),
+          ("other", QT_TRANSLATE_NOOP("LinksPanel", "Other links")))
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,14 @@ class LinksPanel(QWidget):
         self.undo = undo
         self.doc_id: int | None = None
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Document", "Page", "Evidence"])
+        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Page"), self.tr("Evidence")])
         self.tree.setRootIsDecorated(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.find_button = QPushButton("Find citations by reference number")
-        self.find_button.setToolTip("Link documents whose pages cite another document's reference number")
+        self.find_button = QPushButton(self.tr("Find citations by reference number"))
+        self.find_button.setToolTip(self.tr("Link documents whose pages cite another document's reference number"))
         self.find_button.clicked.connect(self.find_citations)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
@@ -84,7 +86,7 @@ class LinksPanel(QWidget):
     def refresh(self) -> None:
         self.tree.clear()
         if self.doc_id is None:
-            self.summary.setText("No document open.")
+            self.summary.setText(self.tr("No document open."))
             return
         try:
             data = document_links(self.case, self.doc_id)
@@ -93,13 +95,13 @@ class LinksPanel(QWidget):
             return
         for key, title in GROUPS:
             items: tuple[LinkView, ...] = getattr(data, key)
-            group = QTreeWidgetItem([f"{title} ({len(items)})"])
+            group = QTreeWidgetItem([f"{self.tr(title)} ({len(items)})"])
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             for link in items:
                 label = f"{link.other}: {link.other_reference or link.other_filename}"
                 if key == "other":
                     arrow = "→" if link.direction == "out" else "←"
-                    label = f"{link.kind.replace('_', ' ')} {arrow} {label}"
+                    label = f"{term(link.kind)} {arrow} {label}"
                 child = QTreeWidgetItem([label, str(link.page or ""), link.quote or link.note or ""])
                 child.setToolTip(0, link.other_filename)
                 child.setData(0, LINK_ID_ROLE, link.id)
@@ -109,9 +111,9 @@ class LinksPanel(QWidget):
         for col in range(3):
             self.tree.resizeColumnToContents(col)
         ref, total = data.reference, data.count
-        self.summary.setText((f"Reference {ref}. " if ref else "No reference number set. ")
-                             + (f"{total} link(s); double-click one to open both side by side."
-                                if total else "No links yet."))
+        self.summary.setText((self.tr("Reference {ref}.").format(ref=ref) if ref else self.tr("No reference number set."))
+                             + " " + (self.tr("%n link(s); double-click one to open both side by side.", "", total)
+                                      if total else self.tr("No links yet.")))
 
     def pair_for(self, link_id: int) -> LinkedPair:
         """Both ends of a link, seen from the open document."""

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from evidence_desk.core.commands.tagging import Untag
 from evidence_desk.core.queries.annotations import document_mentions
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, RecordTable, ScopeSwitch
+from evidence_desk.ui.terms import term
 from evidence_desk.ui.theme import ENTITY_COLOURS
 
 
 class MentionsTab(AnnotationTab):
-    title = "Mentions"
+    title = QT_TRANSLATE_NOOP("Panels", "Mentions")
     refresh_on = ("mentions", "entities")
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
@@ -22,7 +23,7 @@ class MentionsTab(AnnotationTab):
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
         # The type shows as the entity's colour (as in the viewers) and in its tooltip: the quote
         # needs the width of a narrow dock more than a column of types does.
-        self.table = RecordTable(("Entity", "Quote", "Page"), stretch=1)
+        self.table = RecordTable((self.tr("Entity"), self.tr("Quote"), self.tr("Page")), stretch=1)
         self.table.itemDoubleClicked.connect(self.open_row_page)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -35,29 +36,29 @@ class MentionsTab(AnnotationTab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self._entity_of: dict[int, int] = {}
-        self.hint_tag = "Press T and drag a box (or select text) in a viewer to tag an entity."
+        self.hint_tag = self.tr("Press T and drag a box (or select text) in a viewer to tag an entity.")
 
     def refresh(self) -> None:
         if self.doc_id is None:
             self.table.fill([])
-            self.summary.setText("No document open.")
+            self.summary.setText(self.tr("No document open."))
             return
         page = None if self.scope.whole_document else self.page
         rows = sorted(document_mentions(self.ctx.case, self.doc_id, page), key=lambda m: (m.page, m.entity))
         self._entity_of = {m.id: m.entity_id for m in rows}
         self.table.fill([
             (m.id, m.page,
-             (m.entity + ("" if m.status == "accepted" else f" ({m.status})"), m.quote or "(region)",
+             (m.entity + ("" if m.status == "accepted" else f" ({term(m.status)})"), m.quote or self.tr("(region)"),
               str(m.page)),
              ENTITY_COLOURS.get(m.entity_type))
             for m in rows
         ])
-        tips = {m.id: f"{m.entity} — {m.entity_type.replace('_', ' ')}" for m in rows}
+        tips = {m.id: f"{m.entity} — {term(m.entity_type)}" for m in rows}
         for row in range(self.table.rowCount()):  # (rows may have been re-sorted by the table)
             item = self.table.item(row, 0)
             item.setToolTip(tips[int(item.data(ROW_ID_ROLE))])
         entities = len({m.entity_id for m in rows})
-        self.summary.setText(f"{len(rows)} mention(s) of {entities} entit{'y' if entities == 1 else 'ies'}"
+        self.summary.setText(self.tr("%n mention(s)", "", len(rows)) + " " + self.tr("of %n entity(s)", "", entities)
                              if rows else self.hint_tag)
 
     def _selected(self) -> None:
@@ -71,7 +72,7 @@ class MentionsTab(AnnotationTab):
         if not ids:
             return
         menu = QMenu(self)
-        menu.addAction(f"Remove {len(ids)} tag(s)", lambda: self.remove(ids))
+        menu.addAction(self.tr("Remove %n tag(s)", "", len(ids)), lambda: self.remove(ids))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def remove(self, mention_ids: list[int]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.core.commands.notes import DeleteNote
 from evidence_desk.core.queries.annotations import document_notes
+from evidence_desk.ui.i18n import date_text
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 
 
 class NotesTab(AnnotationTab):
-    title = "Notes"
+    title = QT_TRANSLATE_NOOP("Panels", "Notes")
     refresh_on = ("notes",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
@@ -26,15 +27,15 @@ class NotesTab(AnnotationTab):
         self.scope = ScopeSwitch()
         self.scope.doc_button.setChecked(True)
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
-        self.table = RecordTable(("Where", "Note", "Author", "When"), stretch=1)
+        self.table = RecordTable((self.tr("Where"), self.tr("Note"), self.tr("Author"), self.tr("When")), stretch=1)
         self.table.setWordWrap(True)
         self.table.itemDoubleClicked.connect(self.open_row_page)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
-        self.add_page = QPushButton("Page note…")
-        self.add_doc = QPushButton("Document note…")
-        self.add_page.setToolTip("Add a note on the page shown")
-        self.add_doc.setToolTip("Add a note on the whole document")
+        self.add_page = QPushButton(self.tr("Page note…"))
+        self.add_doc = QPushButton(self.tr("Document note…"))
+        self.add_page.setToolTip(self.tr("Add a note on the page shown"))
+        self.add_doc.setToolTip(self.tr("Add a note on the whole document"))
         self.add_page.clicked.connect(lambda: self._add("page"))
         self.add_doc.clicked.connect(lambda: self._add("document"))
         buttons = QHBoxLayout()
@@ -56,8 +57,9 @@ class NotesTab(AnnotationTab):
         page = None if self.scope.whole_document else self.page
         rows = []
         for n in document_notes(self.ctx.case, self.doc_id, page):
-            where = "document" if n.page is None else f"p. {n.page}" + (" (region)" if n.rect else "")
-            rows.append((n.id, n.page, (where, n.text, n.author, n.created_at.strftime("%Y-%m-%d %H:%M")),
+            where = (self.tr("document") if n.page is None
+                     else self.tr("p. {page}").format(page=n.page) + (" " + self.tr("(region)") if n.rect else ""))
+            rows.append((n.id, n.page, (where, n.text, n.author, date_text(n.created_at, with_time=True)),
                          None))
         self.table.fill(rows)
         self.table.resizeRowsToContents()
@@ -70,5 +72,5 @@ class NotesTab(AnnotationTab):
         ids = self.table.selected_ids()
         if len(ids) == 1:
             menu = QMenu(self)
-            menu.addAction("Delete note", lambda: self.ctx.undo.push(DeleteNote(ids[0])))
+            menu.addAction(self.tr("Delete note"), lambda: self.ctx.undo.push(DeleteNote(ids[0])))
             menu.exec(self.table.viewport().mapToGlobal(pos))

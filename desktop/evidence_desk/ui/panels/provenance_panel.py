@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from evidence_desk.core.errors import EvidenceDeskError
@@ -13,7 +13,7 @@ from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 
 
 class ProvenanceTab(AnnotationTab):
-    title = "Provenance"
+    title = QT_TRANSLATE_NOOP("Panels", "Provenance")
     refresh_on = ("provenance",)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:

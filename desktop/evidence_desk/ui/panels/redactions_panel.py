@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,12 +15,13 @@ from evidence_desk.core.commands.redaction import SetRedactionStatus
 from evidence_desk.core.queries.redactions import list_redactions
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
+from evidence_desk.ui.terms import term
 
 STATUS_COLOURS = {"proposed": "#b8860b", "approved": "#1f2328", "rejected": "#8c959f"}
 
 
 class RedactionsTab(AnnotationTab):
-    title = "Redactions"
+    title = QT_TRANSLATE_NOOP("Panels", "Redactions")
     refresh_on = ("redactions", "settings")
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
@@ -27,10 +29,11 @@ class RedactionsTab(AnnotationTab):
         self.scope = ScopeSwitch()
         self.scope.doc_button.setChecked(True)
         self.scope.group.buttonToggled.connect(lambda *_a: self.refresh())
-        self.table = RecordTable(("Status", "Page", "Reason", "Text", "Author"), stretch=3)
+        self.table = RecordTable((self.tr("Status"), self.tr("Page"), self.tr("Reason"), self.tr("Text"), self.tr("Author")),
+                                 stretch=3)
         self.table.itemDoubleClicked.connect(self.open_row_page)
-        self.approve = QPushButton("Approve")
-        self.reject = QPushButton("Reject")
+        self.approve = QPushButton(self.tr("Approve"))
+        self.reject = QPushButton(self.tr("Reject"))
         self.approve.clicked.connect(lambda: self._set("approved"))
         self.reject.clicked.connect(lambda: self._set("rejected"))
         self.summary = QLabel()
@@ -52,12 +55,13 @@ class RedactionsTab(AnnotationTab):
         page = None if self.scope.whole_document else self.page
         reds = list_redactions(self.ctx.case, self.doc_id, page=page)
         self.table.fill([
-            (r.id, r.page, (r.status, str(r.page), r.reason, r.text or "(region)", r.author),
+            (r.id, r.page, (term(r.status), str(r.page), r.reason, r.text or self.tr("(region)"), r.author),
              STATUS_COLOURS.get(r.status))
             for r in reds
         ])
         proposed = sum(r.status == "proposed" for r in reds)
-        self.summary.setText(f"{len(reds)} box(es), {proposed} proposed" if reds else "")
+        self.summary.setText(self.tr("%n box(es)", "", len(reds)) + ", " + self.tr("%n proposed", "", proposed)
+                             if reds else "")
 
     def _set(self, status: str) -> None:
         ids = self.table.selected_ids()

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from evidence_desk.ui.panels.base import AnnotationTab, PanelSpec
 from evidence_desk.ui.panels.details_panel import DetailsTab
 from evidence_desk.ui.panels.entity_view import EntityView
@@ -30,10 +32,10 @@ ANNOTATION_TABS: list[type[AnnotationTab] | PanelSpec] = [
 
 # Case-wide views get docks of their own (below the annotation panel, or across the bottom).
 DOCK_PANELS: list[PanelSpec] = [
-    PanelSpec("Links", lambda ctx: LinksPanel(ctx.case, undo=ctx.undo), area="right"),
-    PanelSpec("Entity", lambda ctx: EntityView(ctx.case, render_service=ctx.render_service), area="right",
+    PanelSpec(QT_TRANSLATE_NOOP("Panels", "Links"), lambda ctx: LinksPanel(ctx.case, undo=ctx.undo), area="right"),
+    PanelSpec(QT_TRANSLATE_NOOP("Panels", "Entity"), lambda ctx: EntityView(ctx.case, render_service=ctx.render_service), area="right",
               tab_with="Links"),
-    PanelSpec("Timeline", lambda ctx: TimelineView(ctx.case), area="bottom", visible=False),
+    PanelSpec(QT_TRANSLATE_NOOP("Panels", "Timeline"), lambda ctx: TimelineView(ctx.case), area="bottom", visible=False),
 ]
 
 

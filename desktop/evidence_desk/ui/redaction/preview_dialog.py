@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,14 +51,14 @@ class RedactionPreviewDialog(QDialog):
     redactionRequested = Signal(object)  # the command marking the chosen hits
     thumbnailShown = Signal(int)  # row whose thumbnail arrived (tests, diagnostics)
 
-    def __init__(self, case: Case, hits: Sequence[Hit], *, title: str = "Redact every occurrence",
+    def __init__(self, case: Case, hits: Sequence[Hit], *, title: str | None = None,
                  render_service: Any = None, apply: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case = case
         self.hits = list(hits)
         self.apply_on_accept = apply
         self.edit: Command | None = None
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Redact every occurrence"))
         self.resize(760, 560)
         self._pages = self._page_info()
         self._own_service = False
@@ -66,8 +66,8 @@ class RedactionPreviewDialog(QDialog):
         self._waiting: dict[Any, list[int]] = {}
 
         docs = len({h.document_id for h in self.hits})
-        self.summary = QLabel(f"{len(self.hits)} match(es) in {docs} document(s). "
-                              "Untick what must stay visible; nothing is marked until you confirm.")
+        self.summary = QLabel(self.tr("%n match(es)", "", len(self.hits)) + " " + self.tr("in %n document(s).", "", docs)
+                              + " " + self.tr("Untick what must stay visible; nothing is marked until you confirm."))
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
@@ -84,15 +84,15 @@ class RedactionPreviewDialog(QDialog):
         for code in reason_codes(case):
             self.reason.addItem(f"{code.label} ({code.code})", code.code)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional note kept with each redaction")
-        self.approve = QCheckBox("Record as approved (otherwise proposed for review)")
-        self.buttons = ok_cancel(self, "Redact selected", self._confirm)
+        self.note.setPlaceholderText(self.tr("optional note kept with each redaction"))
+        self.approve = QCheckBox(self.tr("Record as approved (otherwise proposed for review)"))
+        self.buttons = ok_cancel(self, self.tr("Redact selected"), self._confirm)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.hits))
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
-        form.addRow("Note", self.note)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Note"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
@@ -109,8 +109,13 @@ class RedactionPreviewDialog(QDialog):
                   doc: str | int | None = None, **kwargs: Any) -> RedactionPreviewDialog:
         """Search first (raises EvidenceDeskError for a bad pattern or unknown entity)."""
         hits = find_occurrences(case, query, doc, regex=regex, entity=entity)
-        what = "entity" if entity else ("pattern" if regex else "text")
-        return cls(case, hits, title=f"Redact every occurrence of the {what} “{query}”", **kwargs)
+        if entity:
+            title = QCoreApplication.translate("RedactionPreviewDialog", "Redact every occurrence of the entity “{query}”")
+        elif regex:
+            title = QCoreApplication.translate("RedactionPreviewDialog", "Redact every occurrence of the pattern “{query}”")
+        else:
+            title = QCoreApplication.translate("RedactionPreviewDialog", "Redact every occurrence of the text “{query}”")
+        return cls(case, hits, title=title.format(query=query), **kwargs)
 
     # -- choices ----------------------------------------------------------------------------
 
@@ -185,10 +190,10 @@ class RedactionPreviewDialog(QDialog):
         """The page picture with the hit's rectangles drawn as they will be blacked out."""
         return marked_picture(image, hit.rects, scale, scale, fill=QColor(0, 0, 0, 170))
 
-    @staticmethod
-    def _describe(hit: Hit) -> str:
-        where = f"{hit.filename} — page {hit.page}"
-        lines = f", {len(hit.rects)} lines" if len(hit.rects) > 1 else ""
+    def _describe(self, hit: Hit) -> str:
+        where = self.tr("{file} — page {page}").format(file=hit.filename, page=hit.page)
+        count = len(hit.rects)
+        lines = self.tr(", %n line(s)", "", count) if count > 1 else ""
         return f"{where}{lines}\n{hit.context}"
 
     def done(self, result: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -17,9 +17,12 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.queries.entities import list_entities
 from evidence_desk.core.queries.timeline import TimelineEvent, timeline
 from evidence_desk.ui.panels.common import ROW_ID_ROLE, ROW_PAGE_ROLE, RecordTable
+from evidence_desk.ui.terms import term
 
 KIND_COLOURS = {"document": "#2f6fb5", "dated_mention": "#b8860b", "custody": "#6c757d"}
-KIND_LABELS = {"document": "Document", "dated_mention": "Date in text", "custody": "Custody"}
+KIND_LABELS = {"document": QT_TRANSLATE_NOOP("TimelineView", "Document"),
+               "dated_mention": QT_TRANSLATE_NOOP("TimelineView", "Date in text"),
+               "custody": QT_TRANSLATE_NOOP("TimelineView", "Custody")}
 
 
 def _ordinal(iso: str) -> int | None:
@@ -96,12 +99,12 @@ class TimelineView(QWidget):
         self.filter = QComboBox()
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.strip = TimelineStrip()
-        self.table = RecordTable(("Date", "Kind", "Event", "Detail"), stretch=2)
+        self.table = RecordTable((self.tr("Date"), self.tr("Kind"), self.tr("Event"), self.tr("Detail")), stretch=2)
         self.table.itemActivated.connect(self._activated)
         self.table.itemDoubleClicked.connect(self._activated)
         self.summary = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Entity:"))
+        top.addWidget(QLabel(self.tr("Entity:")))
         top.addWidget(self.filter, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -123,10 +126,10 @@ class TimelineView(QWidget):
         """Re-read entities and events (after edits)."""
         self.filter.blockSignals(True)
         self.filter.clear()
-        self.filter.addItem("All entities", None)
+        self.filter.addItem(self.tr("All entities"), None)
         for row in list_entities(self.case):
             if row.mentions:
-                self.filter.addItem(f"{row.name} ({row.type.replace('_', ' ')})", row.id)
+                self.filter.addItem(f"{row.name} ({term(row.type)})", row.id)
         index = self.filter.findData(self.entity_id)
         self.filter.setCurrentIndex(max(0, index))
         if index < 0:
@@ -142,14 +145,14 @@ class TimelineView(QWidget):
         self.events = timeline(self.case, self.entity_id)
         self.strip.set_events(self.events)
         self.table.fill([
-            (i, ev.page or 1, (ev.date, KIND_LABELS.get(ev.kind, ev.kind), ev.title, ev.detail),
+            (i, ev.page or 1, (ev.date, self.tr(KIND_LABELS[ev.kind]) if ev.kind in KIND_LABELS else ev.kind, ev.title, ev.detail),
              KIND_COLOURS.get(ev.kind))
             for i, ev in enumerate(self.events)
         ])
         self.table.sortItems(0)
         docs = len({e.doc_id for e in self.events})
-        self.summary.setText(f"{len(self.events)} event(s) in {docs} document(s)" if self.events
-                             else "No dated documents or events yet.")
+        self.summary.setText(self.tr("%n event(s)", "", len(self.events)) + " " + self.tr("in %n document(s)", "", docs)
+                             if self.events else self.tr("No dated documents or events yet."))
 
     def _activated(self, item: QTableWidgetItem) -> None:
         ev = self.events[int(item.data(ROW_ID_ROLE))]

@@ -26,6 +26,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.queries.entities import EntityMatch, complete
 from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.dialogs.buttons import ok_cancel
+from evidence_desk.ui.terms import term
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,13 +36,13 @@ class EntityPickerDialog(QDialog):
 
     def __init__(self, case: Case, quote: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tag an entity")
+        self.setWindowTitle(self.tr("Tag an entity"))
         self.setMinimumWidth(440)
         self.resize(480, 380)
         self.case = case
         self.chosen: EntityMatch | None = None
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Type a name or alias (any language or script)")
+        self.name.setPlaceholderText(self.tr("Type a name or alias (any language or script)"))
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -54,23 +55,23 @@ class EntityPickerDialog(QDialog):
         self.matches.itemDoubleClicked.connect(lambda _i: self.accept())
         self.matches.currentItemChanged.connect(self._sync_type)
         self.type = QComboBox()
-        self.type.addItem("Choose a type…", None)
+        self.type.addItem(self.tr("Choose a type…"), None)
         self._type_from_match = False  # the type box shows the picked entity's type
         for t in ENTITY_TYPES:
             self.type.addItem(t.replace("_", " ").capitalize(), t)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        buttons = ok_cancel(self, "Tag")
+        buttons = ok_cancel(self, self.tr("Tag"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout()
         if quote:
             shown = quote if len(quote) < 120 else quote[:117] + "…"
-            form.addRow("Selected text", QLabel(f"“{shown}”"))
-        form.addRow("Entity", self.name)
-        form.addRow("Type (new entity)", self.type)
+            form.addRow(self.tr("Selected text"), QLabel(f"“{shown}”"))
+        form.addRow(self.tr("Entity"), self.name)
+        form.addRow(self.tr("Type (new entity)"), self.type)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Existing entities:"))
+        layout.addWidget(QLabel(self.tr("Existing entities:")))
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
@@ -84,9 +85,9 @@ class EntityPickerDialog(QDialog):
         self.matches.clear()
         names: list[str] = []
         for view in found:
-            shown = f"{view.name}  ·  {view.type.replace('_', ' ')}"
+            shown = f"{view.name}  ·  {term(view.type)}"
             if view.matched:
-                shown += f"  (as “{view.matched}”)"
+                shown += "  " + self.tr("(as “{alias}”)").format(alias=view.matched)
             item = QListWidgetItem(shown)
             item.setData(ENTITY_ROLE, view)
             self.matches.addItem(item)
@@ -122,14 +123,14 @@ class EntityPickerDialog(QDialog):
         name = self.name.text().strip()
         self.type.setEnabled(item is None)
         if item is not None:
-            self.hint.setText(f"Tags the existing entity “{item.data(ENTITY_ROLE).name}”.")
+            self.hint.setText(self.tr("Tags the existing entity “{name}”.").format(name=item.data(ENTITY_ROLE).name))
         elif name and self.type.currentData() is None:
-            self.hint.setText(f"No entity is called “{name}”: choose a type to create one, "
-                              "or pick an existing entity.")
+            self.hint.setText(self.tr("No entity is called “{name}”: choose a type to create one, "
+                                      "or pick an existing entity.").format(name=name))
         elif name:
-            self.hint.setText(f"Creates a new {self.type.currentText().lower()} “{name}”.")
+            self.hint.setText(self.tr("Creates a new {type} “{name}”.").format(type=self.type.currentText().lower(), name=name))
         else:
-            self.hint.setText("Type a name, or pick an existing entity.")
+            self.hint.setText(self.tr("Type a name, or pick an existing entity."))
         self.ok_button.setEnabled(self._ready())
 
     def _ready(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -14,28 +15,29 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 
-SCOPES = (("region", "This region"), ("page", "This page"), ("document", "The whole document"))
+SCOPES = (("region", QT_TRANSLATE_NOOP("NoteDialog", "This region")), ("page", QT_TRANSLATE_NOOP("NoteDialog", "This page")),
+          ("document", QT_TRANSLATE_NOOP("NoteDialog", "The whole document")))
 
 
 class NoteDialog(QDialog):
     def __init__(self, available: tuple[str, ...], default: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a note")
+        self.setWindowTitle(self.tr("Add a note"))
         self.setMinimumSize(420, 240)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("What should a colleague know here?")
+        self.text.setPlaceholderText(self.tr("What should a colleague know here?"))
         self.group = QButtonGroup(self)
         scopes = QHBoxLayout()
         self.buttons_by_scope: dict[str, QRadioButton] = {}
         for key, label in SCOPES:
             if key in available:
-                button = QRadioButton(label)
+                button = QRadioButton(self.tr(label))
                 button.setChecked(key == default)
                 self.group.addButton(button)
                 self.buttons_by_scope[key] = button
                 scopes.addWidget(button)
         scopes.addStretch(1)
-        box = ok_cancel(self, "Add note")
+        box = ok_cancel(self, self.tr("Add note"))
         layout = QVBoxLayout(self)
         layout.addLayout(scopes)
         layout.addWidget(self.text, 1)

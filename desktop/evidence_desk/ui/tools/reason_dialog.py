@@ -27,33 +27,33 @@ from evidence_desk.ui.undo import UndoController
 class ReasonDialog(QDialog):
     def __init__(self, case: Case, undo: UndoController, summary: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Propose a redaction")
+        self.setWindowTitle(self.tr("Propose a redaction"))
         self.setMinimumWidth(420)
         self.case = case
         self.undo = undo
         self.reason = QComboBox()
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Optional: why, for the reviewer")
+        self.note.setPlaceholderText(self.tr("Optional: why, for the reviewer"))
         self.new_code = QLineEdit()
-        self.new_code.setPlaceholderText("new code, e.g. source_identity")
+        self.new_code.setPlaceholderText(self.tr("new code, e.g. source_identity"))
         self.new_label = QLineEdit()
-        self.new_label.setPlaceholderText("what it means")
-        add = QPushButton("Add")
+        self.new_label.setPlaceholderText(self.tr("what it means"))
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self.add_code)
         adder = QHBoxLayout()
         adder.addWidget(self.new_code)
         adder.addWidget(self.new_label)
         adder.addWidget(add)
         form = QFormLayout()
-        form.addRow("Redact", QLabel(summary))
-        form.addRow("Reason", self.reason)
-        form.addRow("Note", self.note)
-        form.addRow("New reason", adder)
-        buttons = ok_cancel(self, "Propose")
+        form.addRow(self.tr("Redact"), QLabel(summary))
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("New reason"), adder)
+        buttons = ok_cancel(self, self.tr("Propose"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        explain = QLabel("The redaction is proposed; a reviewer approves or rejects it. "
-                         "Export applies every redaction that was not rejected.")
+        explain = QLabel(self.tr("The redaction is proposed; a reviewer approves or rejects it. "
+                                 "Export applies every redaction that was not rejected."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
         layout.addWidget(buttons)
@@ -78,7 +78,7 @@ class ReasonDialog(QDialog):
             self.codeAdded.emit(command.code)
 
         self.undo.push(AddReasonCode(self.new_code.text(), self.new_label.text()), on_done=done,
-                       on_failed=lambda message: QMessageBox.warning(self, "Reason code", message))
+                       on_failed=lambda message: QMessageBox.warning(self, self.tr("Reason code"), message))
 
     @property
     def code(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from evidence_desk.core.redaction.entity_hits import find_occurrences
@@ -28,7 +28,7 @@ class OccurrenceSearch(QObject):
         self.text = text
         self.dialog: RedactionPreviewDialog | None = None
         case = window.case
-        self.job: Job = window.jobs.start(f"Finding every occurrence of “{text}”",
+        self.job: Job = window.jobs.start(self.tr("Finding every occurrence of “{text}”").format(text=text),
                                           lambda progress: find_occurrences(case, text, progress=progress),
                                           dialog=False)
         # The preview is built on the next turn of the event loop, so whoever waits on the
@@ -38,9 +38,9 @@ class OccurrenceSearch(QObject):
 
     def _preview(self, hits: Any) -> None:
         window = self.window
-        dialog = RedactionPreviewDialog(window.case, hits, title=f"Redact every occurrence of “{self.text}”",
+        dialog = RedactionPreviewDialog(window.case, hits, title=self.tr("Redact every occurrence of “{text}”").format(text=self.text),
                                         render_service=window.render_service, parent=window)
-        dialog.redactionRequested.connect(lambda edit: window.undo.push(edit, "Redact every occurrence"))
+        dialog.redactionRequested.connect(lambda edit: window.undo.push(edit))
         self.dialog = dialog
         dialog.open()
         self.previewShown.emit(dialog)
@@ -50,7 +50,8 @@ def redact_every_occurrence(window: Any, text: str | None = None) -> OccurrenceS
     """Start the search for `text` (default: what the case search box holds, else ask)."""
     if text is None:
         text = window.browser.search.box.text().strip()
-        text, ok = QInputDialog.getText(window, "Redact every occurrence", "Text to redact everywhere:",
+        text, ok = QInputDialog.getText(window, QCoreApplication.translate("OccurrenceSearch", "Redact every occurrence"),
+                                        QCoreApplication.translate("OccurrenceSearch", "Text to redact everywhere:"),
                                         text=text)
         if not ok:
             return None

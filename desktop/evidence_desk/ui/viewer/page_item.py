@@ -9,7 +9,7 @@ number of pages scrolled past."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -89,7 +89,8 @@ class PageItem(QGraphicsItem):
             margin = self.geom.width * 0.08
             text_rect = rect.adjusted(margin, margin, -margin, -margin)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             f"Page {self.number} cannot be shown\n\n{self.error}")
+                             QCoreApplication.translate("PageItem", "Page {page} cannot be shown").format(page=self.number)
+                             + f"\n\n{self.error}")
 
     # -- overlays --------------------------------------------------------------------------
 

@@ -66,7 +66,7 @@ class ThumbnailModel(QAbstractListModel):
             image = self.service.cache.get(self.key(page))
             return QIcon(QPixmap.fromImage(image)) if image is not None else QIcon(self._blank)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Page {page}"
+            return self.tr("Page {page}").format(page=page)
         return None
 
     def want(self, page: int) -> None:
