@@ -3,7 +3,8 @@
 A layout is the text of one kind of paper in the demo's line markup (`core/demo/markup`)
 with slots: `{own}` (the paper's own number), `{date}` (its date), `{cite1}`… (numbers
 it cites, `{cite1_date}` their dates), `{amount1}`… (money), `{sender}`, `{recipient}`,
-`{person}`, `{city}`; and `((one|other))` for wording that varies. Each layout gives
+`{person}`, `{city}`, `{noise1}`… (numbers that are neither the paper's own nor cited: a
+registration stamp "Вх. №", a customer number); and `((one|other))` for wording that varies. Each layout gives
 INSTANCES documents: the slots filled from fictitious pools by a seeded generator, each
 time with another reference style, date format and number format of the layout's
 language; the last instance is delivered as a scan. The ground truth is what was put in
@@ -34,9 +35,12 @@ MONTHS = {
            "November", "Dezember"),
 }
 DATE_STYLES = {
-    "ru": ("{d:02d}.{m:02d}.{y}", "«{d:02d}» {mon} {y} г.", "{d} {mon} {y} г.", "{y}-{m:02d}-{d:02d}", "{d:02d}.{m:02d}.{y} г."),
-    "en": ("{d} {mon} {y}", "{mon} {d}, {y}", "{d:02d}.{m:02d}.{y}", "{y}-{m:02d}-{d:02d}", "{d}th {mon} {y}"),
-    "de": ("{d:02d}.{m:02d}.{y}", "{d}. {mon} {y}", "{y}-{m:02d}-{d:02d}", "{d:02d}. {mon} {y}"),
+    "ru": ("{d:02d}.{m:02d}.{y}", "«{d:02d}» {mon} {y} г.", "{d} {mon} {y} г.", "{y}-{m:02d}-{d:02d}", "{d:02d}.{m:02d}.{y} г.",
+           "«{d}» {mon} {y} года", "{d:02d}.{m:02d}.{y}г."),
+    "en": ("{d} {mon} {y}", "{mon} {d}, {y}", "{d:02d}.{m:02d}.{y}", "{y}-{m:02d}-{d:02d}", "{d}th {mon} {y}",
+           "{d:02d}-{mab}-{y}", "{d} {mab} {y}", "{mab}. {d}, {y}", "{d:02d}/{m:02d}/{y}"),
+    "de": ("{d:02d}.{m:02d}.{y}", "{d}. {mon} {y}", "{y}-{m:02d}-{d:02d}", "{d:02d}. {mon} {y}", "{d}.{m}.{y}",
+           "{d}. {mab}. {y}"),
 }
 CURRENCIES = {"ru": ("RUB", "USD", "EUR"), "en": ("USD", "EUR", "GBP"), "de": ("EUR", "USD", "CHF")}
 ORG_NAMES = {
@@ -109,7 +113,8 @@ def _reference(rng: random.Random, lang: str, year: int) -> str:
 
 def _date(rng: random.Random, lang: str, day: date) -> str:
     style = rng.choice(DATE_STYLES[lang])
-    return style.format(d=day.day, m=day.month, y=day.year, mon=MONTHS[lang][day.month - 1])
+    mon = MONTHS[lang][day.month - 1]
+    return style.format(d=day.day, m=day.month, y=day.year, mon=mon, mab=mon[:3])
 
 
 def _amount(rng: random.Random, lang: str) -> tuple[str, str]:
@@ -122,8 +127,12 @@ def _amount(rng: random.Random, lang: str) -> tuple[str, str]:
         word = {"RUB": rng.choice(("руб.", "рублей", "RUB")), "USD": rng.choice(("долларов США", "USD")),
                 "EUR": rng.choice(("евро", "EUR"))}[currency]
         text = f"{number} {word}" if rng.random() < 0.8 else f"{currency} {number}"
+        if currency == "RUB" and rng.random() < 0.25:  # "1 234 567 руб. 89 коп."
+            text = f"{number.split(',')[0]} руб. {cents} коп."
     elif lang == "de":
         number = groups.replace(",", ".") + "," + cents
+        if currency == "CHF" and rng.random() < 0.5:  # Swiss: "CHF 1'234'567.89"
+            number = groups.replace(",", "'") + "." + cents
         text = rng.choice((f"{number} {currency}", f"{currency} {number}", f"{number} €" if currency == "EUR"
                            else f"{number} {currency}"))
     else:
@@ -164,6 +173,8 @@ def _fill(layout: dict[str, object], index: int) -> EvalDoc:
             cites.append(values[slot])
         elif re.fullmatch(r"cite\d_date", slot):
             values[slot] = _date(rng, lang, day - timedelta(days=rng.randrange(5, 200)))
+        elif re.fullmatch(r"noise\d", slot):
+            values[slot] = _reference(rng, lang, day.year)
         elif re.fullmatch(r"amount\d", slot):
             values[slot], normal = _amount(rng, lang)
             amounts.append(normal)

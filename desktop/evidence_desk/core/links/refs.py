@@ -12,19 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУавекмнорстху", "ABEKMHOPCTXYABEKMHOPCTXY")
-# Number signs: "№", "No.", "Nr.", "N°", and what OCR makes of "№" ("Ne", "N2" before a space).
-_SIGN = r"(?:№|N°|Nº|No\.?|Nr\.?|Number|Nummer|номер|#|Ne(?=\s)|N2(?=\s))"
+# Cyrillic letters that look like Latin ones, and "Б", which OCR reads as "B" in a Latin-looking number.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУБавекмнорстхуб", "ABEKMHOPCTXYBABEKMHOPCTXYB")
+# Number signs: "№", "No.", "Nr.", "N°", and what OCR makes of "№" ("Ne", "N2" before a space, "№.").
+_SIGN = r"(?:№\.?|N°|Nº|No\.?|Nr\.?|Number|Nummer|номер|#|Ne(?=\s)|N2(?=\s))"
+# OCR reads a letter for a digit inside a run of digits ("2O21", "O14", "2l/7"): in a part of a number
+# that has digits, these letters are the digits they look like.
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
+_PART = re.compile(r"[^/\-.]+")
+# OCR reads Cyrillic "П" as "TI" in numbers it takes for Latin ("455/ПНБ" → "455/TIHB").
+_OCR_CYRILLIC = (("П", "TI"),)
 # Labels that introduce a number without a sign: "Our ref.", "Unser Zeichen", "Az.", "Исх."
 _LABEL = (r"(?:(?:Our|Your|My|Unser|Ihr|Ihre|Наш|Ваш)\s+)?"
-          r"(?:ref(?:erence|erenz)?\.?|Zeichen|Az\.|Aktenzeichen|Geschäftszeichen|Исх\.?|Вх\.?|Рег\.?|Reg\.?)")
+          r"(?:ref(?:erence|erenz)?\.?|Zeichen|Az\.|Aktenzeichen|Geschäftszeichen|Исх\.?|Вх\.?|Bx\.?|Рег\.?|Reg\.?)")
 # Words naming a kind of paper, which may carry its number directly: "Invoice INV-21/07".
-_PAPER = (r"(?:Invoice|Rechnung|Contract|Vertrag|Agreement|Permit|Licen[cs]e|Passport|Certificate|"
-          r"Контракт\w*|Договор\w*|Сч[её]т\w*|Лицензи\w*)")
+# Orders and offers too ("Purchase Order PO-2021/17", "Auftrag 4711-AB"), and the abbreviations of
+# remittance lines ("INV 21/07 CONTR. K-2019/77"); a label's colon may stand between ("Contract: 223/11").
+_PAPER = (r"(?:Invoice|Inv\.?|Rechnung|Contract|Contr\.?|Vertrag|Agreement|Permit|Licen[cs]e|Passport|"
+          r"Certificate|(?:Purchase\s+)?Order|PO|Offer|Quotation|Auftrag|Bestellung|Auftragsbestätigung|Angebot|"
+          r"Контракт\w*|Договор\w*|Сч[её]т\w*|Лицензи\w*|Заказ\w*|Инвойс\w*|Спецификаци\w*)")
 _PREFIX = (rf"(?P<prefix>(?:{_LABEL}\s*:?\s*(?:{_SIGN}\s*:?\s*)?)|(?:{_SIGN}\s*:?\s*)"
-           rf"|(?:{_PAPER}\s+(?=[A-ZА-Я0-9]+[/\-][A-ZА-Я0-9])))")
+           rf"|(?:{_PAPER}\s*:?\s+(?=[A-ZА-Я0-9]+[/\-][A-ZА-Я0-9])))")
 _VALUE = r"(?P<value>[A-ZА-Я0-9](?:[A-Za-zА-Яа-я0-9]|[/\-.](?=[A-Za-zА-Яа-я0-9]))*)"
-_LEADING_WORDS = re.compile(rf"(?:{_PAPER}\s*)?(?:{_LABEL}\s*:?\s*)?(?:{_SIGN}\s*:?\s*)?", re.IGNORECASE)
+_LEADING_WORDS = re.compile(rf"(?:{_PAPER}(?:\s*:\s*|\s+))?(?:{_LABEL}\s*:?\s*)?(?:{_SIGN}\s*:?\s*)?", re.IGNORECASE)
 REFERENCE = re.compile(rf"(?<![\w/\-]){_PREFIX}{_VALUE}", re.IGNORECASE)
 # A reference written bare, "(OTE-2021/QL-014/A1)": letters/digits joined by / or -.
 BARE = re.compile(r"(?<![\w/.\-])(?P<value>[A-ZА-Я0-9][A-Za-zА-Яа-я0-9]*(?:[/\-][A-Za-zА-Яа-я0-9]+)+)")
@@ -50,7 +60,7 @@ class FoundReference:
     @property
     def incoming(self) -> bool:
         """"Вх. №": the receiver's registration stamp, neither the sender's number nor a citation."""
-        return self.prefix.casefold().startswith("вх")
+        return self.prefix.casefold().startswith(("вх", "bx"))  # "Bx." is how OCR reads "Вх." at times
 
 
 def plausible_reference(value: str, signed: bool = False) -> bool:
@@ -67,9 +77,22 @@ def normalize_reference(text: str) -> str:
     m = _LEADING_WORDS.match(t)
     if m and 0 < m.end() < len(t):
         t = t[m.end():]
+    t = repair_digits(re.sub(r"\s+", "", t))
+    for cyrillic, latin in _OCR_CYRILLIC:
+        t = t.replace(cyrillic, latin)
     t = t.translate(_HOMOGLYPHS).upper()
-    t = re.sub(r"\s+", "", t)
     return t.strip(".,;:)(»«\"'")
+
+
+def repair_digits(value: str) -> str:
+    """"2O21/O14" → "2021/014": in each part of a number that holds a digit and otherwise only letters
+    OCR mistakes for digits, those letters are digits (the length does not change)."""
+    def part(m: re.Match[str]) -> str:
+        p = m.group(0)
+        if any(ch.isdigit() for ch in p) and all(ch.isdigit() or ch in "OoIl|" for ch in p):
+            return p.translate(_DIGIT_LOOKALIKES)
+        return p
+    return _PART.sub(part, value)
 
 
 def find_references(text: str, bare: bool = False) -> list[FoundReference]:
@@ -77,7 +100,7 @@ def find_references(text: str, bare: bool = False) -> list[FoundReference]:
     reference-like tokens (for matching against known references, not for suggesting new ones)."""
     out = []
     for m in REFERENCE.finditer(text):
-        value = m.group("value").rstrip(".-/")
+        value = repair_digits(m.group("value").rstrip(".-/"))
         if not plausible_reference(value, signed=bool(re.search(_SIGN, m.group("prefix"), re.I))):
             continue
         out.append(FoundReference(m.start(), m.start("value") + len(value), m.start("value"),

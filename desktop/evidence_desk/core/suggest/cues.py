@@ -31,8 +31,21 @@ CITING = (
     "laut", "lt.", "zu vertrag", "zum vertrag", "zur rechnung", "zu rechnung", "vertrag", "vertrages",
     "vertrags", "rechnung", "im rahmen", "entsprechend", "auf grundlage", "genehmigung", "erklärung",
     "bescheinigung", "betreff:", "betr.", "anlage", "nachtrag", "verbalnote", "schreiben", "angebot",
-    "bestellung", "предложени[ея]", "заказ[ау]",
+    "bestellung", "auftrag", "auftrags", "предложени[ея]", "заказ[ау]?", "инвойс\\w*",
+    # remittance lines abbreviate: "INV 21/07 CONTR. K-2019/77", "PO 4711-A"
+    "inv", "inv.", "contr.", "po ",
 )
+# Labels of numbers that are neither a paper's own nor a paper it cites: customers, accounts, taxes,
+# telephones, registers ("Customer No.", "Kundennummer", "ИНН", "Konto-Nr.").
+IDENTIFIER_LABELS = (
+    "customer", "client", "account", "acct", "tax", "vat", "iban", "bic", "swift code", "phone", "tel", "fax",
+    "kunden", "konto", "steuer", "ust", "telefon", "handelsregister", "hrb", "инн", "кпп", "огрн", "окпо", "бик",
+    "р/с", "к/с", "расч", "лицев", "тел", "факс", "клиент", "абонент",
+)
+# Where the small print of a page starts: the closing formula of a letter.
+CLOSINGS = re.compile(r"^\s*(?:yours (?:sincerely|faithfully|truly)|kind regards|best regards|sincerely|"
+                      r"mit freundlichen grüßen|mit freundlichen grüssen|hochachtungsvoll|с уважением|"
+                      r"im auftrag|i\.\s?a\.)", re.I)
 # Labels that say "this is our own number", wherever they stand.
 OWN_LABELS = (
     "исх", "наш исх", "наш №", "our ref", "our reference", "our file", "our no", "unser zeichen", "unser az",
@@ -66,6 +79,10 @@ TITLES: tuple[tuple[str, str], ...] = (
     ("appendix", "contract"), ("приложение", "contract"), ("anlage", "contract"), ("nachtrag", "contract"),
     ("contract", "contract"), ("agreement", "contract"), ("контракт", "contract"), ("договор", "contract"),
     ("vertrag", "contract"), ("vereinbarung", "contract"),
+    ("certificate of origin", "other"), ("ursprungszeugnis", "other"), ("сертификат происхождения", "other"),
+    ("shipping instruction", "other"), ("packing list", "other"), ("credit advice", "other"), ("debit advice", "other"),
+    ("lieferschein", "other"), ("quittung", "other"), ("packliste", "other"), ("bescheid", "export_permit"),
+    ("акт ", "other"), ("доверенность", "other"), ("упаковочный лист", "other"),
     ("payment confirmation", "other"), ("confirmation of payment", "other"), ("swift", "other"),
     ("подтверждение", "other"), ("платежное поручение", "other"), ("платёжное поручение", "other"),
     ("zahlungsbestätigung", "other"), ("bankbestätigung", "other"), ("gutschriftsanzeige", "other"),

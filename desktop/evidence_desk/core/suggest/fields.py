@@ -20,8 +20,9 @@ _NOT_ISSUE_DATE = re.compile(
     r"(?:schreiben|nachricht|brief|letter|note|message|mail|письм\w*|нот\w*|сообщени\w*)\s+"
     r"(?:vom|от|of|dated|datiert))\W*$", re.I)
 # "На № 15/334 от 02.02.2021", "Note No. 2021/NV-88 dated 5 March 2021" (the line may break).
-_CITED_DATE_GAP = re.compile(r"^(?:[ \t,;:]*|[\s,;:]*(?:от|dated|of|vom|from|d\.d\.)[\s,:]*)\Z", re.I)
-_OWN_DATE_GAP = re.compile(r"^[ \t,;:]*(?:от|dated|of|vom|from|date[d]?:?|datum:?|дата:?|,)?[ \t,:]*\Z", re.I)
+# "or" is how OCR reads "от" at times.
+_CITED_DATE_GAP = re.compile(r"^(?:[ \t,;:]*|[\s,;:]*(?:от|or|dated|of|vom|from|d\.d\.)[\s,:]*)\Z", re.I)
+_OWN_DATE_GAP = re.compile(r"^[ \t,;:]*(?:от|or|dated|of|vom|from|date[d]?:?|datum:?|дата:?|,)?[ \t,:]*\Z", re.I)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ _MONTHS = {
 _RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_DE_MONTH = r"(?:Januar|Jänner|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_DE_MONTH = (r"(?:Januar|Jänner|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+             r"(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)")
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Mär|Apr|May|Mai|Jun|Jul|Aug|Sep|Oct|Okt|Nov|Dec|Dez)"
 
 DATE_PATTERNS = [
     re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
@@ -31,16 +33,25 @@ DATE_PATTERNS = [
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.\s*(?P<mon>{_DE_MONTH})\s+(?P<y>(?:19|20)\d\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_EN_MONTH}),?\s+(?P<y>(?:19|20)\d\d)", re.I),
     re.compile(rf"(?P<mon>{_EN_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)", re.I),
+    # forms, bank advices and air waybills: "05-Mar-2021", "5 MAR 2021" (the latter above)
+    re.compile(rf"(?<![\d-])(?P<d>\d{{1,2}})-(?P<mon>{_MONTH_ABBR})-(?P<y>(?:19|20)\d\d)(?![\d-])", re.I),
 ]
 
-_NUMBER = r"\d{1,3}(?:[ \u00a0.,'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_CUR_BEFORE = r"US\$|USD|EUR|RUB|CHF|GBP|\$|€|£"
-_CUR_AFTER = (r"USD|EUR|RUB|RUR|CHF|GBP|BYN|руб(?:\.|лей|ля|ль)?|р\.|рублей|долл(?:\.|аров)?(?:\s*США)?|"
+# OCR slips kept: a decimal point read as "°", a lost first group space ("5241 793,50").
+_NUMBER = (r"\d{1,3}(?:[ \u00a0.,'’]\d{3})+(?:[.,°]\d{1,2})?|\d{4}(?:[ \u00a0]\d{3})+(?:[.,°]\d{1,2})?"
+           r"|\d+(?:[.,°]\d{1,2})?")
+# "ВОВ", "RUВ": "RUB" as OCR reads it with the Russian model.
+_OCR_RUB = r"[RВР][UОУ][BВ]"
+_CUR_BEFORE = r"US\$|USD|EUR|RUB|CHF|GBP|\$|€|£|" + _OCR_RUB
+_CUR_AFTER = (_OCR_RUB + r"|USD|EUR|RUB|RUR|CHF|GBP|BYN|руб(?:\.|лей|ля|ль)?|р\.|рублей|долл(?:\.|аров)?(?:\s*США)?|"
               r"евро|Euro|EURO|Rubel|dollars?|US-Dollar|€|\$")
 # Russian contracts spell the sum out between the figure and the currency:
 # "1 234 567,89 (один миллион … восемьдесят девять копеек) рублей".
 _SPELLED_OUT = r"(?:\s*\([^()\d]{3,240}\))?"
 AMOUNT_PATTERNS = [
+    # Russian accounts write the kopecks as a word of their own: "1 234 567 руб. 89 коп."
+    re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s?(?P<cur>руб(?:\.|лей|ля|ль)?)\s?"
+               r"(?P<kop>\d{1,2})\s?коп(?:\.|еек|ейки|ейка)?", re.I),
     re.compile(rf"(?P<cur>{_CUR_BEFORE})\s?(?P<num>{_NUMBER})(?![\d.,]\d)"),
     re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER}){_SPELLED_OUT}\s?(?P<cur>{_CUR_AFTER})(?!\w)", re.I),
 ]
@@ -85,7 +96,7 @@ def find_dates(text: str) -> list[Found]:
 
 def parse_number(raw: str) -> Decimal | None:
     """"1 234 567,89", "1,234,567.89", "1.234.567,89", "1'234.50" → an exact Decimal (never a float)."""
-    s = raw.replace("\u00a0", " ").replace("’", "'")
+    s = raw.replace("\u00a0", " ").replace("’", "'").replace("°", ".")
     m = re.search(r"[.,](\d{1,2})$", s)
     decimals = ""
     if m and not re.search(r"[ .,']\d{3}$", s):
@@ -98,6 +109,8 @@ def parse_number(raw: str) -> Decimal | None:
 
 
 def _currency(raw: str) -> str:
+    if re.fullmatch(_OCR_RUB, raw.strip()):
+        return "RUB"
     c = raw.casefold().strip()
     for key, code in _CURRENCY.items():
         if c == key or c.startswith(key):
@@ -112,8 +125,17 @@ def find_amounts(text: str) -> list[Found]:
             if any(m.start() < f.end and f.start < m.end() for f in out):
                 continue
             value = parse_number(m.group("num"))
-            if value is None:
+            if value is None or _section_sign(text, m):
                 continue
+            if "kop" in m.groupdict():
+                value += Decimal(m.group("kop")) / 100
             out.append(Found(m.start(), m.end(), m.group(0).strip(),
                              f"{value.quantize(_CENTS)} {_currency(m.group('cur'))}"))
     return sorted(out, key=lambda f: f.start)
+
+
+def _section_sign(text: str, m: re.Match[str]) -> bool:
+    """"$ 2 Der Kaufpreis …": OCR's reading of "§ 2" at the start of a line, not two dollars."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return (m.group("cur") == "$" and not text[line_start:m.start()].strip()
+            and m.group("num").isdigit() and len(m.group("num")) <= 3 and text[m.end():m.end() + 2].strip()[:1].isalpha())

@@ -15,10 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from evidence_desk.core.links.refs import FoundReference, find_references
+from evidence_desk.core.links.refs import (
+    BARE,
+    FoundReference,
+    find_references,
+    normalize_reference,
+    plausible_reference,
+)
 from evidence_desk.core.suggest.cues import (
     BODY_START,
     CITING,
+    CLOSINGS,
+    IDENTIFIER_LABELS,
     NUMBER_LABELS,
     OWN_LABELS,
     TITLES,
@@ -47,7 +55,7 @@ class Line:
 @dataclass(frozen=True)
 class RefReading:
     ref: FoundReference
-    role: str  # own | cited | incoming
+    role: str  # own | cited | incoming | identifier (a customer, account or tax number)
     strength: int  # own: 4 heading, 3 label, 2 header line, 1 weak; cited: 2 cue, 1 position
     cue: str
     line: Line
@@ -65,6 +73,7 @@ class PageReading:
     header_end: int  # character offset where the body starts
     heading_kind: tuple[str, str, Line] | None  # (kind, title word, line)
     refs: list[RefReading] = field(default_factory=list)
+    footer_start: int = 0  # character offset where the small print (closing, footer) starts
 
     def own(self) -> list[RefReading]:
         return [r for r in self.refs if r.role == "own"]
@@ -121,8 +130,9 @@ def title_kind(line: str) -> tuple[str, str, int] | None:
         pos = low.find(word)
         if pos < 0 or (pos and low[pos - 1].isalnum() and not word.endswith(_COMPOUND_ENDS)):
             continue
-        if len(_LEFTOVER_WORD.findall(low[:pos])) > 2 or cue_before(low[:pos], CITING) is not None:
-            continue
+        if len(_LEFTOVER_WORD.findall(low[:pos])) > 2 or cue_before(low[:pos], CITING) is not None \
+                or ":" in low[:pos]:
+            continue  # "Remittance information: INVOICE …" is a field naming another paper, not a title
         if best is None or (pos, -len(word)) < (best[0], -best[1]):
             best = (pos, len(word), word, kind)
     if best is None:
@@ -171,10 +181,32 @@ def _is_pure_title(prefix: str, word: str) -> bool:
         and cue_before(rest, CITING) is None
 
 
+def footer_start(lines: list[Line], text: str, header: int) -> int:
+    """Where the small print starts: at the closing formula of a letter ("Yours faithfully", "Mit
+    freundlichen Grüßen", "С уважением"), or at the last non-empty line."""
+    filled = [line for line in lines if line.text.strip() and line.start >= header]
+    for line in filled:
+        if CLOSINGS.match(line.text):
+            return line.start
+    return filled[-1].start if len(filled) > 1 else len(text)
+
+
+_SIGN_WORDS = {"no", "nr", "n", "number", "nummer", "номер"}
+
+
+def _echoes(prefix: str, title: str) -> bool:
+    """The words before the number repeat the title's ("Certificate No." under "CERTIFICATE OF
+    ORIGIN", "Passport No." under "EXPORT PASSPORT"): the title's paper names its number."""
+    words = [w for w in _LEFTOVER_WORD.findall(prefix.casefold()) if w not in _SIGN_WORDS]
+    heading = set(_LEFTOVER_WORD.findall(title.casefold()))
+    return bool(words) and all(w in heading for w in words)
+
+
 def read_page(text: str, *, first_page: bool = True) -> PageReading:
     lines = split_lines(text) if text else [Line(0, 0, 0, "")]
     end = header_end(lines, text) if first_page else 0
     reading = PageReading(text, lines, end, _heading(lines, end) if first_page else None)
+    reading.footer_start = footer_start(lines, text, end) if first_page else len(text)
     heading_taken = False
     prev_end = 0
     for ref in find_references(text):
@@ -187,6 +219,8 @@ def read_page(text: str, *, first_page: bool = True) -> PageReading:
         last = reading.refs[-1]
         if last.role == "own" and last.strength == 4:
             heading_taken = True
+    reading.refs.extend(_bare_citations(reading))
+    reading.refs.sort(key=lambda r: r.ref.start)
     if any(r.role == "own" and r.strength >= 3 for r in reading.refs):
         # Beside a number the heading or a label names as the paper's own, an unlabelled number
         # in the header is one of the fields listing other papers.
@@ -204,6 +238,10 @@ def _classify(reading: PageReading, ref: FoundReference, line: Line, window: str
 
     if ref.incoming:
         return made("incoming", 0, ref.prefix)
+    identifier = _last_cue(window, IDENTIFIER_LABELS)
+    if identifier and all(c is None or c[0] <= identifier[0] for c in
+                          (_last_cue(window, OWN_LABELS), _last_cue(window, CITING))):
+        return made("identifier", 0, identifier[1])  # "Customer No.: …", "ИНН …": no paper's number
     prefix_low = ref.prefix.casefold()
     if prefix_low.startswith(_POSSESSIVE_CITED):
         return made("cited", 2, ref.prefix)
@@ -216,7 +254,8 @@ def _classify(reading: PageReading, ref: FoundReference, line: Line, window: str
             return made("own", 4, word)
         if line.index in (hline.index + 1, hline.index + 2) and not find_references(hline.text) and (
                 not _LEFTOVER_WORD.findall(line_prefix.casefold())
-                or (here is not None and here[0] == kind and _is_pure_title(line_prefix, here[1]))):
+                or (here is not None and here[0] == kind and _is_pure_title(line_prefix, here[1]))
+                or _echoes(line_prefix, hline.text)):
             return made("own", 4, word)
     own_cue = _last_cue(window, OWN_LABELS)
     cite_cue = _last_cue(window, CITING)
@@ -225,6 +264,8 @@ def _classify(reading: PageReading, ref: FoundReference, line: Line, window: str
     label = _last_cue(window, NUMBER_LABELS)
     if label and in_header and not cite_cue:
         return made("own", 3, label[1])
+    if label and ref.start >= reading.footer_start and not cite_cue:
+        return made("own", 2, label[1])  # "Aktenzeichen: … – bitte bei Antwort angeben" in the small print
     if cite_cue:
         return made("cited", 2, cite_cue[1])
     if in_header:
@@ -237,3 +278,34 @@ def _last_cue(window: str, cues: tuple[str, ...]) -> tuple[int, str] | None:
     """(end position, cue) of the cue that ends nearest the number."""
     cue = cue_before(window, cues)
     return None if cue is None else (window.casefold().rfind(cue) + len(cue), cue)
+
+
+# Between a citing word and a bare number only a date, "of", "dated", "vom", "от" and punctuation:
+# "your letter of 5 March 2021 (QE/77-2021)", "Purchase Order WR-2019/RP-845".
+_BARE_GAP = re.compile(r"^[\s(,:;]*(?:(?:of|dated|vom|от|from|date)\b[\s(,:;]*)?(?:\{date\}[\s(),:;]*)?\Z", re.I)
+
+
+def _bare_citations(reading: PageReading) -> list[RefReading]:
+    """Numbers written without a sign or a paper word, read as cited where a citing word stands just
+    before them (never in the header's own place: they are only ever citations)."""
+    text = reading.text
+    taken = [(r.ref.start, r.ref.end) for r in reading.refs]
+    out = []
+    for m in BARE.finditer(text):
+        value = m.group("value").rstrip(".-/")
+        start, stop = m.start(), m.start() + len(value)
+        if not plausible_reference(value) or any(start < e and s < stop for s, e in taken):
+            continue
+        window = _window(text, start, max([e for s, e in taken if e <= start] + [start - 60]))
+        cue = _last_cue(window, CITING)
+        if cue is None:
+            continue
+        gap = window[cue[0]:]
+        for d in reversed(find_dates(gap)):
+            gap = gap[:d.start] + "{date}" + gap[d.end:]
+        if not _BARE_GAP.match(gap):
+            continue
+        ref = FoundReference(start, stop, start, "", value, normalize_reference(value))
+        line = _line_of(reading.lines, start)
+        out.append(RefReading(ref, "cited", 1, cue[1], line, " ".join((window + value).split())))
+    return out

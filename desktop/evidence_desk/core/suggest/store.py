@@ -34,7 +34,7 @@ from evidence_desk.core.suggest.names import name_key
 # registered under the same key ("JSC Integral" after "ОАО «Интеграл»").
 KINDS = ("entity", "name", "date", "amount", "reference", "field")
 # Bump when the reading rules change, so that every page is read again by the next refresh.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 def _patterns(session: Session) -> list[AliasPattern]:
