@@ -40,6 +40,14 @@ def test_bundle_builds_the_demo_imports_a_pdf_and_saves_a_screenshot(bundle, tmp
     hits = json.loads(_run(bundle, env, "--case", str(case), "search", "ZX-4711", "--json").stdout)
     assert [h["page"] for h in hits] == [1]
 
+    # Russian names come from the Natasha model inside the bundle (numpy and the model files are bundled).
+    letter = write_text_pdf(tmp_path / "pismo.pdf", ["Генеральный директор Гарбуз Константин Олегович направил письмо "
+                                                     "в Москву."])
+    said = _run(bundle, env, "--case", str(case), "import", str(letter)).stdout
+    assert "could not be loaded" not in said, said
+    names = json.loads(_run(bundle, env, "--case", str(case), "suggest", "--kind", "name", "--json").stdout)
+    assert any("Гарбуз" in n["value"] and n["field"] == "person" for n in names), names
+
     shot = tmp_path / "shot.png"
     _run(bundle, env, "--case", str(case), "gui", "--demo", "--screenshot", str(shot))
     image = QImage(str(shot))

@@ -11,6 +11,7 @@ from typing import Any
 from evidence_desk.core.case import Case
 from evidence_desk.core.importing import ImportOptions, ImportReport
 from evidence_desk.core.progress import Progress
+from evidence_desk.core.suggest.names import ner_missing
 from evidence_desk.core.suggest.pipeline import analyse_documents
 
 
@@ -35,4 +36,7 @@ def after_import(case: Case, report: ImportReport, options: ImportOptions, progr
         analysis = analyse_documents(case, doc_ids, progress)
         out["analysis"] = analysis.to_json()
         out["messages"].append(analysis.summary())
+        if ner_missing():
+            out["messages"].append("Russian names were found by their legal forms only: the Natasha name model "
+                                   "could not be loaded in this build")
     return out

@@ -210,17 +210,6 @@ class Suggestion(RegionMixin, Base):
     __table_args__ = (Index("ix_suggestions_doc_status", "document_id", "status"),)
 
 
-class PageAnalysis(Base):
-    """The text (and rules) a page's suggestions were last computed from, so that a
-    re-run skips pages whose text did not change."""
-
-    __tablename__ = "page_analysis"
-
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    page_number: Mapped[int] = mapped_column(Integer, primary_key=True)
-    text_hash: Mapped[str] = mapped_column(String(64))
-
-
 class DocumentLink(RegionMixin, Base):
     """document → document (cites, replies_to, pays_for, ships_under, …) with evidence."""
 
@@ -398,3 +387,7 @@ class HistoryStep(Base):
     undone_order: Mapped[int | None] = mapped_column(Integer)  # redo takes the highest first
     audit_id: Mapped[int | None] = mapped_column(Integer)  # the audit entry of the change
     effects: Mapped[list[Any]] = mapped_column(default=list)
+
+
+# The reading's per-page records (what was read from which text), kept in their own module.
+from evidence_desk.core.db.reading_models import PageAnalysis, PageCitations  # noqa: E402, F401

@@ -8,18 +8,21 @@ link keeps the citing page, the quoted reference and its region as evidence."""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.links import LINK_KINDS, LinkReferences  # noqa: F401 - callers know LINK_KINDS here
-from evidence_desk.core.db.models import Document, DocumentLink, Page, Suggestion
+from evidence_desk.core.db.models import Document, DocumentLink, Page, PageCitations, Suggestion
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.links.refs import find_references, normalize_reference
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.reading import read_page
+from evidence_desk.core.suggest.store import RULES_VERSION
 from evidence_desk.core.text.stream import PageStream
 
 # A pending own-reference suggestion at least this sure counts in the registry before it is accepted.
@@ -63,6 +66,69 @@ def _page_citations(text: str, first_page: bool) -> list[tuple[str, int, int, st
     return out
 
 
+def _citation_hash(text: str, first_page: bool) -> str:
+    return hashlib.sha256(f"{RULES_VERSION}\0{int(first_page)}\0{text}".encode()).hexdigest()
+
+
+@dataclass
+class CitationsRead:
+    by_page: dict[tuple[int, int], list[list[Any]]]  # (document, page) → kept citation rows
+    pages_read: int  # pages whose text was read again (the rest were unchanged)
+
+
+def page_citations(case: Case, doc_ids: list[int] | None = None) -> CitationsRead:
+    """(document, page) → the numbers the page cites, as kept rows. Only pages whose text (or the
+    reading rules) changed since they were last read are read again; the rest come from
+    `page_citations`, which this refreshes (derived data: not an edit, not in the history)."""
+    with case.read() as s:
+        query = select(Page.document_id, Page.number, Page.text)
+        if doc_ids is not None:
+            query = query.where(Page.document_id.in_(doc_ids))
+        texts = s.execute(query).all()
+        kept_query = select(PageCitations)
+        if doc_ids is not None:
+            kept_query = kept_query.where(PageCitations.document_id.in_(doc_ids))
+        kept = {(k.document_id, k.page_number): (k.text_hash, k.citations)
+                for k in s.execute(kept_query).scalars()}
+    out: dict[tuple[int, int], list[list[Any]]] = {}
+    stale: dict[tuple[int, int], str] = {}
+    for doc_id, number, text in texts:
+        digest = _citation_hash(text or "", number == 1)
+        have = kept.get((doc_id, number))
+        if have is not None and have[0] == digest:
+            out[(doc_id, number)] = have[1]
+        else:
+            stale[(doc_id, number)] = digest
+    if stale:
+        fresh = _read_pages(case, stale)
+        with case.write() as s:
+            for (doc_id, number), digest in stale.items():
+                rows = fresh.get((doc_id, number), [])
+                out[(doc_id, number)] = rows
+                s.merge(PageCitations(document_id=doc_id, page_number=number, text_hash=digest, citations=rows))
+    return CitationsRead(out, len(stale))
+
+
+def _read_pages(case: Case, pages: dict[tuple[int, int], str]) -> dict[tuple[int, int], list[list[Any]]]:
+    wanted: dict[int, set[int]] = {}
+    for doc_id, number in pages:
+        wanted.setdefault(doc_id, set()).add(number)
+    out: dict[tuple[int, int], list[list[Any]]] = {}
+    for doc_id, numbers in wanted.items():
+        with case.read() as s:
+            rows = s.execute(select(Page.number, Page.words, Page.text)
+                             .where(Page.document_id == doc_id, Page.number.in_(numbers))).all()
+        for number, words, text in rows:
+            pt = PageStream.build(words or [], text or "")
+            found = []
+            for key, start, end, evidence in _page_citations(pt.text, number == 1):
+                rect = pt.region(start, end)
+                found.append([key, start, end, evidence, *((rect.x0, rect.y0, rect.x1, rect.y1) if rect else
+                                                           (None, None, None, None))])
+            out[(doc_id, number)] = found
+    return out
+
+
 def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bool = True) -> list[dict[str, Any]]:
     """"cites" links found on the pages of `doc_ids` (by default only those not yet stored)."""
     registry = reference_registry(case)
@@ -72,18 +138,13 @@ def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bo
     for key, docs in registry.items():
         for d in docs:
             own_of.setdefault(d, set()).add(key)
-    out: list[dict[str, Any]] = []
     with case.read() as s:
         existing = set(s.execute(select(DocumentLink.kind, DocumentLink.source_id, DocumentLink.target_id,
                                         DocumentLink.page_number)).all())
-        query = select(Page.document_id, Page.number, Page.words, Page.text).order_by(Page.document_id, Page.number)
-        if doc_ids is not None:
-            query = query.where(Page.document_id.in_(doc_ids))
-        pages = s.execute(query).all()
+    out: list[dict[str, Any]] = []
     seen: set[tuple[int, int, int]] = set()
-    for doc_id, number, words, text in pages:
-        pt = PageStream.build(words or [], text or "")
-        for key, start, end, evidence in _page_citations(pt.text, number == 1):
+    for (doc_id, number), rows in sorted(page_citations(case, doc_ids).by_page.items()):
+        for key, _start, _end, evidence, x0, y0, x1, y1 in rows:
             if key in own_of.get(doc_id, ()):
                 continue
             for target in registry.get(key, ()):
@@ -91,10 +152,9 @@ def find_citations(case: Case, doc_ids: list[int] | None = None, *, new_only: bo
                 if target == doc_id or link_key in seen or (new_only and ("cites", *link_key) in existing):
                     continue
                 seen.add(link_key)
-                rect = pt.region(start, end)
                 out.append({"kind": "cites", "source_id": doc_id, "target_id": target, "page_number": number,
                             "quote": evidence, "origin": "auto", "note": f"cites reference {key}",
-                            **({"x0": rect.x0, "y0": rect.y0, "x1": rect.x1, "y1": rect.y1} if rect else {})})
+                            **({"x0": x0, "y0": y0, "x1": x1, "y1": y1} if x0 is not None else {})})
     return out
 
 

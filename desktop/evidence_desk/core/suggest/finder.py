@@ -61,8 +61,8 @@ def page_candidates(number: int, words: Sequence[Any], text: str, patterns: Sequ
                              field=name.type, note=f"new {name.type.replace('_', ' ')}", confidence=0.7))
     reading = read_page(pt.text, first_page=with_fields)
     for r in reading.refs:
-        if r.role == "incoming":
-            continue
+        if r.role in ("incoming", "identifier"):
+            continue  # a registration stamp, a customer or account number: no paper's reference
         note = f"own reference ({r.cue})" if r.role == "own" else f"cited ({r.cue or 'in the body'})"
         out.append(Candidate("reference", number, r.ref.value, r.ref.key, r.evidence,
                              pt.region(r.ref.value_start, r.ref.end), note=note,

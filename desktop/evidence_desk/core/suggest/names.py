@@ -60,6 +60,12 @@ def ner_available() -> bool:
     return _natasha() is not None
 
 
+def ner_missing() -> bool:
+    """A Russian page was read in this process and the NER model could not be loaded (names were
+    found by their legal forms only)."""
+    return _natasha.cache_info().currsize > 0 and _natasha() is None
+
+
 def _russian_names(text: str) -> list[FoundName]:
     model = _natasha()
     if model is None:
