@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from evidence_desk.ui import about, welcome
 from evidence_desk.ui import help as help_pages
 from evidence_desk.ui.dialogs import settings_dialog
+from evidence_desk.ui.dialogs.menu import DIALOG_COMMANDS
 from evidence_desk.ui.panels.registry import WINDOW_COMMANDS
 
 if TYPE_CHECKING:
@@ -147,7 +149,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
     case.addSeparator()
     for x in (a.import_files, a.import_folder):
         case.addAction(x)
-    case.addSeparator()
+    before_quit = case.addSeparator()
     case.addAction(a.quit)
     edit = bar.addMenu("&Edit")
     for x in (a.undo, a.redo):
@@ -177,12 +179,17 @@ def _menus(w: MainWindow, a: Actions) -> None:
     tools.addAction(a.note_page)
     tools.addAction(a.note_document)
     menus = {"&Case": case, "&Edit": edit, "&View": view, "&Tools": tools}
-    for command in WINDOW_COMMANDS:
-        menu = menus.get(command.menu) or bar.addMenu(command.menu)
+    for command in (*WINDOW_COMMANDS, *DIALOG_COMMANDS):
+        menu = menus.get(command.menu) or bar.addMenu(QCoreApplication.translate("WindowCommands", command.menu))
         menus[command.menu] = menu
-        action = menu.addAction(command.text, lambda c=command: c.run(w))
+        action = QAction(QCoreApplication.translate("WindowCommands", command.text), w)
+        action.triggered.connect(lambda _on=False, c=command: c.run(w))
         if command.shortcut:
             action.setShortcut(QKeySequence(command.shortcut))
+        if menu is case:
+            menu.insertAction(before_quit, action)  # Quit stays last, after its separator
+        else:
+            menu.addAction(action)
     help_menu = bar.addMenu("&Help")
     for x in (a.guide, a.shortcuts, a.welcome):
         help_menu.addAction(x)

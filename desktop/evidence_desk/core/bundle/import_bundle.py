@@ -66,7 +66,7 @@ class ImportBundleResult:
                 "warnings": self.warnings, "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
 
 
-def _refuse(bundle: CheckedBundle) -> None:
+def refuse_unmergeable(bundle: CheckedBundle) -> None:
     problems = bundle.report.problems
     if problems:
         more = f" (and {len(problems) - 1} more problems; run `verify` on it)" if len(problems) > 1 else ""
@@ -77,7 +77,7 @@ def _refuse(bundle: CheckedBundle) -> None:
                                  "merge (ask for an internal bundle)")
 
 
-def _their_records(bundle: CheckedBundle) -> Any:
+def their_records(bundle: CheckedBundle) -> Any:
     path = bundle.data(RECORDS)
     if path.stat().st_size > MAX_RECORDS_BYTES:
         raise BundleRefusedError("records.json is too large")
@@ -163,9 +163,9 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         clock = now
 
     with checked_bundle(path, limits=limits, check_pdfs=False) as bundle:
-        _refuse(bundle)
+        refuse_unmergeable(bundle)
         lap("check")
-        theirs = _their_records(bundle)
+        theirs = their_records(bundle)
         plan = plan_merge(read_records(case), theirs)
         lap("plan")
         staged: list[StagedFile] = []

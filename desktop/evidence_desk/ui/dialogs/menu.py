@@ -1,0 +1,36 @@
+"""The menu commands that open the dialogs of the command-line features: export, verify,
+import a bundle, OCR, provenance, the entity manager, suggestion review, reason codes.
+
+The window adds them to its menus (`ui/actions.py`) after the registry's own
+`WINDOW_COMMANDS`; their texts are translated there (context "WindowCommands").
+Each dialog is imported when first opened, so none of them slows the start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from evidence_desk.ui.panels.registry import WindowCommand
+
+
+def open_export(window: Any) -> Any:
+    from evidence_desk.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window)
+    dialog.open()
+    return dialog
+
+
+def open_verify(window: Any) -> Any:
+    from evidence_desk.ui.dialogs.verify_dialog import VerifyDialog
+
+    dialog = VerifyDialog(window)
+    dialog.open()
+    return dialog
+
+
+DIALOG_COMMANDS: list[WindowCommand] = [
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Export…"), open_export, "Ctrl+E"),
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Verify…"), open_verify, "Ctrl+Shift+V"),
+]
