@@ -40,6 +40,13 @@ def test_entity_add_alias_list_rename_merge_and_split(capsys, letters_case):  # 
     assert code == 0
     code, data, _ = cli(capsys, case, "entity", "list", "--json")
     assert {r["name"] for r in data} == {"Zavod Primer JSC", "Primer-Werk GmbH"}
+    code, data, _ = cli(capsys, case, "entity", "delete", "Primer-Werk GmbH", "--json")
+    assert code == 0 and data["mentions"] == 0
+    code, data, _ = cli(capsys, case, "entity", "list", "--json")
+    assert {r["name"] for r in data} == {"Zavod Primer JSC"}
+    assert cli(capsys, case, "undo")[0] == 0
+    assert {r["name"] for r in cli(capsys, case, "entity", "list", "--json")[1]} == {"Zavod Primer JSC",
+                                                                                     "Primer-Werk GmbH"}
 
 
 def test_tag_by_quote_takes_the_region_from_the_word_boxes(capsys, letters_case):  # noqa: F811 - the imported fixture

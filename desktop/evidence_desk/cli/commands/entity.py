@@ -1,4 +1,4 @@
-"""`entity list|add|alias|rename|merge|split`"""
+"""`entity list|add|alias|rename|merge|split|delete`"""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from evidence_desk.cli.argtypes import record_id
 from evidence_desk.cli.context import open_case
 from evidence_desk.cli.output import print_json, print_table
 from evidence_desk.core.commands.entities import AddAlias, MergeEntities, RenameEntity, SplitEntity
+from evidence_desk.core.commands.entity_delete import DeleteEntity
 from evidence_desk.core.entities import manage
 from evidence_desk.core.queries.entities import list_entities
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("entity", help="the entity registry: list, add, alias, rename, merge, split")
+    p = sub.add_parser("entity", help="the entity registry: list, add, alias, rename, merge, split, delete")
     actions = p.add_subparsers(dest="entity_action", metavar="ACTION", required=True)
     ls = actions.add_parser("list", help="entities with aliases and mention counts")
     ls.add_argument("--type", metavar="TYPE")
@@ -39,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--mention", type=record_id, action="append", default=[], metavar="ID")
     sp.add_argument("--alias", action="append", default=[], metavar="ALIAS")
     sp.add_argument("--type", metavar="TYPE", help="type of the new entity (default: the same)")
-    for sp_ in (add, al, rn, mg, sp):
+    dl = actions.add_parser("delete", help="delete an entity with its mentions and aliases (undo restores it)")
+    dl.add_argument("entity", metavar="ENTITY")
+    for sp_ in (add, al, rn, mg, sp, dl):
         sp_.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
@@ -69,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
         merge = MergeEntities(args.keep, args.other)
         case.apply(merge)
         return _done(args, {"entity": merge.keep_id}, f"merged into entity {merge.keep_id}")
+    if action == "delete":
+        delete = DeleteEntity(args.entity)
+        case.apply(delete)
+        return _done(args, {"deleted": delete.entity_id, **delete.removed},
+                     f"deleted entity {delete.entity_id} ({delete.removed['mentions']} mentions)")
     split = SplitEntity(args.entity, args.name, tuple(args.mention), tuple(args.alias), args.type)
     case.apply(split)
     return _done(args, {"entity": split.created_id}, f"entity {split.created_id} split off")

@@ -34,3 +34,21 @@ DIALOG_COMMANDS: list[WindowCommand] = [
     WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Export…"), open_export, "Ctrl+E"),
     WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Verify…"), open_verify, "Ctrl+Shift+V"),
 ]
+
+
+def open_entities(window: Any) -> Any:
+    """One manager per window: opening it again raises the one already open."""
+    from evidence_desk.ui.entities.manager import EntityManager
+
+    manager = getattr(window, "entity_manager", None)
+    if manager is None:
+        manager = EntityManager(window)
+        window.entity_manager = manager
+    manager.show()
+    manager.raise_()
+    manager.activateWindow()
+    return manager
+
+
+DIALOG_COMMANDS.append(WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "&Entities…"), open_entities,
+                                     "Ctrl+Shift+E"))
