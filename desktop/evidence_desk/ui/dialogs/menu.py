@@ -52,3 +52,19 @@ def open_entities(window: Any) -> Any:
 
 DIALOG_COMMANDS.append(WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "&Entities…"), open_entities,
                                      "Ctrl+Shift+E"))
+
+
+def open_provenance(window: Any) -> Any:
+    """The Provenance tab of the active document, with its editing dialog open."""
+    from evidence_desk.ui.panels.provenance_panel import ProvenanceTab
+
+    if window.viewer().document_id is None:
+        window.show_error(window.tr("Open a document first."))
+        return None
+    tab = window.annotations.show_tab(ProvenanceTab)
+    tab.set_location(window.viewer().document_id, window.viewer().current_page())
+    return tab.open_editor()
+
+
+DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&Provenance and Custody…"),
+                                     open_provenance, "Ctrl+Shift+P"))
