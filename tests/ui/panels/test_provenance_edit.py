@@ -51,7 +51,7 @@ def test_recording_provenance_and_a_custody_event_is_one_undoable_step(window, u
 
 
 def test_only_changed_fields_are_sent(window, ui_case, qtbot):
-    letter, dialog = _editor(window, ui_case)
+    _letter, dialog = _editor(window, ui_case)
     dialog.method.setText("post")
     update = dialog.changes()
     assert update.method == "post"

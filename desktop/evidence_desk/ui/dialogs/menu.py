@@ -68,3 +68,15 @@ def open_provenance(window: Any) -> Any:
 
 DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&Provenance and Custody…"),
                                      open_provenance, "Ctrl+Shift+P"))
+
+
+def open_ocr(window: Any) -> Any:
+    from evidence_desk.ui.dialogs.ocr_dialog import OcrDialog
+
+    dialog = OcrDialog(window)
+    dialog.open()
+    return dialog
+
+
+DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr,
+                                     "Ctrl+Shift+O"))
