@@ -80,3 +80,13 @@ def open_ocr(window: Any) -> Any:
 
 DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr,
                                      "Ctrl+Shift+O"))
+
+
+def open_import_bundle(window: Any) -> Any:
+    from evidence_desk.ui.dialogs.import_bundle_dialog import import_bundle_from_window
+
+    return import_bundle_from_window(window)
+
+
+DIALOG_COMMANDS.append(WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"),
+                                     open_import_bundle, "Ctrl+Shift+B"))
