@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import pg
 from tests.tools import check_marker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,7 +33,17 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 @pytest.fixture
 def case_dir(tmp_path: Path) -> Path:
+    """A folder for a new case: SQLite, or with EVIDENCE_DESK_TEST_BACKEND=postgresql a team
+    case folder whose database is on the test server (tests/pg.py)."""
+    if pg.backend() == "postgresql":
+        return pg.server_case_dir(tmp_path / "case")
     return tmp_path / "case"
+
+
+@pytest.fixture
+def pg_case_dir(tmp_path: Path) -> Path:
+    """A team case folder on the test PostgreSQL server, whatever the backend of the run."""
+    return pg.server_case_dir(tmp_path / "pg-case")
 
 
 @pytest.fixture

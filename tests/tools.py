@@ -34,6 +34,7 @@ TOOL_PACKAGES: dict[str, str] = {
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
     "objdump": "binutils",
+    "initdb": "postgresql",
 }
 
 

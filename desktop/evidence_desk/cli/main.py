@@ -42,6 +42,7 @@ OPTIONAL_COMMAND_MODULES = (
     "export_bundle",
     "import_bundle",
     "export_ftm",
+    "case_cmd",
     "key",
     "history_cmd",
 )

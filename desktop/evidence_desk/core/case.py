@@ -27,11 +27,19 @@ from evidence_desk.core.commands.base import Command
 from evidence_desk.core.commands.engine import apply_command
 from evidence_desk.core.commands.history import History
 from evidence_desk.core.db.engine import make_engine
+from evidence_desk.core.db.location import (
+    SHARED_FOLDER_META,
+    DatabaseLocation,
+    is_server_url,
+    locate,
+)
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
+from evidence_desk.core.db.server import make_server_engine
 from evidence_desk.core.edits import Edit
 from evidence_desk.core.errors import CaseError, DiskFullError
 from evidence_desk.core.storage import OriginalStore
+from evidence_desk.core.text import server_index
 
 
 def _begin_immediate(engine: Engine) -> None:
@@ -92,21 +100,29 @@ def _malformed(exc: DatabaseError) -> bool:
 
 
 class Case:
-    def __init__(self, path: Path, *, author: str | None = None, read_only_reason: str | None = None) -> None:
+    def __init__(self, path: Path, *, author: str | None = None, read_only_reason: str | None = None,
+                 location: DatabaseLocation | None = None) -> None:
         self.path = path
-        self.db_path = path / DB_NAME
+        self.location = location or DatabaseLocation(path / DB_NAME)
+        # Where messages say the database is: the SQLite file, or the folder's case.toml.
+        self.db_path = self.location.sqlite_path or path / "case.toml"
         self.originals = OriginalStore(path / "originals")
         self.cache_dir = path / "cache"
         self.author = author or default_author()
         self.read_only_reason = read_only_reason
-        # Media nobody can write to is read as immutable (SQLite then needs no -shm file);
-        # a case opened read-only beside a writer reads with mode=ro.
-        immutable = read_only_reason is not None and case_health.read_only_reason(path) is not None
-        self._read_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
-                                        immutable=immutable)
-        self._write_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
-                                         immutable=immutable)
-        _begin_immediate(self._write_engine)
+        if self.location.server_url is not None:
+            url = self.location.server_url
+            self._read_engine = make_server_engine(url, writer=False, read_only=read_only_reason is not None)
+            self._write_engine = make_server_engine(url, writer=True, read_only=read_only_reason is not None)
+        else:
+            # Media nobody can write to is read as immutable (SQLite then needs no -shm file);
+            # a case opened read-only beside a writer reads with mode=ro.
+            immutable = read_only_reason is not None and case_health.read_only_reason(path) is not None
+            self._read_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
+                                            immutable=immutable)
+            self._write_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
+                                             immutable=immutable)
+            _begin_immediate(self._write_engine)
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
 
@@ -120,8 +136,17 @@ class Case:
         A damaged or missing database next to originals is never replaced by a new one
         (DamagedCaseError names `evidence-desk repair`). A case that cannot be written
         (read-only media, permissions), or one opened with `read_only`, opens for reading:
-        its writes raise CaseError."""
+        its writes raise CaseError.
+
+        A folder whose `case.toml` names a PostgreSQL database is a team case (see
+        `core.db.location`); `path` may also be that database's URL."""
+        if isinstance(path, str) and is_server_url(path):
+            return cls._open_server_url(path, create=create, author=author, read_only=read_only)
         path = Path(path).expanduser()
+        if path.is_dir():
+            location = locate(path)
+            if location.on_server:
+                return cls._open_on_server(path.resolve(), location, author=author, read_only=read_only)
         case_health.check_folder_path(path)
         path = path.resolve()
         if path.exists() and not path.is_dir():
@@ -163,6 +188,81 @@ class Case:
         if reason is None:
             case.originals.clear_staging()
         return case
+
+    @classmethod
+    def _open_server_url(cls, url: str, *, create: bool, author: str | None, read_only: bool) -> Case:
+        """A team case named by its database: the shared folder is the one its case_meta records."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
+        engine = make_server_engine(url, writer=False, read_only=True)
+        location = DatabaseLocation(None, url)
+        try:
+            with engine.connect() as conn:
+                row = conn.execute(text("SELECT value FROM case_meta WHERE key = :k"),
+                                   {"k": SHARED_FOLDER_META}).first()
+        except DBAPIError as exc:
+            if "case_meta" in str(exc.orig) and "does not exist" in str(exc.orig):
+                row = None
+            else:
+                raise CaseError(f"cannot reach the case database {location.display}: "
+                                f"{str(exc.orig).strip().splitlines()[0]}") from exc
+        finally:
+            engine.dispose()
+        if row is None:
+            raise CaseError(f"{location.display} holds no Evidence Desk case yet; create one in a shared "
+                            "folder with a case.toml naming this database, or move a case there with "
+                            "`evidence-desk case copy CASE URL`")
+        folder = Path(row[0])
+        if not folder.is_dir():
+            raise CaseError(f"the case's shared folder {folder} is not reachable from this computer; open the "
+                            "case through a folder of your own holding a case.toml with this database's URL")
+        return cls._open_on_server(folder, location, author=author, read_only=read_only)
+
+    @classmethod
+    def _open_on_server(cls, folder: Path, location: DatabaseLocation, *, author: str | None,
+                        read_only: bool) -> Case:
+        from sqlalchemy.exc import DBAPIError
+
+        confine.sweep_stale_sessions()
+        reason = "it was opened read-only" if read_only else None
+        if reason is None:
+            try:
+                (folder / "originals").mkdir(exist_ok=True)
+                (folder / "cache").mkdir(exist_ok=True)
+            except OSError as exc:
+                reason = f"its shared folder cannot be written ({exc.strerror})"
+        case = cls(folder, author=author, read_only_reason=reason, location=location)
+        try:
+            if reason is None:
+                upgrade(case._write_engine, None)
+                case._ensure_meta()
+                case._ensure_shared_folder()
+                case._ensure_anchor()
+            else:
+                case._check_readable()
+        except DBAPIError as exc:
+            case.close()
+            raise CaseError(f"cannot open the case database {location.display}: "
+                            f"{str(exc.orig).strip().splitlines()[0]}") from exc
+        except BaseException:
+            case.close()
+            raise
+        if reason is None:
+            case.originals.clear_staging()
+        return case
+
+    @property
+    def on_server(self) -> bool:
+        """True for a team case whose database is a PostgreSQL server."""
+        return self.location.on_server
+
+    def _ensure_shared_folder(self) -> None:
+        """Record the shared folder once, for `--case postgresql://…` (members who mount it
+        elsewhere open the case through a case.toml of their own)."""
+        if self.meta(SHARED_FOLDER_META) is None:
+            with self.write() as s:
+                s.merge(CaseMeta(key=SHARED_FOLDER_META, value=str(self.path)))
 
     def _check_readable(self) -> None:
         """A read-only case must already be at this version's schema: it cannot be upgraded."""
@@ -242,6 +342,8 @@ class Case:
             try:
                 yield session
                 audited = bool(session.info.get("audited"))
+                if self.on_server:  # pages whose text changed are re-indexed before they commit
+                    server_index.refresh(session)
                 session.commit()
             except OperationalError as exc:
                 session.rollback()

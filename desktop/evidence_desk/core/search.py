@@ -19,7 +19,9 @@ from sqlalchemy import TextClause, text
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
+from evidence_desk.core.text import server_index
 from evidence_desk.core.text.fold import fold, fold_tokens
+from evidence_desk.core.text.server_index import lexeme
 from evidence_desk.core.text.snippet import snippet
 from evidence_desk.core.text.stems import token_stems
 from evidence_desk.core.text.stream import PageStream
@@ -44,8 +46,9 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    fts: str
+    fts: str  # the FTS5 expression (SQLite)
     terms: tuple[str, ...]  # the positive words and phrases, for highlighting
+    tsquery: str = ""  # the same query as a PostgreSQL tsquery over `core.text.server_index`
 
 
 def _quote(term: str) -> str:
@@ -58,21 +61,38 @@ def _clean(query: str) -> str:
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in query)
 
 
-def _word_expr(word: str, prefix: bool) -> str:
-    """A word as written, or (one word, no star) any word sharing a stem with it."""
+def _ts_phrase(tokens: list[str], prefix: bool) -> str:
+    """Folded tokens in a row (weight A: the page's own words), the last one a prefix if asked."""
+    parts = [f"{lexeme(t)}:A" for t in tokens]
+    if prefix:
+        parts[-1] = f"{lexeme(tokens[-1])}:*A"
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def _word_expr(word: str, prefix: bool) -> tuple[str, str]:
+    """A word as written, or (one word, no star) any word sharing a stem with it:
+    as an FTS5 expression and as a tsquery."""
     tokens = fold_tokens(word)
     exact = "text : " + _quote(fold(word)) + ("*" if prefix else "")
+    ts_exact = _ts_phrase(tokens, prefix)
     stems = sorted(token_stems(tokens[0])) if len(tokens) == 1 and not prefix else []
     if not stems:
-        return exact
-    return f"({exact} OR stems : (" + " OR ".join(_quote(s) for s in stems) + "))"
+        return exact, ts_exact
+    return (f"({exact} OR stems : (" + " OR ".join(_quote(s) for s in stems) + "))",
+            f"({ts_exact} | " + " | ".join(f"{lexeme(s)}:B" for s in stems) + ")")
+
+
+def _join(exprs: list[tuple[str, str]], fts_op: str, ts_op: str) -> tuple[str, str]:
+    if len(exprs) == 1:
+        return exprs[0]
+    return ("(" + f" {fts_op} ".join(e[0] for e in exprs) + ")",
+            "(" + f" {ts_op} ".join(e[1] for e in exprs) + ")")
 
 
 def parse_query(query: str) -> ParsedQuery:
     query = _clean(query)
-    positives: list[str] = []
-    negatives: list[str] = []
-    groups: list[list[str]] = [[]]
+    negatives: list[tuple[str, str]] = []
+    groups: list[list[tuple[str, str]]] = [[]]
     terms: list[str] = []
     pending_or = False
     for m in _TOKEN.finditer(query):
@@ -83,7 +103,8 @@ def parse_query(query: str) -> ParsedQuery:
         if phrase is not None:
             if not fold_tokens(phrase):
                 continue
-            expr = "text : " + _quote(fold(phrase.strip()))  # a phrase is exact: no stems
+            # a phrase is exact: no stems
+            expr = ("text : " + _quote(fold(phrase.strip())), _ts_phrase(fold_tokens(phrase), False))
             term = phrase.strip()
         else:
             assert word is not None
@@ -104,15 +125,15 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             groups.append([expr])
         pending_or = False
-    for group in groups:
-        if group:
-            positives.append(group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")")
+    positives = [_join(group, "OR", "|") for group in groups if group]
     if not positives:
         raise InvalidInputError("the search needs at least one word to look for")
-    fts = " AND ".join(positives)
+    fts = " AND ".join(p[0] for p in positives)
+    tsquery = " & ".join(p[1] for p in positives)
     for neg in negatives:
-        fts += f" NOT {neg}"
-    return ParsedQuery(fts, tuple(terms))
+        fts += f" NOT {neg[0]}"
+        tsquery += f" & !{neg[1]}"
+    return ParsedQuery(fts, tuple(terms), tsquery)
 
 
 def _search_sql(where: str, order: str) -> TextClause:
@@ -134,16 +155,40 @@ SEARCH_SQL = _search_sql("", "pages_fts.rank")
 SEARCH_IN_DOC_SQL = _search_sql("AND p.document_id = :doc", "p.number")  # in page order, for find-next
 
 
+def _server_search_sql(where: str, order: str) -> TextClause:
+    """The same search on PostgreSQL; rank negated so that, as with FTS5's bm25, lower is better."""
+    return text(
+        f"""
+        SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
+               p.text AS text, p.words AS words, -ts_rank(pi.tsv, q.q) AS rank
+        FROM page_index pi
+        JOIN pages p ON p.id = pi.page_id
+        JOIN documents d ON d.id = p.document_id
+        CROSS JOIN (SELECT CAST(:q AS tsquery) AS q) AS q
+        WHERE pi.tsv @@ q.q {where}
+        ORDER BY {order}
+        LIMIT :limit
+        """
+    )
+
+
+SERVER_SEARCH_SQL = _server_search_sql("", "rank, p.id")
+SERVER_SEARCH_IN_DOC_SQL = _server_search_sql("AND p.document_id = :doc", "p.number")
+
+
 def search(case: Case, query: str, limit: int = 100, document_id: int | None = None) -> list[SearchHit]:
     if limit < 1:
         raise InvalidInputError("the number of hits to show must be at least 1")
     parsed = parse_query(query)
+    server = case.on_server
     with case.read() as s:
+        params: dict[str, object] = {"q": parsed.tsquery if server else parsed.fts, "limit": limit}
         if document_id is None:
-            rows = s.execute(SEARCH_SQL, {"q": parsed.fts, "limit": limit})
+            sql = SERVER_SEARCH_SQL if server else SEARCH_SQL
         else:
-            rows = s.execute(SEARCH_IN_DOC_SQL, {"q": parsed.fts, "limit": limit, "doc": document_id})
-        found = rows.all()
+            sql = SERVER_SEARCH_IN_DOC_SQL if server else SEARCH_IN_DOC_SQL
+            params["doc"] = document_id
+        found = s.execute(sql, params).all()
     return [SearchHit(r.doc, r.filename, r.page,
                       snippet(PageStream.from_json(r.words, r.text), parsed.terms, SNIPPET_OPEN, SNIPPET_CLOSE),
                       float(r.rank)) for r in found]
@@ -155,7 +200,10 @@ def rebuild_index(case: Case) -> int:
     from evidence_desk.core import audit
 
     with case.write() as s:
-        s.execute(text("INSERT INTO pages_fts(pages_fts) VALUES('rebuild')"))
+        if case.on_server:
+            server_index.mark_all(s)  # re-indexed by the writer before this commits
+        else:
+            s.execute(text("INSERT INTO pages_fts(pages_fts) VALUES('rebuild')"))
         pages = int(s.execute(text("SELECT count(*) FROM pages")).scalar_one())
         audit.append(s, author=case.author, action="search.rebuild_index", target_type="case",
                      target_id=None, data={"pages": pages})
@@ -171,6 +219,9 @@ def index_matches_text(case: Case) -> bool:
     check never races the writer and never changes anything."""
     from sqlalchemy.exc import DatabaseError
 
+    if case.on_server:
+        with case.read() as s:
+            return not server_index.stale_pages(s)
     with case._write_lock:
         conn = case._write_engine.connect()
         try:

@@ -65,6 +65,8 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _check_database(case: Case, report: VerifyReport) -> None:
+    if case.on_server:  # the server checks its pages and enforces every foreign key itself
+        return
     with case.read() as s:
         integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check(20)")).all()]
         if integrity != ["ok"]:

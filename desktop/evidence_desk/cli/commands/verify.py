@@ -10,6 +10,7 @@ from pathlib import Path
 from evidence_desk.cli.context import case_dir
 from evidence_desk.cli.output import print_json
 from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.db.location import CASE_TOML, is_server_url
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.search import rebuild_index
 from evidence_desk.core.verify_case import VerifyReport, verify_case
@@ -32,11 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def verify_target(args: argparse.Namespace) -> VerifyReport:
+    named = args.target or getattr(args, "case", None)
+    server = bool(named) and is_server_url(named)
     target = Path(args.target).expanduser() if args.target else case_dir(args)
-    if target.is_dir():
-        if not (target / DB_NAME).exists():
-            raise InvalidInputError(f"{target} is not a case folder (no {DB_NAME})")
-        with Case.open(target) as case:
+    if server or target.is_dir():
+        if not server and not (target / DB_NAME).exists() and not (target / CASE_TOML).exists():
+            raise InvalidInputError(f"{target} is not a case folder (no {DB_NAME} and no {CASE_TOML})")
+        with Case.open(named if server else target) as case:
             if getattr(args, "repair_index", False):
                 pages = rebuild_index(case)
                 print(f"search index rebuilt ({pages} pages)", file=sys.stderr)

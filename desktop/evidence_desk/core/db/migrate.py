@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from evidence_desk.core.errors import CaseTooNewError
 
@@ -63,7 +63,7 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-        except OperationalError:  # no such table: a new, empty database
+        except (OperationalError, ProgrammingError):  # no such table: a new, empty database
             return None
     return rows[0] if len(rows) == 1 else None
 
@@ -83,8 +83,11 @@ def backup_database(db_path: Path, label: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, db_path: Path) -> Path | None:
-    """Bring the database to the head revision; return the backup path if one was made."""
+def upgrade(engine: Engine, db_path: Path | None) -> Path | None:
+    """Bring the database to the head revision; return the backup path if one was made.
+
+    `db_path` None: a database on a server, backed up by the team's own means
+    (pg_dump); the upgrade runs in one transaction there, so it applies whole or not at all."""
     current = current_revision(engine)
     if current is not None and current == scanned_head():
         return None  # the common case, decided without importing Alembic
@@ -102,6 +105,6 @@ def upgrade(engine: Engine, db_path: Path) -> Path | None:
                 f"this case was written by a newer version of Evidence Desk (schema {current}); "
                 "update Evidence Desk to open it — the case was not changed"
             )
-    backup = backup_database(db_path, current) if current is not None else None
+    backup = backup_database(db_path, current) if current is not None and db_path is not None else None
     command.upgrade(alembic_config(engine), "head")
     return backup

@@ -61,6 +61,10 @@ def candidate_pages(session: Session, forms: Sequence[str], document_id: int | N
     """Ids of the pages that may hold any of the literal forms or a word with one of the
     stems, read from the search index and its vocabulary (only those pages need
     loading); None: every page may."""
+    if session.get_bind().dialect.name == "postgresql":
+        from evidence_desk.core.text import server_index
+
+        return server_index.candidate_pages(session, list(forms), document_id, sorted(stems))
     found: set[int] = set()
     exprs = [_expr_for(session, form) for form in forms]
     if any(expr is None for expr in exprs):

@@ -116,7 +116,11 @@ class PageStream:
         return cls(words, "".join(chars), owners)
 
     @classmethod
-    def from_json(cls, words_json: str | None, text: str | None) -> PageStream:
+    def from_json(cls, words_json: str | list[Any] | None, text: str | None) -> PageStream:
+        """From `pages.words` as a query returns it: JSON text (SQLite) or already decoded
+        (PostgreSQL's json type)."""
+        if isinstance(words_json, list):
+            return cls.build(words_json, text or "")
         try:
             rows = json.loads(words_json) if words_json else []
         except ValueError:

@@ -281,6 +281,9 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
 
+    _seed_reason_codes()
+    if op.get_context().dialect.name != "sqlite":
+        return  # PostgreSQL's search index and audit guard: 0005_server_search
     # Full-text index over page text. External content (no second copy of the
     # text); triggers keep it in step. unicode61 folds case for Cyrillic and
     # Latin and, with remove_diacritics 2, matches "Zurich" against "Zürich" (but
@@ -312,6 +315,9 @@ def upgrade() -> None:
         "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN "
         "SELECT RAISE(ABORT, 'the audit log is append-only'); END"
     )
+
+
+def _seed_reason_codes() -> None:
     reason_codes = sa.table(
         "reason_codes", sa.column("code", sa.String), sa.column("label", sa.Text),
         sa.column("builtin", sa.Boolean),
@@ -327,6 +333,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return
     for trigger in ("pages_fts_ai", "pages_fts_ad", "pages_fts_au",
                     "audit_log_no_update", "audit_log_no_delete"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")

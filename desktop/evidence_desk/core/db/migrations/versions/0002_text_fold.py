@@ -46,6 +46,9 @@ def _triggers(value: str) -> None:
 
 
 def upgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        _renormalize_aliases()
+        return  # PostgreSQL's search index: 0005_server_search
     for trigger in _OLD_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS pages_fts")
@@ -75,6 +78,8 @@ def _renormalize_aliases() -> None:
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return
     op.execute("DROP TABLE IF EXISTS pages_fts_terms")
     for trigger in _OLD_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")

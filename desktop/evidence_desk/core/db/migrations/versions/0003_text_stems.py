@@ -65,11 +65,15 @@ STEMS = "evidence_index_stems({row}.text, {row}.words)"
 
 
 def upgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return  # PostgreSQL's search index: 0005_server_search
     _drop()
     _create({"text": FOLDED, "stems": STEMS})
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return
     _drop()
     _create({"text": FOLDED})
     op.execute("DROP TABLE IF EXISTS pages_fts_terms")
