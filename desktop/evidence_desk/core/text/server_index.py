@@ -1,7 +1,7 @@
 """The search index of a case on PostgreSQL, built with the same fold as SQLite's.
 
 A trigger marks every page whose text changed (`page_index_dirty`, migration
-0005_server_search); `refresh` re-indexes the marked pages inside the writer's
+0006_server_search); `refresh` re-indexes the marked pages inside the writer's
 transaction, before it commits, so the index is never behind a committed page.
 The tokens are the ones FTS5 sees on SQLite (`core.text.stream.index_columns`:
 the page stream folded, split by the unicode61 token rule), written into the

@@ -283,7 +283,7 @@ def upgrade() -> None:
 
     _seed_reason_codes()
     if op.get_context().dialect.name != "sqlite":
-        return  # PostgreSQL's search index and audit guard: 0005_server_search
+        return  # PostgreSQL's search index and audit guard: 0006_server_search
     # Full-text index over page text. External content (no second copy of the
     # text); triggers keep it in step. unicode61 folds case for Cyrillic and
     # Latin and, with remove_diacritics 2, matches "Zurich" against "Zürich" (but

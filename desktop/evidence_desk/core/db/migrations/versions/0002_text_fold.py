@@ -48,7 +48,7 @@ def _triggers(value: str) -> None:
 def upgrade() -> None:
     if op.get_context().dialect.name != "sqlite":
         _renormalize_aliases()
-        return  # PostgreSQL's search index: 0005_server_search
+        return  # PostgreSQL's search index: 0006_server_search
     for trigger in _OLD_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS pages_fts")

@@ -66,7 +66,7 @@ STEMS = "evidence_index_stems({row}.text, {row}.words)"
 
 def upgrade() -> None:
     if op.get_context().dialect.name != "sqlite":
-        return  # PostgreSQL's search index: 0005_server_search
+        return  # PostgreSQL's search index: 0006_server_search
     _drop()
     _create({"text": FOLDED, "stems": STEMS})
 

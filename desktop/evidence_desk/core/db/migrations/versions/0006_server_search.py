@@ -10,16 +10,16 @@ for phrases) and their stems (weight B); `page_index.tokens` the folded tokens
 joined by spaces, under a trigram index, for the substring rule redaction
 matching uses.
 
-Revision ID: 0005_server_search
-Revises: 0004_history
+Revision ID: 0006_server_search
+Revises: 0005_page_citations
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0005_server_search"
-down_revision = "0004_history"
+revision = "0006_server_search"
+down_revision = "0005_page_citations"
 branch_labels = None
 depends_on = None
 
