@@ -48,6 +48,85 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Documents in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{side}: pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the {side}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{side}: page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{side}: zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the {side}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panel tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
         <source>Annotations</source>

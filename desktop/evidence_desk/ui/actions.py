@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
-from evidence_desk.ui import about, welcome
+from evidence_desk.ui import about, theme, welcome
 from evidence_desk.ui import help as help_pages
 from evidence_desk.ui.dialogs import settings_dialog
 from evidence_desk.ui.dialogs.menu import DIALOG_COMMANDS
@@ -216,5 +216,14 @@ def _toolbar(w: MainWindow, a: Actions) -> None:
             tb.addSeparator()
         for action in group:
             tb.addAction(action)
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     w.addToolBar(tb)
     w.toolbar = tb
+    w.icon_painter = theme.install_icons(w, a.all)  # SVGs in the palette's colours, light or dark
+    for action in tb.actions():
+        button = tb.widgetForAction(action)
+        if button is not None and not action.isSeparator():
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+    import_button = tb.widgetForAction(a.import_files)
+    if isinstance(import_button, QToolButton):  # the first step in an empty case: say it in words too
+        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

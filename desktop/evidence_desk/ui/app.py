@@ -42,6 +42,9 @@ def application() -> QApplication:
     settings.move_old_preferences()
     i18n.install(app)  # before any window: strings are translated when widgets are built
     theme.apply_theme(app, dark=settings.dark_mode())
+    if not getattr(app, "_follows_system_theme", False):  # application() runs once per window in tests
+        theme.follow_system(app, settings.dark_mode)
+        app._follows_system_theme = True  # type: ignore[attr-defined]
     return app
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.ui import about, layout, settings, theme, welcome
+from evidence_desk.ui import about, accessibility, layout, settings, theme, welcome
 from evidence_desk.ui.actions import build_actions
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.actions_.dark.setChecked(settings.dark_mode())
         self._location_changed(None, None)
         welcome.install(self)
+        accessibility.name_controls(self)
 
     # -- composition helpers -------------------------------------------------------------------
 

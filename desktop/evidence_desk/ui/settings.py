@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSettings
 
 from evidence_desk.core import settings as core_settings
 from evidence_desk.core.paths import config_home
+from evidence_desk.ui.theme import system_is_dark
 
 
 def app_settings() -> QSettings:
@@ -51,17 +51,10 @@ def add_recent_case(path: Path) -> None:
     prefs.save()
 
 
-def _system_is_dark() -> bool:
-    app = QGuiApplication.instance()
-    if not isinstance(app, QGuiApplication):
-        return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-
-
 def dark_mode() -> bool:
     """Dark when chosen, or when the theme follows the system and the system is dark."""
     theme = core_settings.load().theme
-    return theme == "dark" or (theme == "system" and _system_is_dark())
+    return theme == "dark" or (theme == "system" and system_is_dark())
 
 
 def set_dark_mode(on: bool) -> None:

@@ -1,12 +1,26 @@
-"""Fusion style with a light palette by default and a dark one on request.
+"""Fusion style with a light or a dark palette, and toolbar icons drawn in the palette's colours.
 
-The system colour scheme is often unknown on Linux and offscreen, so the
-application picks explicitly instead of inheriting whatever the platform says."""
+The theme setting is "system" by default: dark when the desktop says it is dark
+(Qt's style hints), light otherwise (the scheme is often unknown on Linux and offscreen),
+and it follows the desktop when that changes while the window is open (`follow_system`).
+
+The toolbar icons are SVG files (`resources/icons/toolbar/<action name>.svg`) drawn with
+`currentColor`; Qt's SVG renderer does not know that colour, so each icon is recoloured
+when it is loaded: the palette's button text for the normal icon, its disabled text
+colour for the disabled one. They are loaded again whenever the palette changes, so they
+stay readable in light and dark mode."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from evidence_desk.core.resources import resource_dir
 
 ACCENT = QColor("#2f6fb5")
 
@@ -61,3 +75,82 @@ def apply_theme(app: QApplication, dark: bool = False) -> None:
     app.setStyle("Fusion")
     app.setPalette(_palette(DARK if dark else LIGHT))
     app.setStyleSheet(STYLE_SHEET)
+
+
+def follow_system(app: QApplication, dark_now: Callable[[], bool]) -> None:
+    """Re-apply the theme when the desktop switches between light and dark; `dark_now()` says
+    what the theme setting means at that moment (a fixed "light" or "dark" stays)."""
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, dark=dark_now()))
+
+
+def system_is_dark() -> bool:
+    app = QGuiApplication.instance()
+    return isinstance(app, QGuiApplication) and app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+# -- toolbar icons --------------------------------------------------------------------------------
+
+ICON_SIZES = (16, 20, 24, 32, 48)
+
+
+@cache
+def _svg_source(name: str) -> str | None:
+    try:
+        path = resource_dir("icons/toolbar") / f"{name}.svg"
+    except FileNotFoundError:
+        return None
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _draw(svg: str, colour: QColor, side: int, ratio: float) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour.name()).encode("utf-8")))
+    pixmap = QPixmap(round(side * ratio), round(side * ratio))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def toolbar_icon(name: str, palette: QPalette, ratio: float = 1.0) -> QIcon | None:
+    """The icon of the action `name` in the colours of `palette` (None: there is no SVG)."""
+    svg = _svg_source(name)
+    if svg is None:
+        return None
+    icon = QIcon()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+    for side in ICON_SIZES:
+        icon.addPixmap(_draw(svg, normal, side, ratio), QIcon.Mode.Normal)
+        icon.addPixmap(_draw(svg, disabled, side, ratio), QIcon.Mode.Disabled)
+    return icon
+
+
+class _IconPainter(QObject):
+    """Loads the actions' icons again when the window's palette changes (light ⇄ dark)."""
+
+    def __init__(self, window: QWidget, actions: dict[str, QAction]) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.actions = actions
+        window.installEventFilter(self)
+        self.paint()
+
+    def paint(self) -> None:
+        ratio = self.window_.devicePixelRatioF()
+        for name, action in self.actions.items():
+            icon = toolbar_icon(name, self.window_.palette(), ratio)
+            if icon is not None:
+                action.setIcon(icon)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window_ and event.type() in (QEvent.Type.PaletteChange,
+                                                         QEvent.Type.ApplicationPaletteChange):
+            self.paint()
+        return False
+
+
+def install_icons(window: QWidget, actions: dict[str, QAction]) -> QObject:
+    """Give every action with an SVG of its name its icon, kept in the palette's colours."""
+    return _IconPainter(window, actions)
