@@ -9,6 +9,7 @@ printed, never asserted against a clock."""
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -41,6 +42,6 @@ def test_a_20000_page_blank_pdf_imports_with_ocr_auto(tmp_path: Path) -> None:
     with case.read() as s:
         blank = s.query(Page).filter_by(text_source="blank").count()
     print(f"\nblank PDF: {PAGES} pages, import {imported:.1f} s, with OCR auto and the reading {total:.1f} s "
-          f"(blank pages {blank}, OCR'd {post.get('ocr_pages', 0)})")
+          f"(blank pages {blank}, OCR'd {post.get('ocr_pages', 0)}); load average {os.getloadavg()[0]:.1f}")
     assert blank == PAGES and post.get("ocr_pages", 0) == 0
     case.close()

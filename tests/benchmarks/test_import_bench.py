@@ -37,7 +37,7 @@ from evidence_desk.core.pdf import extract
 from tests.core.pdfs import write_text_pdf
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(1800)]
-ROUNDS = 3
+ROUNDS = int(os.environ.get("EVIDENCE_DESK_BENCH_ROUNDS", "3"))
 FILES, PAGES = 30, 60
 
 WORDS = {
@@ -104,9 +104,10 @@ def test_import_costs_at_most_1_2_times_the_raw_work_with_one_process_each(corpu
     warm = Case.open(tmp_path / "warm", create=True)
     import_paths(warm, [files[0]], ImportOptions(workers=1))  # start the fork server and its PyMuPDF once
     warm.close()
-    raw_times, import_times = [], []
+    raw_times, import_times, loads = [], [], []
     pages = 0
     for r in range(ROUNDS):
+        loads.append(round(os.getloadavg()[0], 1))
         raw_case = Case.open(tmp_path / f"raw-case{r}", create=True)
         started = time.perf_counter()
         pages = raw_work(files, tmp_path / f"raw{r}", raw_case)
@@ -127,4 +128,6 @@ def test_import_costs_at_most_1_2_times_the_raw_work_with_one_process_each(corpu
           f"{raw:.3f} s ({pages / raw:.0f} pages/s)  rounds {[round(t, 3) for t in raw_times]}")
     print(f"  import_paths, one worker: {imp:.3f} s ({pages / imp:.0f} pages/s)  "
           f"rounds {[round(t, 3) for t in import_times]}")
-    print(f"  ratio import/raw = {imp / raw:.2f}  (target ≤ 1.2)")
+    ratios = [round(i / r, 2) for i, r in zip(import_times, raw_times, strict=True)]
+    print(f"  ratio import/raw = {imp / raw:.2f}  (target ≤ 1.2); per round {ratios}, median "
+          f"{statistics.median(ratios):.2f}; load average per round {loads}")

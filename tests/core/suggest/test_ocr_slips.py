@@ -119,3 +119,19 @@ def test_a_bare_number_right_after_a_citing_phrase_is_cited_and_a_product_code_i
             "Our ref: 2021/VB-90 - Please quote this reference.")
     assert roles(text) == {"VAZ-PSZ/69-2021": "cited", "FZH-2021-186": "cited", "2021/VB-90": "own"}
     assert not find_references("modules RXM-880 ordered")
+
+
+def test_numbers_under_a_header_row_take_their_columns_label():
+    text = ("Nordwerk Spedition GmbH\nIndustriestraße 7 · 01109 Hamburg\nBrandtner GmbH\nRECHNUNG\n"
+            "Rechnungsnummer Rechnungsdatum Kundennummer Auftragsnummer\nT-2019/73 21. August 2019 34/356-4 A-77/12\n"
+            "Lieferung gemäß Auftragsbestätigung BSG-2019-338")
+    assert roles(text) == {"T-2019/73": "own", "34/356-4": "identifier", "A-77/12": "cited", "BSG-2019-338": "cited"}
+    fields = {f.field: f.value for f in suggest_fields(text)}
+    assert (fields["reference"], fields["doc_date"], fields["kind"]) == ("T-2019/73", "2019-08-21", "invoice")
+
+
+def test_titles_read_without_umlauts_or_in_latin_letters_still_name_the_kind():
+    assert {f.field: f.value for f in suggest_fields("ELBTAL BANK AG\nZAHLUNGSBESTATIGUNG\nUnsere Referenz: 8057-AD")}[
+        "kind"] == "other"
+    assert {f.field: f.value for f in suggest_fields("AKT ПРИЕМА-ПЕРЕДАЧИ No K-2021/40\nг. Гомель 17.03.2021")}[
+        "kind"] == "other"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from evidence_desk.core.suggest.cues import EMAIL_HEADERS, LETTER_WORDS, NOTE_WORDS
 from evidence_desk.core.suggest.parties import find_parties
 from evidence_desk.core.suggest.patterns import Found, find_dates
-from evidence_desk.core.suggest.reading import PageReading, RefReading, read_page
+from evidence_desk.core.suggest.reading import PageReading, RefReading, read_page, title_haystack
 
 _NOT_ISSUE_DATE = re.compile(
     r"(?<!\w)(?:valid|expir|until|bis|gültig|до|действ\w*|birth|geboren|рожд\w*|received|eingegangen|получен\w*|"
@@ -92,7 +92,7 @@ def guess_kind(reading: PageReading, text: str) -> tuple[str, str, int] | None:
     """(kind, the words that say it, where) — the heading first, then how the text reads."""
     if reading.heading_kind is not None:
         kind, word, line = reading.heading_kind
-        pos = line.start + line.text.casefold().find(word)
+        pos = line.start + max(0, title_haystack(line.text.casefold(), word).find(title_haystack(word, word)))
         return kind, text[pos:pos + len(word)], pos
     low = text.casefold()
     for kind, words in (("diplomatic_note", NOTE_WORDS), ("letter", LETTER_WORDS)):

@@ -22,6 +22,7 @@ from evidence_desk.core.links.refs import (
     normalize_reference,
     plausible_reference,
 )
+from evidence_desk.core.suggest.columns import column_numbers
 from evidence_desk.core.suggest.cues import (
     BODY_START,
     CITING,
@@ -118,6 +119,19 @@ def _header_item(line: str) -> bool:
     return bool(find_references(line) or find_dates(line) or title_kind(line) or _LABELLED_LINE.match(line))
 
 
+# OCR drops umlauts ("ZAHLUNGSBESTATIGUNG") and reads Cyrillic titles in Latin letters ("AKT
+# ПРИЕМА-ПЕРЕДАЧИ"); titles are compared through these one-to-one folds (positions do not move).
+_LATIN_FOLD = str.maketrans("äöü", "aou")
+_CYRILLIC_FOLD = str.maketrans("aekmhopctxy", "аекмнорстху")
+_CYRILLIC_LETTER = re.compile(r"[а-яё]")
+
+
+def title_haystack(text: str, word: str) -> str:
+    """`text` (case-folded) folded the way title `word` is compared: Cyrillic words against the
+    text with Latin look-alikes made Cyrillic, Latin words against the text without umlauts."""
+    return text.translate(_CYRILLIC_FOLD if _CYRILLIC_LETTER.search(word) else _LATIN_FOLD)
+
+
 def title_kind(line: str) -> tuple[str, str, int] | None:
     """(kind, title word, end of the word) when `line` starts with a title word (after at most
     two short words such as "COMMERCIAL" or a list number)."""
@@ -127,7 +141,7 @@ def title_kind(line: str) -> tuple[str, str, int] | None:
     offset = len(line) - len(line.lstrip())
     best: tuple[int, int, str, str] | None = None
     for word, kind in TITLES:
-        pos = low.find(word)
+        pos = title_haystack(low, word).find(title_haystack(word, word))
         if pos < 0 or (pos and low[pos - 1].isalnum() and not word.endswith(_COMPOUND_ENDS)):
             continue
         if len(_LEFTOVER_WORD.findall(low[:pos])) > 2 or cue_before(low[:pos], CITING) is not None \
@@ -219,6 +233,11 @@ def read_page(text: str, *, first_page: bool = True) -> PageReading:
         last = reading.refs[-1]
         if last.role == "own" and last.strength == 4:
             heading_taken = True
+    title = reading.heading_kind[1] if reading.heading_kind else None
+    for col in column_numbers([(line.start, line.text) for line in lines], title) if first_page else ():
+        if not any(col.ref.start < r.ref.end and r.ref.start < col.ref.end for r in reading.refs):
+            reading.refs.append(RefReading(col.ref, col.role, 3 if col.role == "own" else 2, f"column “{col.label}”",
+                                           _line_of(lines, col.ref.start), f"{col.label}: {col.ref.value}"))
     reading.refs.extend(_bare_citations(reading))
     reading.refs.sort(key=lambda r: r.ref.start)
     if any(r.role == "own" and r.strength >= 3 for r in reading.refs):
