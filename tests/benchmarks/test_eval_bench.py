@@ -52,6 +52,13 @@ def test_the_reading_meets_its_targets_on_the_evaluation_set(tmp_path: Path) -> 
     print(f"\nevaluation set: {len(docs)} documents, {len({d.layout for d in docs})} layouts, "
           f"{len(docs) - scans} born-digital, {scans} scanned; import + OCR + reading {elapsed:.1f} s")
     print(report(tallies))
+    held = [d for d in docs if d.held_out]
+    if held:
+        print(f"held-out layouts (never tuned on): {len(held)} documents, {len({d.layout for d in held})} layouts")
+        print(report(score(held, predictions)))
+        for name in ("reference", "citations", "doc_date", "amounts"):
+            for wrong in misses(held, predictions, name):
+                print(f"  held-out {name}: {wrong}")
     for name in ("reference", "citations", "doc_date", "amounts", "kind"):
         wrong = misses(docs, predictions, name)
         if wrong:

@@ -93,6 +93,7 @@ class EvalDoc:
     language: str
     scanned: bool
     truth: Truth
+    held_out: bool = False  # its layout was written after the reading rules were last changed
 
 
 def _reference(rng: random.Random, lang: str, year: int) -> str:
@@ -192,7 +193,7 @@ def _fill(layout: dict[str, object], index: int) -> EvalDoc:
                       date=truth.date, reference=truth.reference or "", sender=truth.sender or "",
                       recipient=truth.recipient or "", title="", pages=(filled,), delivery=delivery,
                       scan=ScanSpec(skew=rng.uniform(-1.5, 1.5), dpi=200) if scanned else None)
-    return EvalDoc(tpl, str(layout["id"]), lang, scanned, truth)
+    return EvalDoc(tpl, str(layout["id"]), lang, scanned, truth, bool(layout.get("held_out", False)))
 
 
 def hash_index(text: str) -> int:

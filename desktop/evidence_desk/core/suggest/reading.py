@@ -7,8 +7,12 @@ that names the paper ("INVOICE INV-…", "EXPORT PASSPORT No. …"), or when it 
 alone at the start of a header line ("№ 123 от …"). It is *cited* when reply or
 reference words introduce it ("На № … от …", "under Contract No. …", "gemäß
 Vertrag Nr. …"), when it is a later heading-like field of the header ("Contract
-No. …" under "EXPORT PASSPORT No. …"), or when it stands in the body. Where two
-own readings are equally strong, both are kept and said to compete."""
+No. …" under "EXPORT PASSPORT No. …"), or when it stands in the body. A label that names no paper's
+number ("Customer No.", "ИНН") makes it an *identifier*. In the small print after
+the closing, a labelled number ("Aktenzeichen: …") is the letter's own; a number under
+a header row takes its column's label (`columns`); a bare number right after a citing
+phrase ("your letter of 5 March (QE/77-2021)") is cited. Where two own readings are
+equally strong, both are kept and said to compete."""
 
 from __future__ import annotations
 
