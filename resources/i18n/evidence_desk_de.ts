@@ -5,445 +5,865 @@
     <name>About</name>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>The licence texts are in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenztexte liegen in {folder}.</translation>
     </message>
     <message>
         <source>The licence texts are in each package&apos;s installed metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lizenztexte liegen in den installierten Metadaten jedes Pakets.</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Evidence Desk</translation>
     </message>
     <message>
         <source>Offline review, tagging, redaction and export of sensitive document packages. Nothing leaves this computer unless you export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Sichtung, Markierung, Schwärzung und Export sensibler Dokumentensammlungen. Nichts verlässt diesen Computer, außer Sie exportieren es.</translation>
     </message>
     <message>
         <source>Licence: GNU Affero General Public License, version 3 or any later version ({spdx}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz: GNU Affero General Public License, Version 3 oder jede spätere Version ({spdx}).</translation>
     </message>
     <message>
         <source>Third-party software</source>
-        <translation type="unfinished"></translation>
+        <translation>Software Dritter</translation>
     </message>
     <message>
         <source>Licence text</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenztext</translation>
     </message>
 </context>
 <context>
     <name>Accessibility</name>
     <message>
         <source>Documents in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente des Falls</translation>
     </message>
     <message>
         <source>Filter documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente filtern</translation>
     </message>
     <message>
         <source>Filter by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Art filtern</translation>
     </message>
     <message>
         <source>Filter by review status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Prüfstatus filtern</translation>
     </message>
     <message>
         <source>Search the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall durchsuchen</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Left document</source>
-        <translation type="unfinished"></translation>
+        <translation>Linkes Dokument</translation>
     </message>
     <message>
         <source>Right document</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtes Dokument</translation>
     </message>
     <message>
         <source>{side}: pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: Seiten</translation>
     </message>
     <message>
         <source>Find in the {side}</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen im Dokument ({side})</translation>
     </message>
     <message>
         <source>{side}: page number</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: Seitenzahl</translation>
     </message>
     <message>
         <source>{side}: zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: Zoom</translation>
     </message>
     <message>
         <source>Close the {side}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen: {side}</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>{place}: columns</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: Spalten</translation>
     </message>
     <message>
         <source>{place}: tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: Reiter</translation>
     </message>
     <message>
         <source>Panel tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiter der Bereiche</translation>
     </message>
     <message>
         <source>{place}: list</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: Liste</translation>
     </message>
     <message>
         <source>{place}: choice</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: Auswahl</translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmerkungen</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <source>Checking {name}</source>
+        <translation>Prüfe {name}</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>Importiere {name}</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {docs} document(s) added</source>
+        <translation>{name} importiert: {docs} Dokument(e) hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) resolved: {how}</source>
+        <translation>{n} Konflikt(e) gelöst: {how}</translation>
+    </message>
+    <message>
+        <source>left unchanged</source>
+        <translation>unverändert gelassen</translation>
     </message>
 </context>
 <context>
     <name>CaseDialogs</name>
     <message>
         <source>Open a case folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallordner öffnen</translation>
     </message>
     <message>
         <source>Choose an empty folder for the new case</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren Ordner für den neuen Fall wählen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Import {name}</source>
+        <translation>{name} importieren</translation>
+    </message>
+    <message>
+        <source>New: {what}.</source>
+        <translation>Neu: {what}.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Changed only by the colleague, taken from the bundle: {what}.</source>
+        <translation>Nur von der Kollegin oder dem Kollegen geändert, aus dem Paket übernommen: {what}.</translation>
+    </message>
+    <message>
+        <source>{n} record(s) the same on both sides; the two audit logs share {fork} entries.</source>
+        <translation>{n} Datensatz/Datensätze auf beiden Seiten gleich; die beiden Prüfprotokolle teilen {fork} Einträge.</translation>
+    </message>
+    <message>
+        <source>{n} record(s) were changed on both sides. Choose whose version to keep:</source>
+        <translation>{n} Datensatz/Datensätze wurden auf beiden Seiten geändert. Wählen Sie, welche Fassung gilt:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>&amp;Ihre übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>&amp;Beide behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
     </message>
 </context>
 <context>
     <name>DetailsTab</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktenzeichen</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachen</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>e.g. rus+eng</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. rus+eng</translation>
     </message>
     <message>
         <source>Review status</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfstatus</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dokument geöffnet.</translation>
     </message>
     <message numerus="yes">
         <source>{file}
 %n page(s), {media}, {size} bytes
 SHA-256 {sha}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{file}
+%n Seite, {media}, {size} Byte
+SHA-256 {sha}</numerusform>
+            <numerusform>{file}
+%n Seiten, {media}, {size} Byte
+SHA-256 {sha}</numerusform>
         </translation>
     </message>
     <message>
         <source>Document details</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentangaben</translation>
+    </message>
+</context>
+<context>
+    <name>EntityManager</name>
+    <message>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
+    <message>
+        <source>Filter by name or alias</source>
+        <translation>Nach Name oder Alias filtern</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;yp</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Choose an entity to see its mentions.</source>
+        <translation>Wählen Sie eine Entität, um ihre Erwähnungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Mention</source>
+        <translation>&amp;Vorherige Erwähnung</translation>
+    </message>
+    <message>
+        <source>&amp;Next Mention</source>
+        <translation>&amp;Nächste Erwähnung</translation>
+    </message>
+    <message>
+        <source>Add &amp;Alias…</source>
+        <translation>&amp;Alias hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Split…</source>
+        <translation>&amp;Aufteilen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} von {total}</translation>
+    </message>
+    <message>
+        <source>{n} entities chosen.</source>
+        <translation>{n} Entitäten gewählt.</translation>
+    </message>
+    <message>
+        <source>{file} — p. {page}: {quote}</source>
+        <translation>{file} — S. {page}: {quote}</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>(Bereich)</translation>
+    </message>
+    <message>
+        <source>[suggested]</source>
+        <translation>[erkannt]</translation>
+    </message>
+    <message>
+        <source>{name}: {n} mention(s) in {docs} document(s)</source>
+        <translation>{name}: {n} Erwähnung(en) in {docs} Dokument(en)</translation>
+    </message>
+    <message>
+        <source>Merge {n} entities into “{name}”</source>
+        <translation>{n} Entitäten in „{name}“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>Add an alias</source>
+        <translation>Alias hinzufügen</translation>
+    </message>
+    <message>
+        <source>Another name for “{name}” (a language, script or spelling):</source>
+        <translation>Ein weiterer Name für „{name}“ (andere Sprache, Schrift oder Schreibweise):</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>New name (the old one stays an alias):</source>
+        <translation>Neuer Name (der alte bleibt als Alias erhalten):</translation>
+    </message>
+    <message>
+        <source>Merge entities</source>
+        <translation>Entitäten zusammenführen</translation>
+    </message>
+    <message>
+        <source>Keep this one (the others&apos; mentions and names move to it):</source>
+        <translation>Diese behalten (Erwähnungen und Namen der anderen gehen auf sie über):</translation>
+    </message>
+    <message>
+        <source>Delete entity</source>
+        <translation>Entität löschen</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” with its {n} mention(s) and its aliases? Undo brings it back.</source>
+        <translation>„{name}“ mit {n} Erwähnung(en) und allen Aliassen löschen? Rückgängig stellt sie wieder her.</translation>
     </message>
 </context>
 <context>
     <name>EntityPickerDialog</name>
     <message>
         <source>Tag an entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität markieren</translation>
     </message>
     <message>
         <source>Type a name or alias (any language or script)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder Alias eingeben (jede Sprache und Schrift)</translation>
     </message>
     <message>
         <source>Choose a type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ wählen…</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren</translation>
     </message>
     <message>
         <source>Selected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Text</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität</translation>
     </message>
     <message>
         <source>Type (new entity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ (neue Entität)</translation>
     </message>
     <message>
         <source>Existing entities:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene Entitäten:</translation>
     </message>
     <message>
         <source>(as “{alias}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>(als „{alias}“)</translation>
     </message>
     <message>
         <source>Tags the existing entity “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markiert die vorhandene Entität „{name}“.</translation>
     </message>
     <message>
         <source>No entity is called “{name}”: choose a type to create one, or pick an existing entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Entität heißt „{name}“: Wählen Sie einen Typ, um sie anzulegen, oder eine vorhandene Entität.</translation>
     </message>
     <message>
         <source>Creates a new {type} “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt „{name}“ neu an ({type}).</translation>
     </message>
     <message>
         <source>Type a name, or pick an existing entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein oder wählen Sie eine vorhandene Entität.</translation>
     </message>
 </context>
 <context>
     <name>EntityView</name>
     <message>
         <source>Include suggested mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkannte Erwähnungen einbeziehen</translation>
     </message>
     <message>
         <source>No entity chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Entität gewählt.</translation>
     </message>
     <message numerus="yes">
         <source>{name} — {type} · %n mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name} — {type} · %n Erwähnung</numerusform>
+            <numerusform>{name} — {type} · %n Erwähnungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Dokument</numerusform>
+            <numerusform>in %n Dokumenten</numerusform>
         </translation>
     </message>
     <message>
         <source>Also: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch: {names}</translation>
     </message>
     <message>
         <source>No other names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren Namen.</translation>
     </message>
     <message>
         <source>{file} — p. {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — S. {page}</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Bereich)</translation>
     </message>
     <message>
         <source>[suggested]</source>
-        <translation type="unfinished"></translation>
+        <translation>[erkannt]</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Dieses Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Ausgewählte Dokumente ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>A&amp;lle Dokumente</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Sanitised &amp;PDF (redactions applied, verified before writing)</source>
+        <translation>Bereinigtes &amp;PDF (Schwärzungen angewandt, vor dem Schreiben geprüft)</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle: a verifiable .zip with annotations, entities, provenance, the audit log and a report</source>
+        <translation>&amp;Paket: ein prüfbares .zip mit Anmerkungen, Entitäten, Herkunft, Prüfprotokoll und Bericht</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <source>&amp;Hide widths (bars of random width; lines laid out again)</source>
+        <translation>Breiten &amp;verbergen (Balken zufälliger Breite; Zeilen neu gesetzt)</translation>
+    </message>
+    <message>
+        <source>&amp;Flatten: pages as pictures, text layer only outside redactions</source>
+        <translation>&amp;Rastern: Seiten als Bilder, Textebene nur außerhalb der Schwärzungen</translation>
+    </message>
+    <message>
+        <source>Print the &amp;reason code on each box</source>
+        <translation>Begründungs&amp;code auf jeden Balken drucken</translation>
+    </message>
+    <message>
+        <source>Whiten printer &amp;tracking dots on colour scans</source>
+        <translation>&amp;Druckerkennungspunkte auf Farbscans weiß übermalen</translation>
+    </message>
+    <message>
+        <source>Publication: redacted files only, no source identity</source>
+        <translation>Veröffentlichung: nur geschwärzte Dateien, keine Quellenidentität</translation>
+    </message>
+    <message>
+        <source>Internal: everything, the originals included</source>
+        <translation>Intern: alles, einschließlich der Originale</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn with my key</source>
+        <translation>Mit meinem Schlüssel si&amp;gnieren</translation>
+    </message>
+    <message>
+        <source>the key&apos;s passphrase (used once, not stored)</source>
+        <translation>Passphrase des Schlüssels (einmal verwendet, nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file</source>
+        <translation>Pro&amp;fil</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase</source>
+        <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation>&amp;Speichern unter</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Paket speichern unter</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Pakete (*.zip)</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>PDF speichern unter</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Ordner für die PDFs</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Wählen Sie, wohin exportiert wird.</translation>
+    </message>
+    <message>
+        <source>Give the passphrase of the key to sign with.</source>
+        <translation>Geben Sie die Passphrase des Signaturschlüssels ein.</translation>
+    </message>
+    <message>
+        <source>Verifying the bundle</source>
+        <translation>Paket wird geprüft</translation>
+    </message>
+    <message>
+        <source>Exporting a bundle</source>
+        <translation>Paket wird exportiert</translation>
+    </message>
+    <message>
+        <source>The case holds no documents to export.</source>
+        <translation>Der Fall enthält keine Dokumente zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {path} ({why}).</source>
+        <translation>Der Ordner {path} kann nicht angelegt werden ({why}).</translation>
+    </message>
+    <message>
+        <source>Exporting {n} of {total}</source>
+        <translation>Exportiere {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Exporting sanitised PDFs</source>
+        <translation>Bereinigte PDFs werden exportiert</translation>
+    </message>
+    <message>
+        <source>{name}: {pages} pages, {n} redactions applied</source>
+        <translation>{name}: {pages} Seiten, {n} Schwärzungen angewandt</translation>
+    </message>
+    <message>
+        <source>{n} of the applied redactions are still only proposed</source>
+        <translation>{n} der angewandten Schwärzungen sind erst vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>{n} sanitised PDF(s) written and verified.</source>
+        <translation>{n} bereinigte(s) PDF geschrieben und geprüft.</translation>
+    </message>
+    <message>
+        <source>{n} written and verified; {m} not written: {first}</source>
+        <translation>{n} geschrieben und geprüft; {m} nicht geschrieben: {first}</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Export incomplete</source>
+        <translation>Export unvollständig</translation>
+    </message>
+    <message>
+        <source>{path}: {profile} profile, {docs} documents, {members} members, {size} bytes; audit log of {entries} entries</source>
+        <translation>{path}: Profil {profile}, {docs} Dokumente, {members} Bestandteile, {size} Byte; Prüfprotokoll mit {entries} Einträgen</translation>
+    </message>
+    <message>
+        <source>({n} withheld: they quote redacted or internal text)</source>
+        <translation>({n} zurückgehalten: sie zitieren geschwärzten oder internen Text)</translation>
+    </message>
+    <message>
+        <source>Signed by key {fp}.</source>
+        <translation>Signiert mit Schlüssel {fp}.</translation>
+    </message>
+    <message>
+        <source>Verification of the written bundle</source>
+        <translation>Prüfung des geschriebenen Pakets</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>Paket exportiert</translation>
+    </message>
+    <message>
+        <source>Bundle exported, but it failed verification</source>
+        <translation>Paket exportiert, aber die Prüfung ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>Evidence Desk Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence-Desk-Leitfaden</translation>
     </message>
     <message>
         <source>Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitfaden</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
 </context>
 <context>
     <name>JobStatusWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufenden Vorgang abbrechen</translation>
     </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
         <source>Cites</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitiert</translation>
     </message>
     <message>
         <source>Cited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitiert von</translation>
     </message>
     <message>
         <source>Other links</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Verknüpfungen</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg</translation>
     </message>
     <message>
         <source>Find citations by reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitate über Aktenzeichen finden</translation>
     </message>
     <message>
         <source>Link documents whose pages cite another document&apos;s reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente verknüpfen, deren Seiten das Aktenzeichen eines anderen Dokuments zitieren</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dokument geöffnet.</translation>
     </message>
     <message>
         <source>Reference {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktenzeichen {ref}.</translation>
     </message>
     <message>
         <source>No reference number set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Aktenzeichen angegeben.</translation>
     </message>
     <message numerus="yes">
         <source>%n link(s); double-click one to open both side by side.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verknüpfung; Doppelklick öffnet beide nebeneinander.</numerusform>
+            <numerusform>%n Verknüpfungen; Doppelklick öffnet beide nebeneinander.</numerusform>
         </translation>
     </message>
     <message>
         <source>No links yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verknüpfungen.</translation>
     </message>
 </context>
 <context>
     <name>MentionsTab</name>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Zitat</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Press T and drag a box (or select text) in a viewer to tag an entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie T und ziehen Sie einen Rahmen (oder markieren Sie Text), um eine Entität zu markieren.</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dokument geöffnet.</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Bereich)</translation>
     </message>
     <message numerus="yes">
         <source>%n mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erwähnung</numerusform>
+            <numerusform>%n Erwähnungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>of %n entity(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>von %n Entität</numerusform>
+            <numerusform>von %n Entitäten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n tag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Markierung entfernen</numerusform>
+            <numerusform>%n Markierungen entfernen</numerusform>
         </translation>
     </message>
 </context>
@@ -451,306 +871,531 @@ SHA-256 {sha}</source>
     <name>NoteDialog</name>
     <message>
         <source>This region</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Bereich</translation>
     </message>
     <message>
         <source>This page</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Seite</translation>
     </message>
     <message>
         <source>The whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Dokument</translation>
     </message>
     <message>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>What should a colleague know here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sollte eine Kollegin oder ein Kollege hier wissen?</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>NotesTab</name>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfasser</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Page note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitennotiz…</translation>
     </message>
     <message>
         <source>Document note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentnotiz…</translation>
     </message>
     <message>
         <source>Add a note on the page shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zur angezeigten Seite hinzufügen</translation>
     </message>
     <message>
         <source>Add a note on the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zum ganzen Dokument hinzufügen</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>p. {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>S. {page}</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Bereich)</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz löschen</translation>
     </message>
 </context>
 <context>
     <name>OccurrenceSearch</name>
     <message>
         <source>Finding every occurrence of “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche jedes Vorkommen von „{text}“</translation>
     </message>
     <message>
         <source>Redact every occurrence of “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen von „{text}“ schwärzen</translation>
     </message>
     <message>
         <source>Redact every occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen schwärzen</translation>
     </message>
     <message>
         <source>Text to redact everywhere:</source>
-        <translation type="unfinished"></translation>
+        <translation>Überall zu schwärzender Text:</translation>
+    </message>
+</context>
+<context>
+    <name>OcrDialog</name>
+    <message>
+        <source>OCR</source>
+        <translation>Texterkennung (OCR)</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Dieses Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Ausgewählte Dokumente ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>A&amp;lle Dokumente</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>OCR-Sprachen</translation>
+    </message>
+    <message>
+        <source>Read &amp;every page again, replacing its text (otherwise only pages without usable text)</source>
+        <translation>&amp;Jede Seite neu erkennen und ihren Text ersetzen (sonst nur Seiten ohne brauchbaren Text)</translation>
+    </message>
+    <message>
+        <source>Asking Tesseract for its languages…</source>
+        <translation>Tesseract wird nach seinen Sprachen gefragt…</translation>
+    </message>
+    <message>
+        <source>&amp;Start OCR</source>
+        <translation>OCR &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Sprachen</translation>
+    </message>
+    <message>
+        <source>{n} languages installed.</source>
+        <translation>{n} Sprachen installiert.</translation>
+    </message>
+    <message>
+        <source>OCR is not available: {why}</source>
+        <translation>OCR ist nicht verfügbar: {why}</translation>
+    </message>
+    <message>
+        <source>Choose at least one language.</source>
+        <translation>Wählen Sie mindestens eine Sprache.</translation>
+    </message>
+    <message>
+        <source>OCR ({langs})</source>
+        <translation>OCR ({langs})</translation>
+    </message>
+    <message>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>OCR: {done} von {total} Seiten erkannt</translation>
+    </message>
+    <message>
+        <source>(mean confidence {c:.0f})</source>
+        <translation>(mittlere Sicherheit {c:.0f})</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>{n} fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>OcrResumeOffer</name>
     <message numerus="yes">
         <source>Resume OCR (%n page(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>OCR fortsetzen (%n Seite)</numerusform>
+            <numerusform>OCR fortsetzen (%n Seiten)</numerusform>
         </translation>
     </message>
     <message>
         <source>OCR was interrupted before it finished; run the remaining pages now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Texterkennung wurde vor dem Ende unterbrochen; die restlichen Seiten jetzt erkennen</translation>
     </message>
     <message>
         <source>Resuming interrupted OCR</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochene Texterkennung wird fortgesetzt</translation>
     </message>
 </context>
 <context>
     <name>PageItem</name>
     <message>
         <source>Page {page} cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite {page} kann nicht angezeigt werden</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Angaben</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwähnungen</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>Redactions</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwärzungen</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfungen</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance of {name}</source>
+        <translation>Herkunft von {name}</translation>
+    </message>
+    <message>
+        <source>code name, e.g. SOURCE-KESTREL (never the identity)</source>
+        <translation>Deckname, z. B. SOURCE-KESTREL (nie die Identität)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
+        <translation>JJJJ-MM-TT oder JJJJ-MM-TTThh:mm</translation>
+    </message>
+    <message>
+        <source>how it came: in person, Signal, post, SecureDrop…</source>
+        <translation>wie es kam: persönlich, Signal, Post, SecureDrop…</translation>
+    </message>
+    <message>
+        <source>— not given</source>
+        <translation>— nicht angegeben</translation>
+    </message>
+    <message>
+        <source>why the status is what it is</source>
+        <translation>warum der Status so lautet</translation>
+    </message>
+    <message>
+        <source>to or from whom</source>
+        <translation>an oder von wem</translation>
+    </message>
+    <message>
+        <source>what happened, e.g. copied to the encrypted archive</source>
+        <translation>was geschah, z. B. ins verschlüsselte Archiv kopiert</translation>
+    </message>
+    <message>
+        <source>Source and receipt</source>
+        <translation>Quelle und Eingang</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>&amp;Eingegangen am</translation>
+    </message>
+    <message>
+        <source>Received &amp;by</source>
+        <translation>Entgegengenommen &amp;von</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Weg</translation>
+    </message>
+    <message>
+        <source>&amp;Verification</source>
+        <translation>&amp;Verifizierung</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence</source>
+        <translation>&amp;Zuverlässigkeit</translation>
+    </message>
+    <message>
+        <source>Reas&amp;oning</source>
+        <translation>Be&amp;gründung</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tizen</translation>
+    </message>
+    <message>
+        <source>Add a custody event (optional)</source>
+        <translation>Verwahrungsereignis hinzufügen (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Co&amp;unterpart</source>
+        <translation>&amp;Gegenseite</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>&amp;Was geschah</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+        <source>A recorded source or date cannot be emptied here; correct it instead.</source>
+        <translation>Eine erfasste Quelle oder ein erfasstes Datum kann hier nicht geleert werden; korrigieren Sie es stattdessen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceTab</name>
+    <message>
+        <source>&amp;Edit Provenance…</source>
+        <translation>Herkunft &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Add Custody &amp;Event…</source>
+        <translation>Verwahrungs&amp;ereignis hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No document open.</source>
+        <translation>Kein Dokument geöffnet.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>— not recorded</source>
+        <translation>— nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Entgegengenommen von</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verifizierung</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Zuverlässigkeit</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>{at} by {who}</source>
+        <translation>{at} von {who}</translation>
     </message>
 </context>
 <context>
     <name>ReasonCodesEditor</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung</translation>
     </message>
     <message>
         <source>Your reason codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Begründungscodes</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Row {row}: a reason code is 1–32 letters, digits, “-” or “_”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: Ein Begründungscode besteht aus 1–32 Buchstaben, Ziffern, „-“ oder „_“.</translation>
     </message>
     <message>
         <source>The reason code “{code}” is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Begründungscode „{code}“ steht zweimal in der Liste.</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
         <source>Propose a redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwärzung vorschlagen</translation>
     </message>
     <message>
         <source>Optional: why, for the reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: warum, für die Prüfung</translation>
     </message>
     <message>
         <source>new code, e.g. source_identity</source>
-        <translation type="unfinished"></translation>
+        <translation>neuer Code, z. B. source_identity</translation>
     </message>
     <message>
         <source>what it means</source>
-        <translation type="unfinished"></translation>
+        <translation>was er bedeutet</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Redact</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwärzen</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>New reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Begründung</translation>
     </message>
     <message>
         <source>Propose</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlagen</translation>
     </message>
     <message>
         <source>The redaction is proposed; a reviewer approves or rejects it. Export applies every redaction that was not rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schwärzung wird vorgeschlagen; eine prüfende Person genehmigt oder verwirft sie. Der Export wendet jede nicht abgelehnte Schwärzung an.</translation>
     </message>
     <message>
         <source>Reason code</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründungscode</translation>
     </message>
 </context>
 <context>
     <name>RedactionPreviewDialog</name>
     <message>
         <source>Redact every occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen schwärzen</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Dokument.</numerusform>
+            <numerusform>in %n Dokumenten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Untick what must stay visible; nothing is marked until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie das Häkchen bei allem, was sichtbar bleiben muss; nichts wird markiert, bevor Sie bestätigen.</translation>
     </message>
     <message>
         <source>optional note kept with each redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>optionale Notiz zu jeder Schwärzung</translation>
     </message>
     <message>
         <source>Record as approved (otherwise proposed for review)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als genehmigt erfassen (sonst zur Prüfung vorgeschlagen)</translation>
     </message>
     <message>
         <source>Redact selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte schwärzen</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Redact every occurrence of the entity “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen der Entität „{query}“ schwärzen</translation>
     </message>
     <message>
         <source>Redact every occurrence of the pattern “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen des Musters „{query}“ schwärzen</translation>
     </message>
     <message>
         <source>Redact every occurrence of the text “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Vorkommen des Textes „{query}“ schwärzen</translation>
     </message>
     <message>
         <source>{file} — page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — Seite {page}</translation>
     </message>
     <message numerus="yes">
         <source>, %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Zeile</numerusform>
+            <numerusform>, %n Zeilen</numerusform>
         </translation>
     </message>
 </context>
@@ -758,48 +1403,48 @@ SHA-256 {sha}</source>
     <name>RedactionsTab</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfasser</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigen</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Bereich)</translation>
     </message>
     <message numerus="yes">
         <source>%n box(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Balken</numerusform>
+            <numerusform>%n Balken</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n proposed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vorgeschlagen</numerusform>
+            <numerusform>%n vorgeschlagen</numerusform>
         </translation>
     </message>
 </context>
@@ -807,555 +1452,723 @@ SHA-256 {sha}</source>
     <name>ScopeSwitch</name>
     <message>
         <source>This page</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Seite</translation>
     </message>
     <message>
         <source>Whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes Dokument</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search text in all documents (words, &quot;phrases&quot;, prefix*, -not)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text in allen Dokumenten suchen (Wörter, &quot;Phrasen&quot;, Anfang*, -nicht)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>p. {page}: {snippet}</source>
-        <translation type="unfinished"></translation>
+        <translation>S. {page}: {snippet}</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Dokument</numerusform>
+            <numerusform>in %n Dokumenten</numerusform>
         </translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Default: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgabe: {name}</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Verfassers</translation>
     </message>
     <message>
         <source>Default OCR languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-OCR-Sprachen</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre bei Inaktivität</translation>
     </message>
     <message>
         <source>Publication: redacted files only, no source identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung: nur geschwärzte Dateien, keine Quellenidentitäten</translation>
     </message>
     <message>
         <source>Internal: with the originals, for the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern: mit den Originalen, für das Team</translation>
     </message>
     <message>
         <source>Default export profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Exportprofil</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Colour scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des &amp;Verfassers:</translation>
     </message>
     <message>
         <source>Signs your notes, redactions and every entry of the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnet Ihre Notizen, Schwärzungen und jeden Eintrag im Prüfprotokoll.</translation>
     </message>
     <message>
         <source>&amp;OCR languages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;OCR-Sprachen:</translation>
     </message>
     <message>
         <source>&amp;Reason codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründungscodes:</translation>
     </message>
     <message>
         <source>Your own redaction reasons, added to each case you open, besides the built-in ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen Schwärzungsgründe, die neben den eingebauten jedem geöffneten Fall hinzugefügt werden.</translation>
     </message>
     <message>
         <source>&amp;Idle lock:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperre bei Inaktivität:</translation>
     </message>
     <message>
         <source>&amp;Export profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportprofil:</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der &amp;Oberfläche:</translation>
     </message>
     <message>
         <source>A new language applies when Evidence Desk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Evidence Desk.</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farben:</translation>
     </message>
     <message>
         <source>Stored in {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in {path}</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>OCR languages are Tesseract codes joined by “+”, e.g. rus+eng+deu.</source>
-        <translation type="unfinished"></translation>
+        <translation>OCR-Sprachen sind Tesseract-Codes, verbunden mit „+“, z. B. rus+eng+deu.</translation>
+    </message>
+    <message>
+        <source>Tesseract is not installed: scans cannot be read until it is.</source>
+        <translation>Tesseract ist nicht installiert: Scans können erst danach gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Installed: {languages}</source>
+        <translation>Installiert: {languages}</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter by command or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Befehl oder Taste filtern</translation>
     </message>
     <message>
         <source>Filter the shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel filtern</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menü</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split “{name}”</source>
+        <translation>„{name}“ aufteilen</translation>
+    </message>
+    <message>
+        <source>the new entity&apos;s name</source>
+        <translation>Name der neuen Entität</translation>
+    </message>
+    <message>
+        <source>{file} — p. {page}: {quote}</source>
+        <translation>{file} — S. {page}: {quote}</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>(Bereich)</translation>
+    </message>
+    <message>
+        <source>&amp;New name</source>
+        <translation>&amp;Neuer Name</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;yp</translation>
+    </message>
+    <message>
+        <source>Mentions that name the new entity:</source>
+        <translation>Erwähnungen, die die neue Entität nennen:</translation>
+    </message>
+    <message>
+        <source>Aliases that belong to the new entity:</source>
+        <translation>Aliasse, die zur neuen Entität gehören:</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Aufteilen</translation>
+    </message>
+    <message>
+        <source>Give the new entity a name.</source>
+        <translation>Geben Sie der neuen Entität einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the mentions or aliases the new entity takes.</source>
+        <translation>Wählen Sie die Erwähnungen oder Aliasse, die die neue Entität übernimmt.</translation>
     </message>
 </context>
 <context>
     <name>Terms</name>
     <message>
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Brief</translation>
     </message>
     <message>
         <source>diplomatic note</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbalnote</translation>
     </message>
     <message>
         <source>invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrag</translation>
     </message>
     <message>
         <source>export permit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausfuhrgenehmigung</translation>
     </message>
     <message>
         <source>end-user certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Endverbleibserklärung</translation>
     </message>
     <message>
         <source>report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>in Prüfung</translation>
     </message>
     <message>
         <source>reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>geprüft</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>markiert</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>state body</source>
-        <translation type="unfinished"></translation>
+        <translation>Behörde</translation>
     </message>
     <message>
         <source>place</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausrüstung</translation>
     </message>
     <message>
         <source>permit</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigung</translation>
     </message>
     <message>
         <source>bank account</source>
-        <translation type="unfinished"></translation>
+        <translation>Bankkonto</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktenzeichen</translation>
     </message>
     <message>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>vorgeschlagen</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>genehmigt</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>erkannt</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>angenommen</translation>
     </message>
     <message>
         <source>cites</source>
-        <translation type="unfinished"></translation>
+        <translation>zitiert</translation>
     </message>
     <message>
         <source>replies to</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet auf</translation>
     </message>
     <message>
         <source>pays for</source>
-        <translation type="unfinished"></translation>
+        <translation>bezahlt</translation>
     </message>
     <message>
         <source>ships under</source>
-        <translation type="unfinished"></translation>
+        <translation>liefert gemäß</translation>
     </message>
     <message>
         <source>supplies</source>
-        <translation type="unfinished"></translation>
+        <translation>liefert an</translation>
     </message>
     <message>
         <source>pays</source>
-        <translation type="unfinished"></translation>
+        <translation>zahlt an</translation>
     </message>
     <message>
         <source>signs for</source>
-        <translation type="unfinished"></translation>
+        <translation>zeichnet für</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>ungeprüft</translation>
     </message>
     <message>
         <source>corroborated</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>authentifiziert</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestritten</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>erhalten</translation>
     </message>
     <message>
         <source>copied</source>
-        <translation type="unfinished"></translation>
+        <translation>kopiert</translation>
     </message>
     <message>
         <source>transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>übergeben</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>geprüft</translation>
     </message>
     <message>
         <source>disclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>offengelegt</translation>
     </message>
     <message>
         <source>publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung</translation>
     </message>
     <message>
         <source>internal</source>
-        <translation type="unfinished"></translation>
+        <translation>intern</translation>
     </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
     <message>
         <source>Page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite {page}</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Date in text</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum im Text</translation>
     </message>
     <message>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwahrung</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten</translation>
     </message>
     <message>
         <source>Entity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität:</translation>
     </message>
     <message>
         <source>All entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Entitäten</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Dokument</numerusform>
+            <numerusform>in %n Dokumenten</numerusform>
         </translation>
     </message>
     <message>
         <source>No dated documents or events yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine datierten Dokumente oder Ereignisse.</translation>
     </message>
 </context>
 <context>
     <name>UndoController</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>This &amp;case: audit chain and anchor, originals&apos; hashes, database</source>
+        <translation>Diesen &amp;Fall: Prüfkette und Anker, Hashes der Originale, Datenbank</translation>
+    </message>
+    <message>
+        <source>An exported &amp;PDF: leak and structure checks</source>
+        <translation>Ein exportiertes &amp;PDF: Leck- und Strukturprüfungen</translation>
+    </message>
+    <message>
+        <source>A &amp;bundle: checksums, signature, audit chain, its PDFs</source>
+        <translation>Ein &amp;Paket: Prüfsummen, Signatur, Prüfkette, seine PDFs</translation>
+    </message>
+    <message>
+        <source>the file to check</source>
+        <translation>die zu prüfende Datei</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Pakete (*.zip)</translation>
+    </message>
+    <message>
+        <source>File to verify</source>
+        <translation>Zu prüfende Datei</translation>
+    </message>
+    <message>
+        <source>Choose the file to verify.</source>
+        <translation>Wählen Sie die zu prüfende Datei.</translation>
+    </message>
+    <message>
+        <source>Verifying the case</source>
+        <translation>Fall wird geprüft</translation>
+    </message>
+    <message>
+        <source>Verifying a PDF</source>
+        <translation>PDF wird geprüft</translation>
+    </message>
+    <message>
+        <source>Verifying a bundle</source>
+        <translation>Paket wird geprüft</translation>
+    </message>
+    <message>
+        <source>Nothing failed.</source>
+        <translation>Keine Prüfung fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>{n} warning(s).</source>
+        <translation>{n} Warnung(en).</translation>
+    </message>
+    <message>
+        <source>{n} problem(s) found: {first}</source>
+        <translation>{n} Problem(e) gefunden: {first}</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Prüfung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>ViewerSlot</name>
     <message>
         <source>No document</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dokument</translation>
     </message>
     <message>
         <source>Close this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument schließen</translation>
     </message>
     <message>
         <source>Double-click a document in the case browser,
 or drag it here, to open it on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf ein Dokument in der Fallübersicht
+oder ziehen Sie es hierher, um es auf dieser Seite zu öffnen</translation>
     </message>
     <message>
         <source>page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite {page}</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Building the demo case</source>
-        <translation type="unfinished"></translation>
+        <translation>Demofall wird erstellt</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
         <source>Welcome to Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Evidence Desk</translation>
     </message>
     <message>
         <source>Read a package of documents side by side, mark who and what each page names, black out what must not leave this computer and hand on a verifiable bundle. Start with one of these:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie eine Dokumentensammlung nebeneinander, markieren Sie, wen und was jede Seite nennt, schwärzen Sie, was diesen Computer nicht verlassen darf, und geben Sie ein prüfbares Paket weiter. Beginnen Sie mit einem dieser Schritte:</translation>
     </message>
     <message>
         <source>Open the &amp;Demo Case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demofall öffnen</translation>
     </message>
     <message>
         <source>Sixteen specimen letters, notes verbales, invoices and permits, already tagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Sechzehn Muster-Briefe, Verbalnoten, Rechnungen und Genehmigungen, bereits markiert</translation>
     </message>
     <message>
         <source>&amp;New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Fall…</translation>
     </message>
     <message>
         <source>An empty case in a folder you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leerer Fall in einem Ordner Ihrer Wahl</translation>
     </message>
     <message>
         <source>&amp;Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>A case folder made before</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein früher angelegter Fallordner</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;importieren…</translation>
     </message>
     <message>
         <source>Add PDFs and images to the case open now</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFs und Bilder zum geöffneten Fall hinzufügen</translation>
     </message>
     <message>
         <source>Show the &amp;Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokumente zeigen</translation>
     </message>
     <message>
         <source>Recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Fälle</translation>
     </message>
     <message>
         <source>What is stored where</source>
-        <translation type="unfinished"></translation>
+        <translation>Was wo gespeichert wird</translation>
     </message>
     <message>
         <source>No other recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren zuletzt geöffneten Fälle</translation>
     </message>
     <message>
         <source>This case is the folder {case}: its database (case.sqlite), the imported files exactly as received (originals/) and a cache that can be deleted (cache/). Copy the folder to move the case.
 Your settings (author name, OCR languages, reason codes, language) are in {settings}, shared with the command line.
 The demo case is built in {demo}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall ist der Ordner {case}: seine Datenbank (case.sqlite), die importierten Dateien genau wie erhalten (originals/) und ein löschbarer Zwischenspeicher (cache/). Kopieren Sie den Ordner, um den Fall umzuziehen.
+Ihre Einstellungen (Name des Verfassers, OCR-Sprachen, Begründungscodes, Sprache) liegen in {settings}, gemeinsam mit der Kommandozeile.
+Der Demofall wird in {demo} erstellt.</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>WindowCommands</name>
     <message>
-        <source>Tesseract is not installed: scans cannot be read until it is.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <source>Installed: {languages}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Prüfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Entities…</source>
+        <translation>&amp;Entitäten…</translation>
+    </message>
+    <message>
+        <source>&amp;Provenance and Custody…</source>
+        <translation>&amp;Herkunft und Verwahrung…</translation>
+    </message>
+    <message>
+        <source>&amp;OCR…</source>
+        <translation>&amp;Texterkennung (OCR)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Bundle…</source>
+        <translation>&amp;Paket importieren…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>Paket importieren</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Pakete (*.zip)</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>Öffnen Sie zuerst ein Dokument.</translation>
     </message>
 </context>
 </TS>

@@ -5,452 +5,874 @@
     <name>About</name>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Компонент</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Лицензия</translation>
     </message>
     <message>
         <source>The licence texts are in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексты лицензий находятся в {folder}.</translation>
     </message>
     <message>
         <source>The licence texts are in each package&apos;s installed metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тексты лицензий находятся в установленных метаданных каждого пакета.</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе Evidence Desk</translation>
     </message>
     <message>
         <source>Offline review, tagging, redaction and export of sensitive document packages. Nothing leaves this computer unless you export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Автономный просмотр, разметка, затемнение и экспорт пакетов конфиденциальных документов. Ничто не покидает этот компьютер, пока вы сами это не экспортируете.</translation>
     </message>
     <message>
         <source>Licence: GNU Affero General Public License, version 3 or any later version ({spdx}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Лицензия: GNU Affero General Public License версии 3 или любой более поздней версии ({spdx}).</translation>
     </message>
     <message>
         <source>Third-party software</source>
-        <translation type="unfinished"></translation>
+        <translation>Стороннее программное обеспечение</translation>
     </message>
     <message>
         <source>Licence text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст лицензии</translation>
     </message>
 </context>
 <context>
     <name>Accessibility</name>
     <message>
         <source>Documents in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Документы дела</translation>
     </message>
     <message>
         <source>Filter documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр документов</translation>
     </message>
     <message>
         <source>Filter by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по виду</translation>
     </message>
     <message>
         <source>Filter by review status</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по статусу проверки</translation>
     </message>
     <message>
         <source>Search the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по делу</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты поиска</translation>
     </message>
     <message>
         <source>Left document</source>
-        <translation type="unfinished"></translation>
+        <translation>Левый документ</translation>
     </message>
     <message>
         <source>Right document</source>
-        <translation type="unfinished"></translation>
+        <translation>Правый документ</translation>
     </message>
     <message>
         <source>{side}: pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: страницы</translation>
     </message>
     <message>
         <source>Find in the {side}</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти в документе ({side})</translation>
     </message>
     <message>
         <source>{side}: page number</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: номер страницы</translation>
     </message>
     <message>
         <source>{side}: zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>{side}: масштаб</translation>
     </message>
     <message>
         <source>Close the {side}</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть: {side}</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Окно</translation>
     </message>
     <message>
         <source>{place}: columns</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: столбцы</translation>
     </message>
     <message>
         <source>{place}: tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: вкладки</translation>
     </message>
     <message>
         <source>Panel tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Вкладки панелей</translation>
     </message>
     <message>
         <source>{place}: list</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: список</translation>
     </message>
     <message>
         <source>{place}: choice</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}: выбор</translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотации</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <source>Checking {name}</source>
+        <translation>Проверка {name}</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>Импорт {name}</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {docs} document(s) added</source>
+        <translation>{name} импортирован: добавлено документов — {docs}</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) resolved: {how}</source>
+        <translation>Разрешено конфликтов — {n}: {how}</translation>
+    </message>
+    <message>
+        <source>left unchanged</source>
+        <translation>оставлено без изменений</translation>
     </message>
 </context>
 <context>
     <name>CaseDialogs</name>
     <message>
         <source>Open a case folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть папку дела</translation>
     </message>
     <message>
         <source>Choose an empty folder for the new case</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите пустую папку для нового дела</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Import {name}</source>
+        <translation>Импорт {name}</translation>
+    </message>
+    <message>
+        <source>New: {what}.</source>
+        <translation>Новое: {what}.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>Changed only by the colleague, taken from the bundle: {what}.</source>
+        <translation>Изменено только коллегой, взято из пакета: {what}.</translation>
+    </message>
+    <message>
+        <source>{n} record(s) the same on both sides; the two audit logs share {fork} entries.</source>
+        <translation>Одинаковых записей с обеих сторон — {n}; общих записей в двух журналах аудита — {fork}.</translation>
+    </message>
+    <message>
+        <source>{n} record(s) were changed on both sides. Choose whose version to keep:</source>
+        <translation>Записей, изменённых с обеих сторон, — {n}. Выберите, чью версию сохранить:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моя</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Их</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Оставить &amp;мою</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>Взять &amp;их</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>Оставить &amp;обе</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
     </message>
 </context>
 <context>
     <name>DetailsTab</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Рег. номер</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправитель</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Получатель</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Языки</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>e.g. rus+eng</source>
-        <translation type="unfinished"></translation>
+        <translation>напр. rus+eng</translation>
     </message>
     <message>
         <source>Review status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус проверки</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Применить</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить изменения</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ не открыт.</translation>
     </message>
     <message numerus="yes">
         <source>{file}
 %n page(s), {media}, {size} bytes
 SHA-256 {sha}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{file}
+%n страница, {media}, {size} байт
+SHA-256 {sha}</numerusform>
+            <numerusform>{file}
+%n страницы, {media}, {size} байт
+SHA-256 {sha}</numerusform>
+            <numerusform>{file}
+%n страниц, {media}, {size} байт
+SHA-256 {sha}</numerusform>
         </translation>
     </message>
     <message>
         <source>Document details</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения о документе</translation>
+    </message>
+</context>
+<context>
+    <name>EntityManager</name>
+    <message>
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <source>Filter by name or alias</source>
+        <translation>Фильтр по имени или псевдониму</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Псевдонимы</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Упоминания</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <source>Choose an entity to see its mentions.</source>
+        <translation>Выберите сущность, чтобы увидеть её упоминания.</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Mention</source>
+        <translation>&amp;Предыдущее упоминание</translation>
+    </message>
+    <message>
+        <source>&amp;Next Mention</source>
+        <translation>&amp;Следующее упоминание</translation>
+    </message>
+    <message>
+        <source>Add &amp;Alias…</source>
+        <translation>Добавить &amp;псевдоним…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Пере&amp;именовать…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <source>&amp;Split…</source>
+        <translation>&amp;Разделить…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} из {total}</translation>
+    </message>
+    <message>
+        <source>{n} entities chosen.</source>
+        <translation>Выбрано сущностей: {n}.</translation>
+    </message>
+    <message>
+        <source>{file} — p. {page}: {quote}</source>
+        <translation>{file} — с. {page}: {quote}</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>(область)</translation>
+    </message>
+    <message>
+        <source>[suggested]</source>
+        <translation>[предложено]</translation>
+    </message>
+    <message>
+        <source>{name}: {n} mention(s) in {docs} document(s)</source>
+        <translation>{name}: упоминаний — {n}, документов — {docs}</translation>
+    </message>
+    <message>
+        <source>Merge {n} entities into “{name}”</source>
+        <translation>Объединить сущности ({n}) в «{name}»</translation>
+    </message>
+    <message>
+        <source>Add an alias</source>
+        <translation>Добавить псевдоним</translation>
+    </message>
+    <message>
+        <source>Another name for “{name}” (a language, script or spelling):</source>
+        <translation>Другое имя для «{name}» (язык, письменность или написание):</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>New name (the old one stays an alias):</source>
+        <translation>Новое имя (старое останется псевдонимом):</translation>
+    </message>
+    <message>
+        <source>Merge entities</source>
+        <translation>Объединить сущности</translation>
+    </message>
+    <message>
+        <source>Keep this one (the others&apos; mentions and names move to it):</source>
+        <translation>Оставить эту (упоминания и имена остальных перейдут к ней):</translation>
+    </message>
+    <message>
+        <source>Delete entity</source>
+        <translation>Удалить сущность</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” with its {n} mention(s) and its aliases? Undo brings it back.</source>
+        <translation>Удалить «{name}» вместе с упоминаниями ({n}) и псевдонимами? Отмена вернёт их.</translation>
     </message>
 </context>
 <context>
     <name>EntityPickerDialog</name>
     <message>
         <source>Tag an entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить сущность</translation>
     </message>
     <message>
         <source>Type a name or alias (any language or script)</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя или псевдоним (любой язык и письменность)</translation>
     </message>
     <message>
         <source>Choose a type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите тип…</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить</translation>
     </message>
     <message>
         <source>Selected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Выделенный текст</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущность</translation>
     </message>
     <message>
         <source>Type (new entity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип (новая сущность)</translation>
     </message>
     <message>
         <source>Existing entities:</source>
-        <translation type="unfinished"></translation>
+        <translation>Существующие сущности:</translation>
     </message>
     <message>
         <source>(as “{alias}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>(как «{alias}»)</translation>
     </message>
     <message>
         <source>Tags the existing entity “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмечает существующую сущность «{name}».</translation>
     </message>
     <message>
         <source>No entity is called “{name}”: choose a type to create one, or pick an existing entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущности «{name}» нет: выберите тип, чтобы создать её, или выберите существующую.</translation>
     </message>
     <message>
         <source>Creates a new {type} “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Создаёт новую сущность «{name}» ({type}).</translation>
     </message>
     <message>
         <source>Type a name, or pick an existing entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя или выберите существующую сущность.</translation>
     </message>
 </context>
 <context>
     <name>EntityView</name>
     <message>
         <source>Include suggested mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Включая предложенные упоминания</translation>
     </message>
     <message>
         <source>No entity chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущность не выбрана.</translation>
     </message>
     <message numerus="yes">
         <source>{name} — {type} · %n mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name} — {type} · %n упоминание</numerusform>
+            <numerusform>{name} — {type} · %n упоминания</numerusform>
+            <numerusform>{name} — {type} · %n упоминаний</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>в %n документе</numerusform>
+            <numerusform>в %n документах</numerusform>
+            <numerusform>в %n документах</numerusform>
         </translation>
     </message>
     <message>
         <source>Also: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Также: {names}</translation>
     </message>
     <message>
         <source>No other names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Других имён нет.</translation>
     </message>
     <message>
         <source>{file} — p. {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — с. {page}</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(область)</translation>
     </message>
     <message>
         <source>[suggested]</source>
-        <translation type="unfinished"></translation>
+        <translation>[предложено]</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Этот документ</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Выбранные документы ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>В&amp;се документы</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Sanitised &amp;PDF (redactions applied, verified before writing)</source>
+        <translation>Очищенный &amp;PDF (затемнения применены, проверено перед записью)</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle: a verifiable .zip with annotations, entities, provenance, the audit log and a report</source>
+        <translation>&amp;Пакет: проверяемый .zip с аннотациями, сущностями, происхождением, журналом аудита и отчётом</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Экспортировать как</translation>
+    </message>
+    <message>
+        <source>&amp;Hide widths (bars of random width; lines laid out again)</source>
+        <translation>&amp;Скрыть ширину (полосы случайной ширины; строки перекомпонованы)</translation>
+    </message>
+    <message>
+        <source>&amp;Flatten: pages as pictures, text layer only outside redactions</source>
+        <translation>&amp;Растрировать: страницы как изображения, текстовый слой только вне затемнений</translation>
+    </message>
+    <message>
+        <source>Print the &amp;reason code on each box</source>
+        <translation>Печатать &amp;код основания на каждом затемнении</translation>
+    </message>
+    <message>
+        <source>Whiten printer &amp;tracking dots on colour scans</source>
+        <translation>Забелить &amp;точки-метки принтера на цветных сканах</translation>
+    </message>
+    <message>
+        <source>Publication: redacted files only, no source identity</source>
+        <translation>Публикация: только затемнённые файлы, без личности источника</translation>
+    </message>
+    <message>
+        <source>Internal: everything, the originals included</source>
+        <translation>Внутренний: всё, включая оригиналы</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn with my key</source>
+        <translation>По&amp;дписать моим ключом</translation>
+    </message>
+    <message>
+        <source>the key&apos;s passphrase (used once, not stored)</source>
+        <translation>парольная фраза ключа (используется один раз, не сохраняется)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file</source>
+        <translation>Про&amp;филь</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>&amp;Ключ</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase</source>
+        <translation>Пароль&amp;ная фраза</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Об&amp;зор…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспортировать</translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation>&amp;Сохранить в</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Сохранить пакет как</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Пакеты (*.zip)</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>Сохранить PDF как</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Папка для PDF</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Выберите, куда сохранить экспорт.</translation>
+    </message>
+    <message>
+        <source>Give the passphrase of the key to sign with.</source>
+        <translation>Введите парольную фразу ключа для подписи.</translation>
+    </message>
+    <message>
+        <source>Verifying the bundle</source>
+        <translation>Проверка пакета</translation>
+    </message>
+    <message>
+        <source>Exporting a bundle</source>
+        <translation>Экспорт пакета</translation>
+    </message>
+    <message>
+        <source>The case holds no documents to export.</source>
+        <translation>В деле нет документов для экспорта.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {path} ({why}).</source>
+        <translation>Не удаётся создать папку {path} ({why}).</translation>
+    </message>
+    <message>
+        <source>Exporting {n} of {total}</source>
+        <translation>Экспорт {n} из {total}</translation>
+    </message>
+    <message>
+        <source>Exporting sanitised PDFs</source>
+        <translation>Экспорт очищенных PDF</translation>
+    </message>
+    <message>
+        <source>{name}: {pages} pages, {n} redactions applied</source>
+        <translation>{name}: страниц — {pages}, применено затемнений — {n}</translation>
+    </message>
+    <message>
+        <source>{n} of the applied redactions are still only proposed</source>
+        <translation>Из применённых затемнений ещё только предложены: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sanitised PDF(s) written and verified.</source>
+        <translation>Записано и проверено очищенных PDF: {n}.</translation>
+    </message>
+    <message>
+        <source>{n} written and verified; {m} not written: {first}</source>
+        <translation>Записано и проверено: {n}; не записано: {m}: {first}</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Экспорт завершён</translation>
+    </message>
+    <message>
+        <source>Export incomplete</source>
+        <translation>Экспорт не завершён</translation>
+    </message>
+    <message>
+        <source>{path}: {profile} profile, {docs} documents, {members} members, {size} bytes; audit log of {entries} entries</source>
+        <translation>{path}: профиль «{profile}», документов — {docs}, файлов — {members}, {size} байт; записей в журнале аудита — {entries}</translation>
+    </message>
+    <message>
+        <source>({n} withheld: they quote redacted or internal text)</source>
+        <translation>(удержано: {n} — они цитируют затемнённый или внутренний текст)</translation>
+    </message>
+    <message>
+        <source>Signed by key {fp}.</source>
+        <translation>Подписано ключом {fp}.</translation>
+    </message>
+    <message>
+        <source>Verification of the written bundle</source>
+        <translation>Проверка записанного пакета</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>Пакет экспортирован</translation>
+    </message>
+    <message>
+        <source>Bundle exported, but it failed verification</source>
+        <translation>Пакет экспортирован, но не прошёл проверку</translation>
     </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>Evidence Desk Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Руководство Evidence Desk</translation>
     </message>
     <message>
         <source>Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Руководство</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочее</translation>
     </message>
 </context>
 <context>
     <name>JobStatusWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить выполняемую задачу</translation>
     </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
         <source>Cites</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылается на</translation>
     </message>
     <message>
         <source>Cited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылаются на него</translation>
     </message>
     <message>
         <source>Other links</source>
-        <translation type="unfinished"></translation>
+        <translation>Другие связи</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание</translation>
     </message>
     <message>
         <source>Find citations by reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти ссылки по рег. номеру</translation>
     </message>
     <message>
         <source>Link documents whose pages cite another document&apos;s reference number</source>
-        <translation type="unfinished"></translation>
+        <translation>Связать документы, страницы которых ссылаются на рег. номер другого документа</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ не открыт.</translation>
     </message>
     <message>
         <source>Reference {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Рег. номер {ref}.</translation>
     </message>
     <message>
         <source>No reference number set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Рег. номер не указан.</translation>
     </message>
     <message numerus="yes">
         <source>%n link(s); double-click one to open both side by side.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n связь; двойной щелчок откроет оба документа рядом.</numerusform>
+            <numerusform>%n связи; двойной щелчок откроет оба документа рядом.</numerusform>
+            <numerusform>%n связей; двойной щелчок откроет оба документа рядом.</numerusform>
         </translation>
     </message>
     <message>
         <source>No links yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Связей пока нет.</translation>
     </message>
 </context>
 <context>
     <name>MentionsTab</name>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущность</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Цитата</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница</translation>
     </message>
     <message>
         <source>Press T and drag a box (or select text) in a viewer to tag an entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нажмите T и обведите рамку (или выделите текст), чтобы отметить сущность.</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ не открыт.</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(область)</translation>
     </message>
     <message numerus="yes">
         <source>%n mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n упоминание</numerusform>
+            <numerusform>%n упоминания</numerusform>
+            <numerusform>%n упоминаний</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>of %n entity(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n сущности</numerusform>
+            <numerusform>%n сущностей</numerusform>
+            <numerusform>%n сущностей</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n tag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Снять %n отметку</numerusform>
+            <numerusform>Снять %n отметки</numerusform>
+            <numerusform>Снять %n отметок</numerusform>
         </translation>
     </message>
 </context>
@@ -458,310 +880,535 @@ SHA-256 {sha}</source>
     <name>NoteDialog</name>
     <message>
         <source>This region</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта область</translation>
     </message>
     <message>
         <source>This page</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта страница</translation>
     </message>
     <message>
         <source>The whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Весь документ</translation>
     </message>
     <message>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить заметку</translation>
     </message>
     <message>
         <source>What should a colleague know here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Что здесь следует знать коллеге?</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить заметку</translation>
     </message>
 </context>
 <context>
     <name>NotesTab</name>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Где</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Page note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка к странице…</translation>
     </message>
     <message>
         <source>Document note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка к документу…</translation>
     </message>
     <message>
         <source>Add a note on the page shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить заметку к показанной странице</translation>
     </message>
     <message>
         <source>Add a note on the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить заметку ко всему документу</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>документ</translation>
     </message>
     <message>
         <source>p. {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>с. {page}</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(область)</translation>
     </message>
     <message>
         <source>Delete note</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить заметку</translation>
     </message>
 </context>
 <context>
     <name>OccurrenceSearch</name>
     <message>
         <source>Finding every occurrence of “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск всех вхождений «{text}»</translation>
     </message>
     <message>
         <source>Redact every occurrence of “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения «{text}»</translation>
     </message>
     <message>
         <source>Redact every occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения</translation>
     </message>
     <message>
         <source>Text to redact everywhere:</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст, который нужно затемнить везде:</translation>
+    </message>
+</context>
+<context>
+    <name>OcrDialog</name>
+    <message>
+        <source>OCR</source>
+        <translation>Распознавание (OCR)</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Этот документ</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Выбранные документы ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>В&amp;се документы</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>Языки распознавания</translation>
+    </message>
+    <message>
+        <source>Read &amp;every page again, replacing its text (otherwise only pages without usable text)</source>
+        <translation>Распознать &amp;каждую страницу заново, заменив текст (иначе только страницы без пригодного текста)</translation>
+    </message>
+    <message>
+        <source>Asking Tesseract for its languages…</source>
+        <translation>Запрос языков у Tesseract…</translation>
+    </message>
+    <message>
+        <source>&amp;Start OCR</source>
+        <translation>&amp;Начать распознавание</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Языки</translation>
+    </message>
+    <message>
+        <source>{n} languages installed.</source>
+        <translation>Установлено языков: {n}.</translation>
+    </message>
+    <message>
+        <source>OCR is not available: {why}</source>
+        <translation>Распознавание недоступно: {why}</translation>
+    </message>
+    <message>
+        <source>Choose at least one language.</source>
+        <translation>Выберите хотя бы один язык.</translation>
+    </message>
+    <message>
+        <source>OCR ({langs})</source>
+        <translation>Распознавание ({langs})</translation>
+    </message>
+    <message>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>Распознавание: прочитано {done} из {total} страниц</translation>
+    </message>
+    <message>
+        <source>(mean confidence {c:.0f})</source>
+        <translation>(средняя уверенность {c:.0f})</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>с ошибкой: {n}</translation>
     </message>
 </context>
 <context>
     <name>OcrResumeOffer</name>
     <message numerus="yes">
         <source>Resume OCR (%n page(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Продолжить распознавание (%n страница)</numerusform>
+            <numerusform>Продолжить распознавание (%n страницы)</numerusform>
+            <numerusform>Продолжить распознавание (%n страниц)</numerusform>
         </translation>
     </message>
     <message>
         <source>OCR was interrupted before it finished; run the remaining pages now</source>
-        <translation type="unfinished"></translation>
+        <translation>Распознавание было прервано; распознать оставшиеся страницы сейчас</translation>
     </message>
     <message>
         <source>Resuming interrupted OCR</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжение прерванного распознавания</translation>
     </message>
 </context>
 <context>
     <name>PageItem</name>
     <message>
         <source>Page {page} cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Страницу {page} невозможно показать</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Упоминания</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметки</translation>
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Происхождение</translation>
     </message>
     <message>
         <source>Redactions</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнения</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Связи</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущность</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Хронология</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance of {name}</source>
+        <translation>Происхождение: {name}</translation>
+    </message>
+    <message>
+        <source>code name, e.g. SOURCE-KESTREL (never the identity)</source>
+        <translation>кодовое имя, напр. SOURCE-KESTREL (никогда не личность)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
+        <translation>ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTчч:мм</translation>
+    </message>
+    <message>
+        <source>how it came: in person, Signal, post, SecureDrop…</source>
+        <translation>как получено: лично, Signal, почтой, SecureDrop…</translation>
+    </message>
+    <message>
+        <source>— not given</source>
+        <translation>— не указано</translation>
+    </message>
+    <message>
+        <source>why the status is what it is</source>
+        <translation>почему статус именно такой</translation>
+    </message>
+    <message>
+        <source>to or from whom</source>
+        <translation>кому или от кого</translation>
+    </message>
+    <message>
+        <source>what happened, e.g. copied to the encrypted archive</source>
+        <translation>что произошло, напр. скопировано в зашифрованный архив</translation>
+    </message>
+    <message>
+        <source>Source and receipt</source>
+        <translation>Источник и получение</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Источник</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>&amp;Получено</translation>
+    </message>
+    <message>
+        <source>Received &amp;by</source>
+        <translation>&amp;Кем получено</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Способ</translation>
+    </message>
+    <message>
+        <source>&amp;Verification</source>
+        <translation>П&amp;роверка</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence</source>
+        <translation>&amp;Достоверность</translation>
+    </message>
+    <message>
+        <source>Reas&amp;oning</source>
+        <translation>&amp;Обоснование</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>&amp;Заметки</translation>
+    </message>
+    <message>
+        <source>Add a custody event (optional)</source>
+        <translation>Добавить событие цепочки хранения (необязательно)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Co&amp;unterpart</source>
+        <translation>&amp;Контрагент</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>&amp;Что произошло</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>A recorded source or date cannot be emptied here; correct it instead.</source>
+        <translation>Записанный источник или дату здесь нельзя очистить; исправьте их.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceTab</name>
+    <message>
+        <source>&amp;Edit Provenance…</source>
+        <translation>&amp;Изменить происхождение…</translation>
+    </message>
+    <message>
+        <source>Add Custody &amp;Event…</source>
+        <translation>Добавить &amp;событие хранения…</translation>
+    </message>
+    <message>
+        <source>No document open.</source>
+        <translation>Документ не открыт.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>— not recorded</source>
+        <translation>— не записано</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Кем получено</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Достоверность</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Обоснование</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Импортировано</translation>
+    </message>
+    <message>
+        <source>{at} by {who}</source>
+        <translation>{at}, {who}</translation>
     </message>
 </context>
 <context>
     <name>ReasonCodesEditor</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>Your reason codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши коды оснований</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>Row {row}: a reason code is 1–32 letters, digits, “-” or “_”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка {row}: код основания — от 1 до 32 букв, цифр, «-» или «_».</translation>
     </message>
     <message>
         <source>The reason code “{code}” is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Код основания «{code}» указан дважды.</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
         <source>Propose a redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Предложить затемнение</translation>
     </message>
     <message>
         <source>Optional: why, for the reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Необязательно: почему — для проверяющего</translation>
     </message>
     <message>
         <source>new code, e.g. source_identity</source>
-        <translation type="unfinished"></translation>
+        <translation>новый код, напр. source_identity</translation>
     </message>
     <message>
         <source>what it means</source>
-        <translation type="unfinished"></translation>
+        <translation>что он означает</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>Redact</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>New reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое основание</translation>
     </message>
     <message>
         <source>Propose</source>
-        <translation type="unfinished"></translation>
+        <translation>Предложить</translation>
     </message>
     <message>
         <source>The redaction is proposed; a reviewer approves or rejects it. Export applies every redaction that was not rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнение предлагается; проверяющий утверждает или отклоняет его. Экспорт применяет каждое неотклонённое затемнение.</translation>
     </message>
     <message>
         <source>Reason code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код основания</translation>
     </message>
 </context>
 <context>
     <name>RedactionPreviewDialog</name>
     <message>
         <source>Redact every occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>в %n документе.</numerusform>
+            <numerusform>в %n документах.</numerusform>
+            <numerusform>в %n документах.</numerusform>
         </translation>
     </message>
     <message>
         <source>Untick what must stay visible; nothing is marked until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Снимите отметку с того, что должно остаться видимым; ничего не отмечается до подтверждения.</translation>
     </message>
     <message>
         <source>optional note kept with each redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>необязательная заметка к каждому затемнению</translation>
     </message>
     <message>
         <source>Record as approved (otherwise proposed for review)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать как утверждённые (иначе предложены на проверку)</translation>
     </message>
     <message>
         <source>Redact selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить выбранные</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Redact every occurrence of the entity “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения сущности «{query}»</translation>
     </message>
     <message>
         <source>Redact every occurrence of the pattern “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения шаблона «{query}»</translation>
     </message>
     <message>
         <source>Redact every occurrence of the text “{query}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Затемнить все вхождения текста «{query}»</translation>
     </message>
     <message>
         <source>{file} — page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — страница {page}</translation>
     </message>
     <message numerus="yes">
         <source>, %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n строка</numerusform>
+            <numerusform>, %n строки</numerusform>
+            <numerusform>, %n строк</numerusform>
         </translation>
     </message>
 </context>
@@ -769,50 +1416,50 @@ SHA-256 {sha}</source>
     <name>RedactionsTab</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Утвердить</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонить</translation>
     </message>
     <message>
         <source>(region)</source>
-        <translation type="unfinished"></translation>
+        <translation>(область)</translation>
     </message>
     <message numerus="yes">
         <source>%n box(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n затемнение</numerusform>
+            <numerusform>%n затемнения</numerusform>
+            <numerusform>%n затемнений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n proposed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n предложено</numerusform>
+            <numerusform>%n предложено</numerusform>
+            <numerusform>%n предложено</numerusform>
         </translation>
     </message>
 </context>
@@ -820,559 +1467,727 @@ SHA-256 {sha}</source>
     <name>ScopeSwitch</name>
     <message>
         <source>This page</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта страница</translation>
     </message>
     <message>
         <source>Whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Весь документ</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search text in all documents (words, &quot;phrases&quot;, prefix*, -not)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск текста во всех документах (слова, &quot;фразы&quot;, начало*, -исключить)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск…</translation>
     </message>
     <message>
         <source>p. {page}: {snippet}</source>
-        <translation type="unfinished"></translation>
+        <translation>с. {page}: {snippet}</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>в %n документе</numerusform>
+            <numerusform>в %n документах</numerusform>
+            <numerusform>в %n документах</numerusform>
         </translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Совпадений нет</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметры</translation>
     </message>
     <message>
         <source>Default: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>По умолчанию: {name}</translation>
     </message>
     <message>
         <source>Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя автора</translation>
     </message>
     <message>
         <source>Default OCR languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Языки распознавания по умолчанию</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Никогда</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мин</translation>
     </message>
     <message>
         <source>Idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокировка при бездействии</translation>
     </message>
     <message>
         <source>Publication: redacted files only, no source identities</source>
-        <translation type="unfinished"></translation>
+        <translation>Публикация: только затемнённые файлы, без личностей источников</translation>
     </message>
     <message>
         <source>Internal: with the originals, for the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Внутренний: с оригиналами, для команды</translation>
     </message>
     <message>
         <source>Default export profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Профиль экспорта по умолчанию</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Как в системе</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык интерфейса</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Светлая</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Тёмная</translation>
     </message>
     <message>
         <source>Colour scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Цветовая схема</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя &amp;автора:</translation>
     </message>
     <message>
         <source>Signs your notes, redactions and every entry of the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписывает ваши заметки, затемнения и каждую запись журнала аудита.</translation>
     </message>
     <message>
         <source>&amp;OCR languages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Языки &amp;распознавания:</translation>
     </message>
     <message>
         <source>&amp;Reason codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Коды оснований:</translation>
     </message>
     <message>
         <source>Your own redaction reasons, added to each case you open, besides the built-in ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши собственные основания затемнения; добавляются к каждому открываемому делу в дополнение к встроенным.</translation>
     </message>
     <message>
         <source>&amp;Idle lock:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Блокировка при бездействии:</translation>
     </message>
     <message>
         <source>&amp;Export profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Профиль &amp;экспорта:</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык интерфейса:</translation>
     </message>
     <message>
         <source>A new language applies when Evidence Desk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый язык вступит в силу при следующем запуске Evidence Desk.</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Цвета:</translation>
     </message>
     <message>
         <source>Stored in {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранится в {path}</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>OCR languages are Tesseract codes joined by “+”, e.g. rus+eng+deu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Языки распознавания — коды Tesseract через «+», напр. rus+eng+deu.</translation>
+    </message>
+    <message>
+        <source>Tesseract is not installed: scans cannot be read until it is.</source>
+        <translation>Tesseract не установлен: сканы не могут быть распознаны, пока он не установлен.</translation>
+    </message>
+    <message>
+        <source>Installed: {languages}</source>
+        <translation>Установлены: {languages}</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Filter by command or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по команде или клавише</translation>
     </message>
     <message>
         <source>Filter the shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр сочетаний клавиш</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетание</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split “{name}”</source>
+        <translation>Разделить «{name}»</translation>
+    </message>
+    <message>
+        <source>the new entity&apos;s name</source>
+        <translation>имя новой сущности</translation>
+    </message>
+    <message>
+        <source>{file} — p. {page}: {quote}</source>
+        <translation>{file} — с. {page}: {quote}</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>(область)</translation>
+    </message>
+    <message>
+        <source>&amp;New name</source>
+        <translation>&amp;Новое имя</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>Mentions that name the new entity:</source>
+        <translation>Упоминания, относящиеся к новой сущности:</translation>
+    </message>
+    <message>
+        <source>Aliases that belong to the new entity:</source>
+        <translation>Псевдонимы, принадлежащие новой сущности:</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Разделить</translation>
+    </message>
+    <message>
+        <source>Give the new entity a name.</source>
+        <translation>Дайте новой сущности имя.</translation>
+    </message>
+    <message>
+        <source>Choose the mentions or aliases the new entity takes.</source>
+        <translation>Выберите упоминания или псевдонимы, которые перейдут к новой сущности.</translation>
     </message>
 </context>
 <context>
     <name>Terms</name>
     <message>
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>письмо</translation>
     </message>
     <message>
         <source>diplomatic note</source>
-        <translation type="unfinished"></translation>
+        <translation>вербальная нота</translation>
     </message>
     <message>
         <source>invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>счёт</translation>
     </message>
     <message>
         <source>contract</source>
-        <translation type="unfinished"></translation>
+        <translation>договор</translation>
     </message>
     <message>
         <source>export permit</source>
-        <translation type="unfinished"></translation>
+        <translation>экспортная лицензия</translation>
     </message>
     <message>
         <source>end-user certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>сертификат конечного пользователя</translation>
     </message>
     <message>
         <source>report</source>
-        <translation type="unfinished"></translation>
+        <translation>отчёт</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>прочее</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>новый</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>на проверке</translation>
     </message>
     <message>
         <source>reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>проверен</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>помечен</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>лицо</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>организация</translation>
     </message>
     <message>
         <source>state body</source>
-        <translation type="unfinished"></translation>
+        <translation>госорган</translation>
     </message>
     <message>
         <source>place</source>
-        <translation type="unfinished"></translation>
+        <translation>место</translation>
     </message>
     <message>
         <source>equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>оборудование</translation>
     </message>
     <message>
         <source>permit</source>
-        <translation type="unfinished"></translation>
+        <translation>разрешение</translation>
     </message>
     <message>
         <source>bank account</source>
-        <translation type="unfinished"></translation>
+        <translation>банковский счёт</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>сумма</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата</translation>
     </message>
     <message>
         <source>reference</source>
-        <translation type="unfinished"></translation>
+        <translation>рег. номер</translation>
     </message>
     <message>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>предложено</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>утверждено</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>отклонено</translation>
     </message>
     <message>
         <source>suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>найдено автоматически</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>принято</translation>
     </message>
     <message>
         <source>cites</source>
-        <translation type="unfinished"></translation>
+        <translation>ссылается на</translation>
     </message>
     <message>
         <source>replies to</source>
-        <translation type="unfinished"></translation>
+        <translation>отвечает на</translation>
     </message>
     <message>
         <source>pays for</source>
-        <translation type="unfinished"></translation>
+        <translation>оплачивает</translation>
     </message>
     <message>
         <source>ships under</source>
-        <translation type="unfinished"></translation>
+        <translation>поставка по</translation>
     </message>
     <message>
         <source>supplies</source>
-        <translation type="unfinished"></translation>
+        <translation>поставляет</translation>
     </message>
     <message>
         <source>pays</source>
-        <translation type="unfinished"></translation>
+        <translation>платит</translation>
     </message>
     <message>
         <source>signs for</source>
-        <translation type="unfinished"></translation>
+        <translation>подписывает за</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>не проверено</translation>
     </message>
     <message>
         <source>corroborated</source>
-        <translation type="unfinished"></translation>
+        <translation>подтверждено</translation>
     </message>
     <message>
         <source>authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>подлинность установлена</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>оспаривается</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>получено</translation>
     </message>
     <message>
         <source>copied</source>
-        <translation type="unfinished"></translation>
+        <translation>скопировано</translation>
     </message>
     <message>
         <source>transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>передано</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>проверено</translation>
     </message>
     <message>
         <source>disclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>раскрыто</translation>
     </message>
     <message>
         <source>publication</source>
-        <translation type="unfinished"></translation>
+        <translation>публикация</translation>
     </message>
     <message>
         <source>internal</source>
-        <translation type="unfinished"></translation>
+        <translation>внутренний</translation>
     </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
     <message>
         <source>Page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница {page}</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ</translation>
     </message>
     <message>
         <source>Date in text</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата в тексте</translation>
     </message>
     <message>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранение</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Подробности</translation>
     </message>
     <message>
         <source>Entity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сущность:</translation>
     </message>
     <message>
         <source>All entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Все сущности</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>в %n документе</numerusform>
+            <numerusform>в %n документах</numerusform>
+            <numerusform>в %n документах</numerusform>
         </translation>
     </message>
     <message>
         <source>No dated documents or events yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Датированных документов и событий пока нет.</translation>
     </message>
 </context>
 <context>
     <name>UndoController</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>This &amp;case: audit chain and anchor, originals&apos; hashes, database</source>
+        <translation>Это &amp;дело: цепочка аудита и якорь, хеши оригиналов, база данных</translation>
+    </message>
+    <message>
+        <source>An exported &amp;PDF: leak and structure checks</source>
+        <translation>Экспортированный &amp;PDF: проверки утечек и структуры</translation>
+    </message>
+    <message>
+        <source>A &amp;bundle: checksums, signature, audit chain, its PDFs</source>
+        <translation>&amp;Пакет: контрольные суммы, подпись, цепочка аудита, его PDF</translation>
+    </message>
+    <message>
+        <source>the file to check</source>
+        <translation>файл для проверки</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Об&amp;зор…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Пакеты (*.zip)</translation>
+    </message>
+    <message>
+        <source>File to verify</source>
+        <translation>Файл для проверки</translation>
+    </message>
+    <message>
+        <source>Choose the file to verify.</source>
+        <translation>Выберите файл для проверки.</translation>
+    </message>
+    <message>
+        <source>Verifying the case</source>
+        <translation>Проверка дела</translation>
+    </message>
+    <message>
+        <source>Verifying a PDF</source>
+        <translation>Проверка PDF</translation>
+    </message>
+    <message>
+        <source>Verifying a bundle</source>
+        <translation>Проверка пакета</translation>
+    </message>
+    <message>
+        <source>Nothing failed.</source>
+        <translation>Ошибок не найдено.</translation>
+    </message>
+    <message>
+        <source>{n} warning(s).</source>
+        <translation>Предупреждений: {n}.</translation>
+    </message>
+    <message>
+        <source>{n} problem(s) found: {first}</source>
+        <translation>Найдено проблем: {n}: {first}</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Проверка не пройдена</translation>
     </message>
 </context>
 <context>
     <name>ViewerSlot</name>
     <message>
         <source>No document</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет документа</translation>
     </message>
     <message>
         <source>Close this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть этот документ</translation>
     </message>
     <message>
         <source>Double-click a document in the case browser,
 or drag it here, to open it on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>Дважды щёлкните документ в обзоре дела
+или перетащите его сюда, чтобы открыть на этой стороне</translation>
     </message>
     <message>
         <source>page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>страница {page}</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Building the demo case</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание демонстрационного дела</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать</translation>
     </message>
     <message>
         <source>Welcome to Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать в Evidence Desk</translation>
     </message>
     <message>
         <source>Read a package of documents side by side, mark who and what each page names, black out what must not leave this computer and hand on a verifiable bundle. Start with one of these:</source>
-        <translation type="unfinished"></translation>
+        <translation>Читайте пакет документов бок о бок, отмечайте, кого и что называет каждая страница, затемняйте то, что не должно покинуть этот компьютер, и передавайте проверяемый пакет. Начните с одного из шагов:</translation>
     </message>
     <message>
         <source>Open the &amp;Demo Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;демонстрационное дело</translation>
     </message>
     <message>
         <source>Sixteen specimen letters, notes verbales, invoices and permits, already tagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Шестнадцать образцов писем, вербальных нот, счетов и разрешений, уже размеченных</translation>
     </message>
     <message>
         <source>&amp;New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новое дело…</translation>
     </message>
     <message>
         <source>An empty case in a folder you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Пустое дело в выбранной вами папке</translation>
     </message>
     <message>
         <source>&amp;Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть дело…</translation>
     </message>
     <message>
         <source>A case folder made before</source>
-        <translation type="unfinished"></translation>
+        <translation>Ранее созданная папка дела</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импортировать файлы…</translation>
     </message>
     <message>
         <source>Add PDFs and images to the case open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить PDF и изображения в открытое дело</translation>
     </message>
     <message>
         <source>Show the &amp;Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать &amp;документы</translation>
     </message>
     <message>
         <source>Recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Недавние дела</translation>
     </message>
     <message>
         <source>What is stored where</source>
-        <translation type="unfinished"></translation>
+        <translation>Что где хранится</translation>
     </message>
     <message>
         <source>No other recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Других недавних дел нет</translation>
     </message>
     <message>
         <source>This case is the folder {case}: its database (case.sqlite), the imported files exactly as received (originals/) and a cache that can be deleted (cache/). Copy the folder to move the case.
 Your settings (author name, OCR languages, reason codes, language) are in {settings}, shared with the command line.
 The demo case is built in {demo}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это дело — папка {case}: его база данных (case.sqlite), импортированные файлы в точности как получены (originals/) и кэш, который можно удалить (cache/). Чтобы перенести дело, скопируйте папку.
+Ваши параметры (имя автора, языки распознавания, коды оснований, язык) хранятся в {settings} и общие с командной строкой.
+Демонстрационное дело создаётся в {demo}.</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>WindowCommands</name>
     <message>
-        <source>Tesseract is not installed: scans cannot be read until it is.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <source>Installed: {languages}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Проверить…</translation>
+    </message>
+    <message>
+        <source>&amp;Entities…</source>
+        <translation>&amp;Сущности…</translation>
+    </message>
+    <message>
+        <source>&amp;Provenance and Custody…</source>
+        <translation>&amp;Происхождение и хранение…</translation>
+    </message>
+    <message>
+        <source>&amp;OCR…</source>
+        <translation>&amp;Распознавание (OCR)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Bundle…</source>
+        <translation>Импортировать &amp;пакет…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>Импортировать пакет</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>Пакеты (*.zip)</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>Сначала откройте документ.</translation>
     </message>
 </context>
 </TS>

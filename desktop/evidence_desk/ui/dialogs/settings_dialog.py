@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         self.author.setAccessibleName(self.tr("Author name"))
         self.ocr_languages = QLineEdit(prefs.ocr_languages)
         self.ocr_languages.setAccessibleName(self.tr("Default OCR languages"))
-        self.ocr_hint = QLabel(_installed_languages_hint(self))
+        self.ocr_hint = QLabel(_installed_languages_hint())
         self.ocr_hint.setWordWrap(True)
         self.reasons = ReasonCodesEditor(prefs.reason_codes)
         self.idle_lock = QSpinBox()
@@ -195,14 +195,16 @@ def _fallback_author() -> str:
     return os.environ.get("EVIDENCE_DESK_AUTHOR") or login_name()
 
 
-def _installed_languages_hint(parent: QWidget) -> str:
+def _installed_languages_hint() -> str:
     from evidence_desk.core.ocr.tesseract import OcrUnavailableError, installed_languages
 
     try:
         found = [lang for lang in installed_languages() if lang != "osd"]
     except (OcrUnavailableError, OSError):
-        return parent.tr("Tesseract is not installed: scans cannot be read until it is.")
-    return parent.tr("Installed: {languages}").format(languages=", ".join(found) or "—")
+        return QCoreApplication.translate("SettingsDialog", "Tesseract is not installed: scans cannot be read "
+                                          "until it is.")
+    return QCoreApplication.translate("SettingsDialog", "Installed: {languages}").format(
+        languages=", ".join(found) or "—")
 
 
 def _hint(text: str) -> QLabel:
