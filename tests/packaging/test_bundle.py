@@ -64,6 +64,10 @@ def test_bundle_ships_licences_icons_translations_and_the_demo_templates(bundle)
     assert (inside / "evidence_desk" / "resources" / "demo" / "case.toml").is_file()
     assert (inside / "evidence_desk" / "resources" / "icons" / "org.evidencedesk.EvidenceDesk.svg").is_file()
     assert (inside / "share" / "applications" / "org.evidencedesk.EvidenceDesk.desktop").is_file()
+    # compiled at build time; the .ts sources stay out
+    qm = sorted(p.name for p in (inside / "evidence_desk" / "resources" / "translations").glob("*.qm"))
+    assert qm == ["evidence_desk_de.qm", "evidence_desk_en.qm", "evidence_desk_ru.qm"]
+    assert (inside / "evidence_desk" / "resources" / "guide" / "guide.md").is_file()
     for lang in ("rus", "eng", "deu"):
         assert (bundle / "tesseract" / "tessdata" / f"{lang}.traineddata").is_file()
     assert (bundle / "tesseract" / "copyright" / "tesseract-ocr").is_file()
