@@ -34,7 +34,7 @@ def tagged(ui_case):
 def _manager(window, qtbot) -> EntityManager:
     with qtbot.waitSignal(window.db.idle, timeout=10_000):
         manager = open_entities(window)
-    qtbot.waitUntil(lambda: len(manager.entities) > 0 or manager.error.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(manager.entities) > 0 or bool(manager.error.text()), timeout=10_000)
     return manager
 
 

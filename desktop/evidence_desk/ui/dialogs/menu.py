@@ -90,3 +90,15 @@ def open_import_bundle(window: Any) -> Any:
 
 DIALOG_COMMANDS.append(WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"),
                                      open_import_bundle, "Ctrl+Shift+B"))
+
+
+def open_suggestions(window: Any) -> Any:
+    from evidence_desk.ui.dialogs.suggestions_dialog import SuggestionReview
+
+    dialog = SuggestionReview(window)
+    dialog.show()
+    return dialog
+
+
+DIALOG_COMMANDS.append(WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Review &Suggestions…"),
+                                     open_suggestions, "Ctrl+Shift+U"))
