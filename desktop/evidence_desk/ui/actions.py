@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from evidence_desk.ui import about, theme, welcome
 from evidence_desk.ui import help as help_pages
 from evidence_desk.ui.dialogs import settings_dialog
-from evidence_desk.ui.dialogs.menu import DIALOG_COMMANDS
+from evidence_desk.ui.dialogs.menu import DIALOG_COMMANDS, DOCUMENT_MENU
 from evidence_desk.ui.panels.registry import WINDOW_COMMANDS
 
 if TYPE_CHECKING:
@@ -170,6 +170,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
     w.panels_menu = view.addMenu("&Panels")
     view.addAction(a.dark)
     view.addAction(a.reset_layout)
+    document = bar.addMenu(QCoreApplication.translate("WindowCommands", DOCUMENT_MENU))
     tools = bar.addMenu("&Tools")
     for x in (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note):
         tools.addAction(x)
@@ -178,7 +179,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
     tools.addSeparator()
     tools.addAction(a.note_page)
     tools.addAction(a.note_document)
-    menus = {"&Case": case, "&Edit": edit, "&View": view, "&Tools": tools}
+    menus = {"&Case": case, "&Edit": edit, "&View": view, DOCUMENT_MENU: document, "&Tools": tools}
     for command in (*WINDOW_COMMANDS, *DIALOG_COMMANDS):
         menu = menus.get(command.menu) or bar.addMenu(QCoreApplication.translate("WindowCommands", command.menu))
         menus[command.menu] = menu

@@ -83,8 +83,9 @@ class ExportDialog(QDialog):
             scope_layout.addWidget(button)
 
         self.as_pdf = QRadioButton(self.tr("Sanitised &PDF (redactions applied, verified before writing)"))
-        self.as_bundle = QRadioButton(self.tr("&Bundle: a verifiable .zip with annotations, entities, "
-                                              "provenance, the audit log and a report"))
+        self.as_bundle = QRadioButton(self.tr("&Bundle: a verifiable, optionally signed .zip"))
+        self.as_bundle.setToolTip(self.tr("Sanitised PDFs (and, internal profile, the originals), annotations, "
+                                          "entities, provenance, the audit log and an offline report"))
         self.kind = QButtonGroup(self)
         self.kind.addButton(self.as_pdf)
         self.kind.addButton(self.as_bundle)

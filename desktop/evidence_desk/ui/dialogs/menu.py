@@ -13,6 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from evidence_desk.ui.panels.registry import WindowCommand
 
+# The menu this module adds (the window creates it between View and Tools).
+DOCUMENT_MENU = QT_TRANSLATE_NOOP("WindowCommands", "&Document")
+
 
 def open_export(window: Any) -> Any:
     from evidence_desk.ui.dialogs.export_dialog import ExportDialog
@@ -30,12 +33,6 @@ def open_verify(window: Any) -> Any:
     return dialog
 
 
-DIALOG_COMMANDS: list[WindowCommand] = [
-    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Export…"), open_export, "Ctrl+E"),
-    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Verify…"), open_verify, "Ctrl+Shift+V"),
-]
-
-
 def open_entities(window: Any) -> Any:
     """One manager per window: opening it again raises the one already open."""
     from evidence_desk.ui.entities.manager import EntityManager
@@ -50,10 +47,6 @@ def open_entities(window: Any) -> Any:
     return manager
 
 
-DIALOG_COMMANDS.append(WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "&Entities…"), open_entities,
-                                     "Ctrl+Shift+E"))
-
-
 def open_provenance(window: Any) -> Any:
     """The Provenance tab of the active document, with its editing dialog open."""
     from evidence_desk.ui.panels.provenance_panel import ProvenanceTab
@@ -66,10 +59,6 @@ def open_provenance(window: Any) -> Any:
     return tab.open_editor()
 
 
-DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&Provenance and Custody…"),
-                                     open_provenance, "Ctrl+Shift+P"))
-
-
 def open_ocr(window: Any) -> Any:
     from evidence_desk.ui.dialogs.ocr_dialog import OcrDialog
 
@@ -78,18 +67,10 @@ def open_ocr(window: Any) -> Any:
     return dialog
 
 
-DIALOG_COMMANDS.append(WindowCommand("&Document", QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr,
-                                     "Ctrl+Shift+O"))
-
-
 def open_import_bundle(window: Any) -> Any:
     from evidence_desk.ui.dialogs.import_bundle_dialog import import_bundle_from_window
 
     return import_bundle_from_window(window)
-
-
-DIALOG_COMMANDS.append(WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"),
-                                     open_import_bundle, "Ctrl+Shift+B"))
 
 
 def open_suggestions(window: Any) -> Any:
@@ -100,5 +81,12 @@ def open_suggestions(window: Any) -> Any:
     return dialog
 
 
-DIALOG_COMMANDS.append(WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Review &Suggestions…"),
-                                     open_suggestions, "Ctrl+Shift+U"))
+DIALOG_COMMANDS: list[WindowCommand] = [
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Export…"), open_export, "Ctrl+E"),
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Verify…"), open_verify, "Ctrl+Shift+V"),
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"), open_import_bundle, "Ctrl+Shift+B"),
+    WindowCommand(DOCUMENT_MENU, QT_TRANSLATE_NOOP("WindowCommands", "&Provenance and Custody…"), open_provenance, "Ctrl+Shift+P"),
+    WindowCommand(DOCUMENT_MENU, QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr, "Ctrl+Shift+O"),
+    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "&Entities…"), open_entities, "Ctrl+Shift+E"),
+    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Review &Suggestions…"), open_suggestions, "Ctrl+Shift+U"),
+]

@@ -44,6 +44,7 @@ from evidence_desk.core.queries.entities import (
 )
 from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.entities.split_dialog import SplitDialog
+from evidence_desk.ui.terms import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("name", "type", "aliases", "mentions", "suggested")
@@ -77,7 +78,7 @@ class EntityManager(QDialog):
         self.type_box = QComboBox()
         self.type_box.addItem(self.tr("All types"), None)
         for entity_type in ENTITY_TYPES:
-            self.type_box.addItem(entity_type.replace("_", " "), entity_type)
+            self.type_box.addItem(term(entity_type), entity_type)
         find_label = QLabel(self.tr("&Find"))
         find_label.setBuddy(self.filter)
         type_label = QLabel(self.tr("T&ype"))
@@ -107,6 +108,9 @@ class EntityManager(QDialog):
         self.mentions_title.setWordWrap(True)
         self.mentions = QListWidget()
         self.mentions.setAccessibleName(self.tr("Mentions"))
+        self.mentions.setWordWrap(True)
+        self.mentions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.mentions.setAlternatingRowColors(True)
         self.mentions.itemActivated.connect(self._mention_activated)
         self.mentions.itemDoubleClicked.connect(self._mention_activated)
         self.prev_button = QPushButton(self.tr("&Previous Mention"))
@@ -192,7 +196,7 @@ class EntityManager(QDialog):
         self.table.clearSelection()
         self.table.setRowCount(len(shown))
         for r, e in enumerate(shown):
-            cells = (e.name, e.type.replace("_", " "), " · ".join(e.aliases), str(e.mentions), str(e.suggested))
+            cells = (e.name, term(e.type), " · ".join(e.aliases), str(e.mentions), str(e.suggested))
             for c, text in enumerate(cells):
                 item = _CountItem(text) if c >= 3 else QTableWidgetItem(text)
                 item.setData(ID_ROLE, e.id)
@@ -238,17 +242,19 @@ class EntityManager(QDialog):
         self.details = details
         self.mentions.clear()
         for row, m in enumerate(details.mentions):
-            text = self.tr("{file} — p. {page}: {quote}").format(file=m.filename, page=m.page,
-                                                                 quote=m.quote or self.tr("(region)"))
+            where = self.tr("{file} — p. {page}").format(file=m.filename, page=m.page)
             if m.kind == "suggestion":
-                text += " " + self.tr("[suggested]")
+                where += " " + self.tr("[suggested]")
+            text = where + "\n" + (m.quote or self.tr("(region)"))
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, row)
             item.setToolTip(text)
             self.mentions.addItem(item)
         docs = len({m.doc_id for m in details.mentions})
-        self.mentions_title.setText(self.tr("{name}: {n} mention(s) in {docs} document(s)").format(
-            name=details.name, n=len(details.mentions), docs=docs))
+        tagged = sum(1 for m in details.mentions if m.kind == "mention")
+        self.mentions_title.setText(self.tr("{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)")
+                                    .format(name=details.name, tagged=tagged, suggested=len(details.mentions) - tagged,
+                                            docs=docs))
         self.mentionsShown.emit(details.id)
 
     # -- opening mentions ------------------------------------------------------------------
@@ -334,7 +340,7 @@ class EntityManager(QDialog):
         chosen = [e for e in (self.summary_of(i) for i in self.selected_ids()) if e is not None]
         if len(chosen) < 2:
             return
-        labels = [f"{e.name} ({e.type.replace('_', ' ')}, {e.mentions})" for e in chosen]
+        labels = [f"{e.name} ({term(e.type)}, {e.mentions})" for e in chosen]
         label, ok = QInputDialog.getItem(self, self.tr("Merge entities"),
                                          self.tr("Keep this one (the others' mentions and names move to it):"),
                                          labels, 0, False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.queries.entities import EntityDetails
 from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.dialogs.buttons import ok_cancel
+from evidence_desk.ui.terms import term
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +40,7 @@ class SplitDialog(QDialog):
         self.name.setPlaceholderText(self.tr("the new entity's name"))
         self.type_box = QComboBox()
         for entity_type in ENTITY_TYPES:
-            self.type_box.addItem(entity_type.replace("_", " "), entity_type)
+            self.type_box.addItem(term(entity_type), entity_type)
         self.type_box.setCurrentIndex(max(0, self.type_box.findData(details.type)))
         self.mention_list = QListWidget()
         for m in details.mentions:

@@ -31,6 +31,7 @@ from evidence_desk.core.provenance import (
     SetProvenance,
 )
 from evidence_desk.ui.dialogs.buttons import ok_cancel
+from evidence_desk.ui.terms import term
 from evidence_desk.ui.undo import UndoController
 
 
@@ -39,7 +40,7 @@ def _combo(values: tuple[str, ...], current: str | None, empty: str | None = Non
     if empty is not None:
         box.addItem(empty, None)
     for value in values:
-        box.addItem(value.replace("_", " "), value)
+        box.addItem(term(value), value)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
 

@@ -20,6 +20,7 @@ from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.provenance import describe
 from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.provenance_edit import ProvenanceDialog
+from evidence_desk.ui.terms import term
 
 
 class ProvenanceTab(AnnotationTab):
@@ -82,7 +83,7 @@ class ProvenanceTab(AnnotationTab):
             (self.tr("Received"), p["received"] or none),
             (self.tr("Received by"), p.get("received_by") or none),
             (self.tr("Method"), p["method"] or none),
-            (self.tr("Verification"), (p["verification"] or "unverified").replace("_", " ")),
+            (self.tr("Verification"), term(p["verification"] or "unverified")),
             (self.tr("Confidence"), p["confidence"] or none),
             (self.tr("Reasoning"), p.get("reasoning") or none),
             (self.tr("Imported"), self.tr("{at} by {who}").format(at=p["imported_at"][:16].replace("T", " "),
@@ -98,7 +99,7 @@ class ProvenanceTab(AnnotationTab):
             items = []
             for e in p["custody"]:
                 who = f" ({e['counterpart']})" if e.get("counterpart") else ""
-                items.append(f"<li>{escape(e['at'][:16].replace('T', ' '))} — {escape(e['kind'])}{escape(who)} "
+                items.append(f"<li>{escape(e['at'][:16].replace('T', ' '))} — {escape(term(e['kind']))}{escape(who)} "
                              f"{escape(self.tr('by'))} {escape(e['actor'])}: {escape(e['action'])}</li>")
             html += "<ul>" + "".join(items) + "</ul>"
         else:
