@@ -50,3 +50,11 @@ def test_about_names_the_version_the_licence_and_the_third_party_software(window
     for name in ("PySide6_Essentials", "pymupdf", "SQLAlchemy"):
         assert name in third_party
     assert "GNU AFFERO GENERAL PUBLIC LICENSE" in dialog.licence_text.toPlainText()
+
+
+def test_the_guide_is_shipped_in_each_interface_language_and_falls_back_to_english():
+    from evidence_desk.ui.help import guide_markdown
+
+    assert guide_markdown("de").startswith("# Evidence Desk in zehn Minuten")
+    assert guide_markdown("ru").startswith("# Evidence Desk за десять минут")
+    assert guide_markdown("fr").startswith("# Evidence Desk in ten minutes")

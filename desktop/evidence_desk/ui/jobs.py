@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.errors import CancelledError, EvidenceDeskError
 from evidence_desk.core.progress import Progress, ProgressState
 
+CANCELLED = "cancelled"  # a job's error when it was cancelled (not shown: the window says it its own way)
+
 
 class _Worker(QThread):
     progressed = Signal(object)
@@ -45,11 +47,11 @@ class _Worker(QThread):
         try:
             result = self._fn(self._progress)
         except CancelledError:
-            self.errored.emit("cancelled", True)
+            self.errored.emit(CANCELLED, True)
         except EvidenceDeskError as exc:
             self.errored.emit(str(exc), False)
         except Exception as exc:  # a bug must surface as a message, not kill the thread silently
-            self.errored.emit(f"internal error ({type(exc).__name__}: {exc})", False)
+            self.errored.emit(self.tr("internal error ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc), False)
         else:
             self.succeeded.emit(result)
 
@@ -160,7 +162,7 @@ class JobDialog(QDialog):
         self.bar = QProgressBar()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(job.cancel)
-        buttons.rejected.connect(lambda: self.label.setText(f"{job.title} — cancelling…"))
+        buttons.rejected.connect(lambda: self.label.setText(self.tr("{title} — cancelling…").format(title=job.title)))
         layout = QVBoxLayout(self)
         for w in (self.label, self.bar, self.detail, buttons):
             layout.addWidget(w)

@@ -150,4 +150,4 @@ class UndoController(QObject):
             self.failed.emit(str(exc))
         else:
             log.error("database work failed", exc_info=exc)
-            self.failed.emit(f"internal error ({type(exc).__name__}: {exc})")
+            self.failed.emit(self.tr("internal error ({kind}: {exc})").format(kind=type(exc).__name__, exc=exc))
