@@ -68,6 +68,9 @@ QFrame#SlotHeader { background: palette(button); border-bottom: 1px solid palett
 QFrame#SlotHeader[active="true"] { background: palette(highlight); }
 QFrame#SlotHeader[active="true"] QLabel, QFrame#SlotHeader[active="true"] QToolButton { color: palette(highlighted-text); }
 QLabel#EmptyHint { color: palette(placeholder-text); font-size: 13pt; }
+QLabel#WelcomeTitle { font-size: 20pt; font-weight: 600; padding-bottom: 6px; }
+QLabel#WelcomeHeading { font-weight: 600; padding-top: 10px; }
+QLabel#FormHint { color: palette(placeholder-text); }
 """
 
 
