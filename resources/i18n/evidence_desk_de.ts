@@ -385,8 +385,12 @@ SHA-256 {sha}</numerusform>
         <translation>{n} Entitäten gewählt.</translation>
     </message>
     <message>
-        <source>{file} — p. {page}: {quote}</source>
-        <translation>{file} — S. {page}: {quote}</translation>
+        <source>{file} — p. {page}</source>
+        <translation>{file} — S. {page}</translation>
+    </message>
+    <message>
+        <source>{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)</source>
+        <translation>{name}: {tagged} markiert, {suggested} erkannt, in {docs} Dokument(en)</translation>
     </message>
     <message>
         <source>(region)</source>
@@ -395,10 +399,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>[suggested]</source>
         <translation>[erkannt]</translation>
-    </message>
-    <message>
-        <source>{name}: {n} mention(s) in {docs} document(s)</source>
-        <translation>{name}: {n} Erwähnung(en) in {docs} Dokument(en)</translation>
     </message>
     <message>
         <source>Merge {n} entities into “{name}”</source>
@@ -564,8 +564,12 @@ SHA-256 {sha}</numerusform>
         <translation>Bereinigtes &amp;PDF (Schwärzungen angewandt, vor dem Schreiben geprüft)</translation>
     </message>
     <message>
-        <source>&amp;Bundle: a verifiable .zip with annotations, entities, provenance, the audit log and a report</source>
-        <translation>&amp;Paket: ein prüfbares .zip mit Anmerkungen, Entitäten, Herkunft, Prüfprotokoll und Bericht</translation>
+        <source>&amp;Bundle: a verifiable, optionally signed .zip</source>
+        <translation>&amp;Paket: ein prüfbares, auf Wunsch signiertes .zip</translation>
+    </message>
+    <message>
+        <source>Sanitised PDFs (and, internal profile, the originals), annotations, entities, provenance, the audit log and an offline report</source>
+        <translation>Bereinigte PDFs (im Profil Intern auch die Originale), Anmerkungen, Entitäten, Herkunft, das Prüfprotokoll und ein Offline-Bericht</translation>
     </message>
     <message>
         <source>Export as</source>
@@ -748,6 +752,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Other</source>
         <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>{title} — cancelling…</source>
+        <translation>{title} — wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1705,112 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionReview</name>
+    <message>
+        <source>Review Suggestions</source>
+        <translation>Vorschläge prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Dieses Dokument</translation>
+    </message>
+    <message>
+        <source>The whole &amp;case</source>
+        <translation>Der ganze &amp;Fall</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>known entities</source>
+        <translation>bekannte Entitäten</translation>
+    </message>
+    <message>
+        <source>new names</source>
+        <translation>neue Namen</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>amounts</source>
+        <translation>Beträge</translation>
+    </message>
+    <message>
+        <source>reference numbers</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>document details</source>
+        <translation>Dokumentangaben</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Entity or field</source>
+        <translation>Entität oder Feld</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Selected</source>
+        <translation>Ausgewählte &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Selected</source>
+        <translation>Ausgewählte a&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Accept A&amp;ll Shown</source>
+        <translation>A&amp;lle angezeigten annehmen</translation>
+    </message>
+    <message>
+        <source>Reject All S&amp;hown</source>
+        <translation>Alle angezeigten ableh&amp;nen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Terms</name>
     <message>
         <source>letter</source>
@@ -1950,6 +2067,10 @@ SHA-256 {sha}</numerusform>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
+    <message>
+        <source>internal error ({kind}: {exc})</source>
+        <translation>interner Fehler ({kind}: {exc})</translation>
+    </message>
 </context>
 <context>
     <name>VerifyDialog</name>
@@ -2144,8 +2265,16 @@ Der Demofall wird in {demo} erstellt.</translation>
         <translation>&amp;Entitäten…</translation>
     </message>
     <message>
+        <source>Review &amp;Suggestions…</source>
+        <translation>&amp;Vorschläge prüfen…</translation>
+    </message>
+    <message>
         <source>&amp;Provenance and Custody…</source>
         <translation>&amp;Herkunft und Verwahrung…</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Dokument</translation>
     </message>
     <message>
         <source>&amp;OCR…</source>
@@ -2154,6 +2283,13 @@ Der Demofall wird in {demo} erstellt.</translation>
     <message>
         <source>Import &amp;Bundle…</source>
         <translation>&amp;Paket importieren…</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>internal error ({kind}: {exc})</source>
+        <translation>interner Fehler ({kind}: {exc})</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,16 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionReview</name>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message numerus="yes">
         <source>%n event(s)</source>

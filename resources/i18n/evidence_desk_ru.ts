@@ -388,8 +388,12 @@ SHA-256 {sha}</numerusform>
         <translation>Выбрано сущностей: {n}.</translation>
     </message>
     <message>
-        <source>{file} — p. {page}: {quote}</source>
-        <translation>{file} — с. {page}: {quote}</translation>
+        <source>{file} — p. {page}</source>
+        <translation>{file} — с. {page}</translation>
+    </message>
+    <message>
+        <source>{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)</source>
+        <translation>{name}: отмечено — {tagged}, предложено — {suggested}, документов — {docs}</translation>
     </message>
     <message>
         <source>(region)</source>
@@ -398,10 +402,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>[suggested]</source>
         <translation>[предложено]</translation>
-    </message>
-    <message>
-        <source>{name}: {n} mention(s) in {docs} document(s)</source>
-        <translation>{name}: упоминаний — {n}, документов — {docs}</translation>
     </message>
     <message>
         <source>Merge {n} entities into “{name}”</source>
@@ -569,8 +569,12 @@ SHA-256 {sha}</numerusform>
         <translation>Очищенный &amp;PDF (затемнения применены, проверено перед записью)</translation>
     </message>
     <message>
-        <source>&amp;Bundle: a verifiable .zip with annotations, entities, provenance, the audit log and a report</source>
-        <translation>&amp;Пакет: проверяемый .zip с аннотациями, сущностями, происхождением, журналом аудита и отчётом</translation>
+        <source>&amp;Bundle: a verifiable, optionally signed .zip</source>
+        <translation>&amp;Пакет: проверяемый .zip, по желанию подписанный</translation>
+    </message>
+    <message>
+        <source>Sanitised PDFs (and, internal profile, the originals), annotations, entities, provenance, the audit log and an offline report</source>
+        <translation>Очищенные PDF (во внутреннем профиле и оригиналы), аннотации, сущности, происхождение, журнал аудита и автономный отчёт</translation>
     </message>
     <message>
         <source>Export as</source>
@@ -753,6 +757,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Other</source>
         <translation>Прочее</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>{title} — cancelling…</source>
+        <translation>{title} — отмена…</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1722,113 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionReview</name>
+    <message>
+        <source>Review Suggestions</source>
+        <translation>Проверка предложений</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Этот документ</translation>
+    </message>
+    <message>
+        <source>The whole &amp;case</source>
+        <translation>Всё &amp;дело</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>known entities</source>
+        <translation>известные сущности</translation>
+    </message>
+    <message>
+        <source>new names</source>
+        <translation>новые имена</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>даты</translation>
+    </message>
+    <message>
+        <source>amounts</source>
+        <translation>суммы</translation>
+    </message>
+    <message>
+        <source>reference numbers</source>
+        <translation>рег. номера</translation>
+    </message>
+    <message>
+        <source>document details</source>
+        <translation>сведения о документе</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Entity or field</source>
+        <translation>Сущность или поле</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слова</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Selected</source>
+        <translation>&amp;Принять выбранные</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Selected</source>
+        <translation>&amp;Отклонить выбранные</translation>
+    </message>
+    <message>
+        <source>Accept A&amp;ll Shown</source>
+        <translation>Принять &amp;все показанные</translation>
+    </message>
+    <message>
+        <source>Reject All S&amp;hown</source>
+        <translation>Отклонить все &amp;показанные</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n ожидает</numerusform>
+            <numerusform>%n ожидают</numerusform>
+            <numerusform>%n ожидают</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Terms</name>
     <message>
         <source>letter</source>
@@ -1969,6 +2087,10 @@ SHA-256 {sha}</numerusform>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
+    <message>
+        <source>internal error ({kind}: {exc})</source>
+        <translation>внутренняя ошибка ({kind}: {exc})</translation>
+    </message>
 </context>
 <context>
     <name>VerifyDialog</name>
@@ -2163,8 +2285,16 @@ The demo case is built in {demo}.</source>
         <translation>&amp;Сущности…</translation>
     </message>
     <message>
+        <source>Review &amp;Suggestions…</source>
+        <translation>Проверить &amp;предложения…</translation>
+    </message>
+    <message>
         <source>&amp;Provenance and Custody…</source>
         <translation>&amp;Происхождение и хранение…</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>Д&amp;окумент</translation>
     </message>
     <message>
         <source>&amp;OCR…</source>
@@ -2173,6 +2303,13 @@ The demo case is built in {demo}.</source>
     <message>
         <source>Import &amp;Bundle…</source>
         <translation>Импортировать &amp;пакет…</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>internal error ({kind}: {exc})</source>
+        <translation>внутренняя ошибка ({kind}: {exc})</translation>
     </message>
 </context>
 <context>
