@@ -10,6 +10,10 @@ by default).
    and ranks all candidates by how well their advance width (plus the font's spaces)
    explains the gap and the bar. Median rank of the true name, with and without width
    hiding; chance is about 10,000.
+   The same on scans (pages rebuilt from burned pixels): each name typed on a scanned
+   line, its ink boxed; the attacker reads the exported page image — the burned bar's
+   width in pixels and where the ink before and after it ends and starts — and ranks
+   the candidates by their width in the typeface the scan was typed in.
 2. Cost of the checks: one document exported step by step, in this process — the
    redaction step without width hiding plus the verification as it was before issue
    10 (MuPDF's redaction with the boxes as given; `redact_verify.verify_file`:
@@ -124,6 +128,98 @@ def test_width_hiding_median_rank_of_the_true_name(tmp_path: Path) -> None:
               f"{statistics.median(ranks):,.0f} of {CANDIDATES:,} over {len(ranks)} trials "
               f"(ranked first {sum(r == 1 for r in ranks)} times; chance ≈ {CANDIDATES // 2:,})")
     assert statistics.median(results[False]) < 50  # the attack works on an unprotected export
+    assert statistics.median(results[True]) > CANDIDATES / 4  # and no better than chance with hiding
+
+
+SCAN_DPI = 150
+SCAN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+SCAN_PX = 36
+SCAN_PAD = 3  # pixels of box around the name's ink
+
+
+def _scan_line_y(i: int) -> int:
+    return 120 + 62 * i
+
+
+def _trial_scan(path: Path, secrets: list[str]) -> tuple[Path, list[tuple[float, float, float, float]]]:
+    """A scanned page (one image, no text layer): 'Mr NAME signed' on each line."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(SCAN_FONT, SCAN_PX)
+    img = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(img)
+    scale = 72 / SCAN_DPI
+    boxes = []
+    for i, secret in enumerate(secrets):
+        y = _scan_line_y(i)
+        draw.text((150, y), f"Mr {secret} signed", fill=0, font=font)
+        x0 = 150 + draw.textlength("Mr ", font=font)
+        x1 = x0 + draw.textlength(secret, font=font)
+        boxes.append(((x0 - SCAN_PAD) * scale, (y + 2) * scale, (x1 + SCAN_PAD) * scale, (y + 44) * scale))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    doc = pymupdf.open()
+    page = doc.new_page(width=1240 * scale, height=1754 * scale)
+    page.insert_image(page.rect, stream=buf.getvalue())
+    doc.save(path)
+    return path, boxes
+
+
+def attack_scan(path: Path, candidates: list[str], secrets: list[str]) -> list[int]:
+    """The rank of each true name from the exported page image alone: the bar's width
+    and the ink gap from 'Mr' to 'signed', against each candidate's typed width."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(SCAN_FONT, SCAN_PX)
+    # from the ink edge of "Mr" to that of "signed", less the name's advance width
+    offset = font.getlength("Mr ") - font.getbbox("Mr")[2] + font.getlength(" ") + font.getbbox("signed")[0]
+    widths = [font.getlength(c) for c in candidates]
+    with pymupdf.open(path) as doc:
+        pix = doc[0].get_pixmap(dpi=SCAN_DPI, colorspace=pymupdf.csGRAY)
+    w, samples = pix.width, pix.samples
+    ranks = []
+    for i, secret in enumerate(secrets):
+        y = _scan_line_y(i)
+        rows = range(y + 12, y + 34)
+        ink = [min(samples[r * w + x] for r in rows) for x in range(w)]
+        black = [all(samples[r * w + x] < 40 for r in rows) for x in range(w)]
+        start = next(x for x in range(200, w) if black[x])
+        end = next(x for x in range(start, w) if not black[x])
+        before = max(x for x in range(start) if ink[x] < 128) + 1
+        after = next(x for x in range(end, w) if ink[x] < 128)
+        # the bar is the box (name's advance + padding, rounded outwards), and the gap
+        clues = (end - start - 2 * SCAN_PAD - 1, after - before - offset)
+
+        def score(width: float, clues: tuple[float, float] = clues) -> float:
+            return abs(width - clues[0]) + abs(width - clues[1])
+
+        true = score(font.getlength(secret))
+        ranks.append(1 + sum(score(c) < true - 1e-6 for c in widths))
+    return ranks
+
+
+def test_width_hiding_on_scans_median_rank_of_the_true_name(tmp_path: Path) -> None:
+    rng = random.Random(20232)
+    candidates = candidate_names(rng)
+    results: dict[bool, list[int]] = {True: [], False: []}
+    for hide in (False, True):
+        for batch in range(TRIALS // LINES_PER_PAGE):
+            secrets = rng.sample(candidates, LINES_PER_PAGE)
+            source, boxes = _trial_scan(tmp_path / f"s{batch}.pdf", secrets)
+            out = tmp_path / f"s{batch}-{hide}.pdf"
+            plan = ExportPlan(source=str(source), media_type="application/pdf", output=str(out),
+                              pages=[PagePlan(1, boxes=boxes, texts=[None] * len(boxes), scanned=True)],
+                              hide_widths=hide)
+            export_document(plan)
+            results[hide] += attack_scan(out, candidates, secrets)
+    for hide in (False, True):
+        ranks = results[hide]
+        print(f"\nscans, width hiding {'on ' if hide else 'off'}: median rank of the true name "
+              f"{statistics.median(ranks):,.0f} of {CANDIDATES:,} over {len(ranks)} trials "
+              f"(ranked first {sum(r == 1 for r in ranks)} times; chance ≈ {CANDIDATES // 2:,})")
+    assert statistics.median(results[False]) < 200  # the attack works on an unprotected scan
     assert statistics.median(results[True]) > CANDIDATES / 4  # and no better than chance with hiding
 
 

@@ -317,3 +317,84 @@ def test_outlines_used_as_a_clip_under_a_box_lose_their_shape(case: Case, tmp_pa
     painted = re.sub(rb"W\s*n", b"f", data)
     assert b"118 694" not in painted and b"146 666" not in painted
     assert "KEEPCLIPCONTROL above the drawing" in texts(out)["pymupdf"]
+
+
+def _outline(dx: int, dy: int) -> bytes:
+    """A "T" and an "L" as one clip path, offset (glyph outlines drawn as vectors)."""
+    pts = [(100, 700), (130, 700), (130, 694), (118, 694), (118, 660), (112, 660), (112, 694), (100, 694)]
+    second = [(140, 700), (146, 700), (146, 666), (166, 666), (166, 660), (140, 660)]
+
+    def path(points: list[tuple[int, int]]) -> bytes:
+        head, *rest = points
+        return (b"%d %d m " % (head[0] + dx, head[1] + dy) + b"".join(b"%d %d l " % (x + dx, y + dy) for x, y in rest)
+                + b"h ")
+    return path(pts) + path(second)
+
+
+def _clip_in_forms_pdf(path: Path) -> tuple[Path, list[Rect], list[bytes]]:
+    """Glyph outlines used as clips inside a form XObject, inside a form nested in
+    another (with a matrix), and inside a tiling pattern's cell, each over a fill under a
+    box; a control word beside each. Returns the boxes and the outlines' coordinates."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    inner = pdf.make_stream(b"q " + _outline(0, 0) + b"W n 0 0 1 rg 95 655 80 50 re f Q",
+                            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842])
+    outer = pdf.make_stream(b"q 1 0 0 1 0 -200 cm /Inner Do Q", Type=pikepdf.Name.XObject,
+                            Subtype=pikepdf.Name.Form, BBox=[0, -300, 595, 842], Matrix=[1, 0, 0, 1, 200, 0],
+                            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Inner=inner)))
+    direct = pdf.make_stream(b"q " + _outline(0, -400) + b"W n 0 0.5 0 rg 95 255 80 50 re f Q",
+                             Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842])
+    tile = pdf.make_stream(b"q " + _outline(-95, -655) + b"W n 1 0 0 rg 0 0 80 50 re f Q",
+                           Type=pikepdf.Name.Pattern, PatternType=1, PaintType=1, TilingType=1,
+                           BBox=[0, 0, 80, 50], XStep=80, YStep=50, Matrix=[1, 0, 0, 1, 95, 55],
+                           Resources=pikepdf.Dictionary())
+    content = (b"BT /F1 11 Tf 72 800 Td (KEEPFORMCLIPCONTROL above) Tj ET\n"
+               b"/Direct Do /Outer Do\n"
+               b"q /Pattern cs /P1 scn 95 55 80 50 re f Q\n"
+               b"BT /F1 11 Tf 300 80 Td (KEEPTILECONTROL beside) Tj ET\n")
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                                           XObject=pikepdf.Dictionary(Direct=direct, Outer=outer),
+                                                           Pattern=pikepdf.Dictionary(P1=tile)),
+                              Contents=pdf.make_stream(content))
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    boxes = [Rect(95, 842 - 305, 175, 842 - 255),  # the direct form
+             Rect(295, 842 - 505, 375, 842 - 455),  # the nested form (moved by 200, -200)
+             Rect(95, 842 - 105, 175, 842 - 55)]  # the pattern's cell
+    coordinates = [b"118 294", b"146 266", b"23 39", b"51 11", b"118 694", b"146 666"]
+    return path, boxes, coordinates
+
+
+def test_outline_clips_inside_forms_nested_forms_and_patterns_lose_their_shape(
+        case: Case, tmp_path: Path) -> None:
+    path, boxes, coordinates = _clip_in_forms_pdf(tmp_path / "formclip.pdf")
+    doc = import_one(case, path)
+    case.apply(redact_rects_edit(case, doc, 1, boxes, "source", status="approved"))
+    out = tmp_path / "out.pdf"
+    result = export_pdf(case, doc, out)
+    assert result.verification.ok, result.verification.problems
+    raw = qpdf_streams(out, tmp_path)
+    # the attacker paints every clip path back (W n → f) in every stream: no outline comes out
+    painted = re.sub(rb"W\s*n", b"f", raw)
+    for xy in coordinates:
+        assert xy not in painted, xy
+    with pymupdf.open(out) as pdf:
+        shaped = [d for d in pdf[0].get_drawings(extended=True)
+                  if d.get("type") == "clip" and len(d.get("items") or []) > 1]
+        assert not shaped
+    text = texts(out)["pymupdf"]
+    assert "KEEPFORMCLIPCONTROL above" in text and "KEEPTILECONTROL beside" in text
+
+
+def test_the_verification_refuses_a_shaped_clip_left_inside_a_form(tmp_path: Path) -> None:
+    """Check (3) sees a clip in a form XObject that the scrub did not touch."""
+    from evidence_desk.core.pdf.redact_plan import PagePlan, VerifyRequest
+    from evidence_desk.core.pdf.redact_verify import verify_export
+
+    path, boxes, _ = _clip_in_forms_pdf(tmp_path / "formclip.pdf")
+    plan = [PagePlan(1, boxes=[b.as_tuple() for b in boxes], texts=[None] * 3)]
+    checked = verify_export(VerifyRequest(output=str(path), source=str(path), media_type="application/pdf",
+                                          pages=plan))
+    assert any("clip path" in p for p in checked.problems), checked.problems

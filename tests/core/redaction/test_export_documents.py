@@ -82,7 +82,9 @@ def test_an_image_document_is_rebuilt_from_burned_pixels_with_an_ocr_layer_of_ke
         [info] = doc[0].get_image_info(xrefs=True)
         pix = pymupdf.Pixmap(doc, info["xref"])
         scale = pix.width / doc[0].rect.width
-        cx, cy = int(220 * scale), int(105 * scale)  # the middle of the secret's box
+        # just inside the start of the secret's box: the bar begins there (its width is
+        # random with width hiding, and what followed the secret moved after it)
+        cx, cy = int(162 * scale), int(105 * scale)
         assert max(pix.pixel(cx, cy)) < 40
         assert doc.xref_get_key(info["xref"], "Filter")[1] in ("/FlateDecode", "/DCTDecode")
     assert out.stat().st_size < 200_000  # encoded, not raw pixels (1240×1754×3 = 6.5 MB)

@@ -30,6 +30,7 @@ from evidence_desk.core.pdf import (
     redact_scan,
     redact_text,
     sanitize,
+    scan_widths,
 )
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
 
@@ -151,6 +152,7 @@ def _redact_vector_page(page: pymupdf.Page, page_plan: PagePlan, plan: ExportPla
     outcome.rebuilt_lines += done.rebuilt_lines
     outcome.restored_glyphs += done.restored
     outcome.hidden_widths += done.hidden
+    outcome.warnings += [f"page {page_plan.number}: {w}" for w in sorted(set(done.warnings))]
     if plan.label:
         for i in range(len(page_plan.boxes)):
             text = page_plan.labels[i] if i < len(page_plan.labels) else ""
@@ -229,14 +231,22 @@ def _add_rebuilt_page(out: pymupdf.Document, plan: ExportPlan, page_plan: PagePl
         picture = redact_raster.suppress_tracking_dots(picture)
     boxes = list(page_plan.boxes)
     keep = page_plan.keep_words
+    seen: list[tuple[float, float, float, float]] = []
     if boxes and page_plan.scanned:  # the text layer may sit beside the ink: read the pixels again
         decision = redact_scan.decide(picture, (sx, sy), boxes, keep, page_plan.removed_words,
                                       page_plan.ocr_languages)
         boxes += decision.burn
         keep = decision.keep_words
+        seen = decision.seen
         outcome.removed[page_plan.number] = decision.removed
         if decision.warning:
             outcome.warnings.append(f"page {page_plan.number}: {decision.warning}")
+    if boxes and plan.hide_widths:  # the burned box and the line after it say nothing of its width
+        words = seen or [row[:4] for row in [*keep, *page_plan.removed_words]]
+        hidden = scan_widths.hide(picture, (sx, sy), boxes, words, keep)
+        picture, boxes, keep = hidden.picture, hidden.bars, hidden.keep_words
+        outcome.hidden_widths += hidden.hidden
+        outcome.warnings += [f"page {page_plan.number}: {w}" for w in sorted(set(hidden.warnings))]
     if boxes:
         outcome.bars[page_plan.number] = boxes
     picture = redact_raster.burn(picture, boxes, sx, sy, labels)

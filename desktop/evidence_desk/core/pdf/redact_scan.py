@@ -41,6 +41,7 @@ class ScanDecision:
     burn: list[Box] = field(default_factory=list)  # extra regions to burn (points)
     keep_words: list[list[Any]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # texts taken out of the text layer
+    seen: list[Box] = field(default_factory=list)  # every word read in the pixels (points)
     warning: str | None = None
 
 
@@ -78,6 +79,7 @@ def decide(picture: Image.Image, scale: tuple[float, float], boxes: Sequence[Box
         if not key:
             continue
         rect = (w.left / sx, w.top / sy, (w.left + w.width) / sx, (w.top + w.height) / sy)
+        out.seen.append(rect)
         (inside if any(_overlaps(rect, b) for b in boxes) else outside).setdefault(key, []).append(rect)
     # 1. ink under a box: its word leaves the layer, wherever the layer put it
     for key, rects in inside.items():

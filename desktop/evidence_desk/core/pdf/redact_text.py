@@ -19,12 +19,13 @@ glyph by glyph with fresh positions: no numeric displacement is carried over."""
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pymupdf
 
+from evidence_desk.core.pdf import line_shift
+from evidence_desk.core.pdf.glyph_writer import BLACK, WORD_GAP_EM, Fonts, write, write_turned
 from evidence_desk.core.pdf.glyphs import (
     Box,
     PageGlyphs,
@@ -33,17 +34,12 @@ from evidence_desk.core.pdf.glyphs import (
     removed_glyphs,
     removed_text,
 )
+from evidence_desk.core.pdf.widths import hidden_width
 
-BLACK = (0.0, 0.0, 0.0)
-HIDE_LO_EM, HIDE_HI_EM = 3.0, 12.0  # removed runs up to 12 em get a bar of 3–12 em, uniformly
-LONG_GRID_EM = 4.0  # longer runs: rounded up to 4 em, plus up to 4 em more
 COLUMN_GAP_EM = 1.5  # a gap wider than this is a column or tab stop: the next word keeps its x
-WORD_GAP_EM = 0.12  # a gap wider than this between glyphs is a space
 BAR_ASCENT, BAR_DESCENT = 0.80, 0.24  # bar height in em around the baseline (caps to descenders)
 RIGHT_MARGIN = 18.0  # a rebuilt line is pulled in (by narrowing its bars) to end before this
 MIN_BAR_EM = 2.0
-WORD_FIT = 0.3  # points: a word whose advances the writing font reproduces this well is written whole
-_NAME = re.compile(r"^[A-Z]{6}\+")
 
 
 @dataclass
@@ -54,117 +50,7 @@ class PageRedaction:
     rebuilt_lines: int = 0
     restored: int = 0  # glyphs MuPDF took that were written back
     hidden: list[tuple[float, float]] = field(default_factory=list)  # (removed width, bar width)
-
-
-def hidden_width(removed_width: float, em: float, rng: random.Random) -> float:
-    """A bar width that says nothing about a removed run of up to 12 em (uniform on
-    3–12 em whatever the run), and only its 4-em bucket about a longer one."""
-    em = max(em, 1.0)
-    if removed_width <= HIDE_HI_EM * em:
-        return rng.uniform(HIDE_LO_EM * em, HIDE_HI_EM * em)
-    grid = LONG_GRID_EM * em
-    return (int(removed_width / grid) + 1) * grid + rng.uniform(0, grid)
-
-
-# -- fonts for writing glyphs back -----------------------------------------------------------
-
-def _norm_font(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _NAME.sub("", name).lower())
-
-
-class _Fonts:
-    """The page's own embedded font for a span when it can draw the characters;
-    otherwise Helvetica (not embedded) or MuPDF's built-in Noto for other scripts."""
-
-    def __init__(self, page: pymupdf.Page) -> None:
-        self.page = page
-        self._embedded: dict[str, pymupdf.Font | None] = {}
-        self._fallback: dict[str, pymupdf.Font] = {}
-        self._infos = [(x, ext, base) for x, ext, _t, base, *_ in page.get_fonts(full=True)]
-
-    def _own(self, name: str) -> pymupdf.Font | None:
-        key = _norm_font(name)
-        if key in self._embedded:
-            return self._embedded[key]
-        found = None
-        for xref, ext, base in self._infos:
-            other = _norm_font(base)
-            if ext in ("ttf", "otf", "cff", "pfa", "pfb") and other and (other.startswith(key) or key.startswith(other)):
-                try:
-                    buffer = self.page.parent.extract_font(xref)[3]
-                    found = pymupdf.Font(fontbuffer=buffer) if buffer else None
-                except Exception:
-                    found = None
-                if found is not None:
-                    break
-        self._embedded[key] = found
-        return found
-
-    def font_for(self, name: str, chars: str) -> pymupdf.Font:
-        own = self._own(name)
-        needed = [ord(c) for c in chars if c.strip()]
-        if own is not None and all(own.has_glyph(c) for c in needed):
-            return own
-        for key, make in (("helv", lambda: pymupdf.Font("helv")), ("noto", lambda: pymupdf.Font(language="ru")),
-                          ("cjk", lambda: pymupdf.Font("cjk"))):
-            font = self._fallback.get(key) or make()
-            self._fallback[key] = font
-            if all(font.has_glyph(c) for c in needed):
-                return font
-        return self._fallback["cjk"]
-
-
-def _words(pg: PageGlyphs, members: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
-    """Glyphs (index, x) split where the next one does not start at the previous one's end."""
-    words: list[list[tuple[int, float]]] = []
-    for index, x in members:
-        g = pg.glyphs[index]
-        if words:
-            last_index, last_x = words[-1][-1]
-            last = pg.glyphs[last_index]
-            advance = last.font_box[2] - last.font_box[0]
-            if abs(x - (last_x + advance)) <= 0.02 * max(pg.spans[g.span].size, 1.0):
-                words[-1].append((index, x))
-                continue
-        words.append([(index, x)])
-    return words
-
-
-def _write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float, int]], fonts: _Fonts,
-           exact: bool = False) -> None:
-    """Write glyphs (index, new origin x, segment) in their span's font, size, colour and
-    mode. Each segment (the text between two bars) is its own text object, so no
-    displacement spanning a bar is written. A word is written whole when the writing
-    font's advances reproduce it; otherwise, or `exact`, glyph by glyph."""
-    groups: dict[tuple[int, int], list[tuple[int, float]]] = {}
-    for index, x, segment in placed:
-        if not pg.glyphs[index].is_space:
-            groups.setdefault((pg.glyphs[index].span, segment), []).append((index, x))
-    for (span_index, _segment), members in groups.items():
-        span = pg.spans[span_index]
-        chars = "".join(pg.glyphs[i].char for i, _ in members)
-        font = fonts.font_for(span.font, chars)
-        writer = pymupdf.TextWriter(page.rect)
-        words = [[m] for m in members] if exact else _words(pg, members)
-        for k, run in enumerate(words):
-            text = "".join(pg.glyphs[i].char for i, _ in run)
-            last = pg.glyphs[run[-1][0]]
-            wide = run[-1][1] + last.font_box[2] - last.font_box[0] - run[0][1]
-            if len(run) > 1 and abs(font.text_length(text, fontsize=span.size) - wide) > WORD_FIT:
-                run_parts = [[m] for m in run]  # the font's advances differ: glyph by glyph
-            else:
-                run_parts = [run]
-            for part in run_parts:
-                piece = "".join(pg.glyphs[i].char for i, _ in part)
-                writer.append((part[0][1], pg.glyphs[part[0][0]].origin[1]), piece, font=font, fontsize=span.size)
-            following = words[k + 1][0][1] if k + 1 < len(words) else None
-            end = run[-1][1] + last.font_box[2] - last.font_box[0]
-            if not exact and following is not None and following - end > WORD_GAP_EM * max(span.size, 1.0):
-                # a real space between words (extractors need it, whatever the gap)
-                writer.append((end, last.origin[1]), " ", font=font, fontsize=span.size)
-        colour = span.color if len(span.color) in (1, 3, 4) else BLACK
-        writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
-                          render_mode=span.render_mode & 3)
+    warnings: list[str] = field(default_factory=list)
 
 
 # -- laying a line out again -----------------------------------------------------------------
@@ -288,47 +174,42 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     removed = removed_glyphs(pg, narrowed, texts)
     result.removed = [removed_text(pg, removed, b) for b in range(len(boxes))]
     graphics = _has_graphics(page, narrowed)
+    widths = _bar_widths(pg, removed, len(boxes), rng, result)
+    right = page.rect.x1 - RIGHT_MARGIN
+    cover: dict[int, Box] = {}
+    if hide_widths:
+        cover, result.warnings = line_shift.covers(pg, narrowed, graphics, removed, rng, right)
     lines = sorted({pg.glyphs[i].line for i in removed})
-    rebuild = [n for n in lines if hide_widths and pg.spans[pg.glyphs[pg.lines[n][0]].span].horizontal]
-    # What MuPDF is asked to remove: whole lines being rebuilt, single glyphs otherwise.
-    for n in rebuild:
+    shifted = line_shift.lines_to_shift(pg, removed, cover, narrowed) if hide_widths else set()
+    rebuild = [n for n in lines if hide_widths and n not in shifted
+               and pg.spans[pg.glyphs[pg.lines[n][0]].span].horizontal]
+    shift = line_shift.plan(pg, shifted, removed, widths, cover, narrowed, tuple(page.rect))
+    # What MuPDF is asked to remove: whole lines being rebuilt or shifted, single glyphs otherwise.
+    strips = rebuild + sorted(shift.placed)
+    for n in strips:
         page.add_redact_annot(_strip(pg, pg.lines[n]), fill=False, cross_out=False)
-    relaid = {i for n in rebuild for i in pg.lines[n]}
-    for i in removed:
-        if i not in relaid and not pg.glyphs[i].is_space:
+    relaid = {i for n in strips for i in pg.lines[n]} | set(shift.origins)
+    for i in sorted(set(removed) | set(shift.origins)):
+        if (i not in relaid or i in shift.origins) and not pg.glyphs[i].is_space:
             page.add_redact_annot(_dot(pg, i), fill=False, cross_out=False)
-    if removed:
+    if removed or shift.origins or strips:
         page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                               text=pymupdf.PDF_REDACT_TEXT_REMOVE)
-    for box in narrowed:
-        page.add_redact_annot(pymupdf.Rect(box), fill=False, cross_out=False)
-    if narrowed:
+    # Images and line art: under each box, or under its widened region (never the box's own width).
+    regions = [cover.get(b, box) for b, box in enumerate(narrowed)]
+    for region in regions:
+        page.add_redact_annot(pymupdf.Rect(region), fill=False, cross_out=False)
+    if regions:
         page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
                               graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
                               text=pymupdf.PDF_REDACT_TEXT_NONE)
-    fonts = _Fonts(page)
+    fonts = Fonts(page)
     result.restored = _restore(page, pg, set(removed) | relaid, fonts)
-    # Widths: one random bar width per box, shared by its lines.
-    widths: dict[int, float] = {}
-    for b in range(len(boxes)):
-        members = [i for i, owner in removed.items() if owner == b]
-        if not members:
-            continue
-        by_line: dict[int, list[int]] = {}
-        for i in members:
-            by_line.setdefault(pg.glyphs[i].line, []).append(i)
-        extent = max(max(pg.glyphs[i].font_box[2] for i in m) - min(pg.glyphs[i].font_box[0] for i in m)
-                     for m in by_line.values())
-        em = pg.spans[pg.glyphs[members[0]].span].size
-        widths[b] = hidden_width(extent, em, rng)
-        if graphics[b]:  # images or line art were blanked under the box: cover them
-            widths[b] = max(widths[b], narrowed[b][2] - narrowed[b][0])
-        result.hidden.append((extent, widths[b]))
     drawn_by_bars: set[int] = set()
     for n in rebuild:
         members = pg.lines[n]
-        placed, bars = _layout(pg, members, removed, dict(widths), page.rect.x1 - RIGHT_MARGIN)
-        _write(page, pg, placed, fonts)
+        placed, bars = _layout(pg, members, removed, dict(widths), right)
+        write(page, pg, placed, fonts)
         size = max(pg.spans[pg.glyphs[members[0]].span].size, 1.0)
         baseline = sum(pg.glyphs[i].origin[1] for i in members) / len(members)
         for b, x0, x1 in bars:
@@ -336,10 +217,22 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
             result.bar_of_box.setdefault(b, result.bars[-1])
             drawn_by_bars.add(b)
         result.rebuilt_lines += 1
+    for n in sorted(shift.placed):
+        write(page, pg, [p for p in shift.placed[n] if p[0] not in removed], fonts)
+        result.rebuilt_lines += 1
+    write_turned(page, pg, sorted(shift.origins), fonts, shift.origins)
+    for b, bar in shift.bars:
+        result.bars.append(bar)
+        result.bar_of_box.setdefault(b, bar)
+        drawn_by_bars.add(b)
+    for quad in shift.quads:
+        page.draw_quad(pymupdf.Quad(*quad), color=None, fill=BLACK, width=0, overlay=True)
+    for _b, extent, bar in _hidden(pg, removed, widths, cover, narrowed):
+        result.hidden.append((extent, bar))
     for b, box in enumerate(narrowed):
-        if hide_widths and b not in widths and not graphics[b] and _within_any(box, [narrowed[o] for o in widths]):
+        if hide_widths and b not in widths and b not in cover and _within_any(box, [narrowed[o] for o in widths]):
             continue  # the same region again (marked twice): its text went with the other box's bar
-        if b not in drawn_by_bars or graphics[b] or not hide_widths:
+        if b not in drawn_by_bars or not hide_widths or (graphics[b] and b not in cover):
             result.bars.append(box)
             result.bar_of_box.setdefault(b, box)
     for bar in result.bars:
@@ -347,7 +240,41 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     return result
 
 
-def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: _Fonts) -> int:
+def _bar_widths(pg: PageGlyphs, removed: dict[int, int], count: int, rng: random.Random,
+                result: PageRedaction) -> dict[int, float]:
+    """One random bar width per box that removed text, shared by its lines."""
+    widths: dict[int, float] = {}
+    for b in range(count):
+        members = [i for i, owner in removed.items() if owner == b]
+        if members:
+            em = pg.spans[pg.glyphs[members[0]].span].size
+            widths[b] = hidden_width(_extent(pg, members), em, rng)
+    return widths
+
+
+def _extent(pg: PageGlyphs, members: list[int]) -> float:
+    by_line: dict[int, list[int]] = {}
+    for i in members:
+        by_line.setdefault(pg.glyphs[i].line, []).append(i)
+    return max(max(pg.glyphs[i].font_box[2] for i in m) - min(pg.glyphs[i].font_box[0] for i in m)
+               for m in by_line.values())
+
+
+def _hidden(pg: PageGlyphs, removed: dict[int, int], widths: dict[int, float], cover: dict[int, Box],
+            boxes: Sequence[Box]) -> list[tuple[int, float, float]]:
+    """(box, removed width, bar width) for the result's width-hiding summary."""
+    out = []
+    for b, width in widths.items():
+        members = [i for i, owner in removed.items() if owner == b]
+        bar = cover[b][2] - cover[b][0] if b in cover else width
+        out.append((b, _extent(pg, members), bar))
+    for b in cover:
+        if b not in widths:
+            out.append((b, boxes[b][2] - boxes[b][0], cover[b][2] - cover[b][0]))
+    return out
+
+
+def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: Fonts) -> int:
     """Glyphs MuPDF removed that no box covers: their whole line is written again, at
     the glyphs' own places (one text object a line, so extractors keep its order)."""
     present = {(round(c[2][0], 1), round(c[2][1], 1), chr(c[0]) if 0 <= c[0] < 0x110000 else "\ufffd")
@@ -355,7 +282,7 @@ def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: _Fon
     missing = [g.index for g in pg.glyphs if g.index not in intended and not g.is_space
                and (round(g.origin[0], 1), round(g.origin[1], 1), g.char) not in present]
     rotated = [i for i in missing if not pg.spans[pg.glyphs[i].span].horizontal]
-    _write_turned(page, pg, rotated, fonts)
+    write_turned(page, pg, rotated, fonts)
     lost = [i for i in missing if pg.spans[pg.glyphs[i].span].horizontal]
     lines = sorted({pg.glyphs[i].line for i in lost})
     if not lines:
@@ -365,19 +292,5 @@ def _restore(page: pymupdf.Page, pg: PageGlyphs, intended: set[int], fonts: _Fon
     page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                           text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     rewrite = [(i, pg.glyphs[i].origin[0], 0) for n in lines for i in pg.lines[n] if i not in intended]
-    _write(page, pg, rewrite, fonts, exact=True)
+    write(page, pg, rewrite, fonts, exact=True)
     return len(lost) + len(rotated)
-
-
-def _write_turned(page: pymupdf.Page, pg: PageGlyphs, indexes: Sequence[int], fonts: _Fonts) -> None:
-    """Rotated glyphs written back one by one, turned about their origin."""
-    for i in indexes:
-        g = pg.glyphs[i]
-        span = pg.spans[g.span]
-        writer = pymupdf.TextWriter(page.rect)
-        writer.append(g.origin, g.char, font=fonts.font_for(span.font, g.char), fontsize=span.size)
-        c, s = span.direction
-        colour = span.color if len(span.color) in (1, 3, 4) else BLACK
-        writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
-                          render_mode=span.render_mode & 3,
-                          morph=(pymupdf.Point(g.origin), pymupdf.Matrix(c, -s, s, c, 0, 0)))
