@@ -101,6 +101,7 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document, 
         kinds.append(rebuild)
         if not rebuild:
             sanitize.strip_interactive(page)
+            sanitize.remove_off_page_text(page)
             _redact_vector_page(page, page_plan, plan, rng, outcome)
     # Copy runs of born-digital pages in one call (shared fonts and images are copied
     # once); rebuilt pages are drawn fresh.

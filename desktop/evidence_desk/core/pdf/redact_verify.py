@@ -31,6 +31,13 @@ DANGEROUS_NAMES = (b"/JavaScript", b"/JS", b"/OpenAction", b"/AA", b"/Launch", b
                    b"/SubmitForm", b"/ImportData", b"/EmbeddedFile", b"/RichMedia", b"/GoToR")
 IMAGE_DARK_MAX = 96  # burned pixels after JPEG: dark, whatever the ringing
 IMAGE_MARGIN_PX = 3
+# Text as every extractor sees it: pypdf and pdfminer also read glyphs placed off the
+# page (PyMuPDF's default clips them to the media box, which hid an off-page copy).
+UNCLIPPED = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+
+
+def page_text(page: pymupdf.Page) -> str:
+    return page.get_text(flags=UNCLIPPED)
 
 
 def normalise(text: str) -> str:
@@ -246,7 +253,7 @@ def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: I
         out.checked["boxes"] = sum(len(b) for b in boxes.values())
         secrets = sorted({s for s in secrets if len(normalise(s)) >= 3})
         if secrets:
-            full = normalise("\n".join(page.get_text() for page in doc))
+            full = normalise("\n".join(page_text(page) for page in doc))
             in_text = [s for s in secrets if normalise(s) in full]
             in_bytes = _search_bytes(doc, data, [s for s in secrets if s not in in_text and len(s) >= 4])
             for s in in_text:
@@ -314,7 +321,8 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                         out.problems.append(f"page {number}: the page image is not blacked out under box {i + 1}")
             elif number <= src.page_count:
                 original = _unrotated(src[number - 1])
-                sanitize.strip_interactive(original)  # the export has no annotations or fields
+                sanitize.strip_interactive(original)  # the export has no annotations or fields…
+                sanitize.remove_off_page_text(original)  # …nor text off the page
                 expected = verify_text.expected_page(original, boxes, plan.texts if plan else [])
                 pieces += expected.pieces
                 visible.append(expected.visible)
@@ -336,7 +344,7 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                         if len(w) >= MIN_WORD and w not in seen_words}
         keep = {verify_text.skeleton(a) for a in request.allowed}
         secrets = {s for s in secrets if verify_text.skeleton(s) and verify_text.skeleton(s) not in keep}
-        text = "\n".join(p.get_text() for p in doc)
+        text = "\n".join(page_text(p) for p in doc)
         for s in sorted(verify_text.secrets_in_text(text, secrets)):
             out.problems.append(f"removed text ({len(s)} characters) can still be extracted from the page text"
                                 + _elsewhere(doc, s))
@@ -372,5 +380,5 @@ def _shaped_clips(number: int, page: pymupdf.Page, boxes: Sequence[Box]) -> list
 
 def _elsewhere(doc: pymupdf.Document, secret: str) -> str:
     pattern = verify_text.secret_pattern(secret)
-    pages = [str(p.number + 1) for p in doc if pattern is not None and pattern.search(verify_text.skeleton(p.get_text()))]
+    pages = [str(p.number + 1) for p in doc if pattern is not None and pattern.search(verify_text.skeleton(page_text(p)))]
     return f" (page {', '.join(pages[:5])})" if pages else ""

@@ -6,7 +6,7 @@ their popups, link URIs, JavaScript and other actions, embedded files, outline
 titles, page thumbnails, the Info dictionary, XMP streams (on the catalog, on
 pages, on images), JPEG EXIF/XMP segments inside image streams, tagged-PDF
 structure (its /Alt and /ActualText), piece info, page labels and optional
-content that a viewer hides. Incremental-save history goes away because the
+content that a viewer hides, and text placed off the page. Incremental-save history goes away because the
 output is written fresh (`save_clean`)."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ CATALOG_KEYS = (
 OBJECT_KEYS = ("Metadata", "PieceInfo", "AF", "StructParent", "LastModified", "OC", "OPI")
 # Keys removed from page objects: thumbnails, actions, beads, annotations.
 PAGE_KEYS = ("Thumb", "AA", "B", "Annots", "StructParents", "Tabs", "SeparationInfo")
+OFF_PAGE_REACH = 14_400.0  # points: PDF's largest page, around the media box
 _JPEG_KEEP_APP = (0xE0, 0xEE)  # JFIF and Adobe (colour transform): everything else goes
 
 
@@ -42,6 +43,39 @@ def strip_interactive(page: pymupdf.Page) -> None:
         page.delete_annot(annot)
     for link in page.get_links():
         page.delete_link(link)
+
+
+def remove_off_page_text(page: pymupdf.Page) -> int:
+    """Glyphs placed wholly outside the visible page: no reader sees them, every
+    extractor but a clipped one reads them (a hidden copy of a redacted name). MuPDF
+    redacts only inside the page, so the media box is widened for the pass, then
+    restored; returns how many glyphs went."""
+    visible = page.rect
+    try:
+        spans = [b for kind, b in page.get_bboxlog() if "text" in kind]
+    except Exception:
+        return 0
+    if all(pymupdf.Rect(b) in visible + (-1, -1, 1, 1) for b in spans):
+        return 0  # the usual case: no glyph reaches outside (one cheap pass)
+    outside = [pymupdf.Rect(c[3]) for span in page.get_texttrace() for c in span.get("chars", ())
+               if not pymupdf.Rect(c[3]).intersects(visible)]
+    if not outside:
+        return 0
+    media, crop, rotation = page.mediabox, page.cropbox, page.rotation
+    old = page.transformation_matrix
+    page.set_rotation(0)
+    page.set_mediabox(pymupdf.Rect(media.x0 - OFF_PAGE_REACH, media.y0 - OFF_PAGE_REACH,
+                                   media.x1 + OFF_PAGE_REACH, media.y1 + OFF_PAGE_REACH))
+    move = ~old * page.transformation_matrix
+    for rect in outside:
+        page.add_redact_annot(rect * move, fill=False, cross_out=False)
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    page.set_mediabox(media)
+    if crop != media:
+        page.set_cropbox(crop)
+    page.set_rotation(rotation)
+    return len(outside)
 
 
 def reveal_optional_content(doc: pymupdf.Document) -> None:
