@@ -55,7 +55,8 @@ def remove_off_page_text(page: pymupdf.Page) -> int:
         spans = [b for kind, b in page.get_bboxlog() if "text" in kind]
     except Exception:
         return 0
-    if all(pymupdf.Rect(b) in visible + (-1, -1, 1, 1) for b in spans):
+    margin = pymupdf.Rect(visible.x0 - 1, visible.y0 - 1, visible.x1 + 1, visible.y1 + 1)
+    if all(pymupdf.Rect(b) in margin for b in spans):
         return 0  # the usual case: no glyph reaches outside (one cheap pass)
     outside = [pymupdf.Rect(c[3]) for span in page.get_texttrace() for c in span.get("chars", ())
                if not pymupdf.Rect(c[3]).intersects(visible)]
