@@ -398,3 +398,36 @@ def test_the_verification_refuses_a_shaped_clip_left_inside_a_form(tmp_path: Pat
     checked = verify_export(VerifyRequest(output=str(path), source=str(path), media_type="application/pdf",
                                           pages=plan))
     assert any("clip path" in p for p in checked.problems), checked.problems
+
+
+def test_a_type1_font_keeps_no_outline_of_a_letter_only_the_secret_used(case: Case, tmp_path: Path) -> None:
+    """MuPDF's subsetter renames a Type1 font but keeps every glyph; the export cuts it."""
+    from tests.core.redaction.type1_font import embedded_type1_glyphs, type1_pdf
+
+    rng = random.Random()
+    secret = random_secret(rng, 8, "QXZJVWY")
+    controls = [random_secret(rng, 6, "ABCDEFGHKLMNOP") for _ in range(2)]
+    path = type1_pdf(tmp_path / "t1.pdf", [(100, f"{controls[0]} {secret}"), (140, controls[1])])
+    assert set(secret) <= embedded_type1_glyphs(path)[0]
+    doc = import_one(case, path)
+    with pymupdf.open(path) as pdf:
+        word = next(w for w in pdf[0].get_text("words") if w[4] == secret)
+    _approve_rect(case, doc, 1, Rect(*word[:4]))
+    out = tmp_path / "out.pdf"
+    result = export_pdf(case, doc, out)
+    assert result.verification.ok, result.verification.problems
+    fonts = embedded_type1_glyphs(out)
+    assert fonts
+    for inked in fonts:
+        assert not inked & set(secret), inked & set(secret)
+        assert set(controls[1]) <= inked  # the untouched line still draws in it (a rebuilt one in Helvetica)
+    _assert_clean(out, tmp_path, [secret], controls)
+
+
+def test_the_verification_counts_the_glyphs_of_a_type1_font(tmp_path: Path) -> None:
+    from evidence_desk.core.pdf.verify_objects import check_fonts
+    from tests.core.redaction.type1_font import type1_pdf
+
+    path = type1_pdf(tmp_path / "t1.pdf", [(100, "ABC")])
+    problems, _ = check_fonts(str(path))
+    assert any("keeps outlines of 23 glyph(s)" in p for p in problems), problems

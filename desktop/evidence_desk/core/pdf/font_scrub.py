@@ -9,7 +9,8 @@ and Type3 or `/Differences` glyph names spelling it; a Type1 `/CharSet`; and
 the glyphs still shown (MuPDF's own subsetter), and a second pass with qpdf
 (`pikepdf`) walks every content stream with its fonts, keeps only the Type3
 glyphs and encoding entries that text still uses, drops resources nothing
-uses, and strips the marked-content texts."""
+uses, strips the marked-content texts, and cuts Type1 programs (which MuPDF's
+subsetter keeps whole) to the glyphs shown (`type1`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 
-from evidence_desk.core.pdf import clip_scrub
+from evidence_desk.core.pdf import clip_scrub, type1
 
 MARKED_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 SHOW_OPERATORS = {"Tj", "TJ", "'", '"'}
@@ -203,6 +204,32 @@ def _prune_font(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]) -> N
                     del child.FontDescriptor[key]
 
 
+def _subset_type1(pdf: pikepdf.Pdf, usage: _Usage) -> None:
+    """Type1 programs (which MuPDF's subsetter leaves whole) cut to the glyphs shown,
+    over every font dictionary that shares the program."""
+    programs: dict[tuple[int, int], tuple[pikepdf.Stream, list[tuple[pikepdf.Dictionary, set[int]]]]] = {}
+    for key, font in usage.fonts.items():
+        descriptor = font.get("/FontDescriptor")
+        if font.get("/Subtype") not in ("/Type1", "/MMType1") or not isinstance(descriptor, pikepdf.Dictionary):
+            continue
+        stream = descriptor.get("/FontFile")
+        if isinstance(stream, pikepdf.Stream):
+            programs.setdefault(stream.objgen, (stream, []))[1].append((font, usage.codes.get(key, set())))
+    for stream, users in programs.values():
+        try:
+            program = type1.read(stream.read_bytes())
+        except Exception:
+            program = None
+        if program is None:
+            continue  # unreadable: the verification's glyph count refuses the export
+        keep = set().union(*(type1.used_names(font, program, codes) for font, codes in users))
+        cut = type1.subset(program, keep)
+        if cut is not None:
+            data, length1, length2, length3 = cut
+            stream.write(data)
+            stream.Length1, stream.Length2, stream.Length3 = length1, length2, length3
+
+
 def prune_file(path: str | Path, boxes: dict[int, list[tuple[float, float, float, float]]] | None = None) -> None:
     """The qpdf pass over a written export (rewritten in place, still one revision);
     `boxes` (per page, top-left points): clip paths reaching them lose their shape."""
@@ -218,5 +245,6 @@ def prune_file(path: str | Path, boxes: dict[int, list[tuple[float, float, float
             _walk(pdf, page, page.obj.Resources, usage, 0)
         for key, font in usage.fonts.items():
             _prune_font(pdf, font, usage.codes.get(key, set()))
+        _subset_type1(pdf, usage)
         pdf.remove_unreferenced_resources()
         pdf.save(path, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)

@@ -22,7 +22,9 @@ def _norm_font(name: str) -> str:
 
 class Fonts:
     """The page's own embedded font for a span when it can draw the characters;
-    otherwise Helvetica (not embedded) or MuPDF's built-in Noto for other scripts."""
+    otherwise Helvetica (not embedded) or MuPDF's built-in Noto for other scripts.
+    Never a Type1 program: MuPDF would embed it again whole, and its subsetter does
+    not cut Type1 fonts (every letter's outline would be in the file)."""
 
     def __init__(self, page: pymupdf.Page) -> None:
         self.page = page
@@ -37,7 +39,7 @@ class Fonts:
         found = None
         for xref, ext, base in self._infos:
             other = _norm_font(base)
-            if ext in ("ttf", "otf", "cff", "pfa", "pfb") and other and (other.startswith(key) or key.startswith(other)):
+            if ext in ("ttf", "otf", "cff") and other and (other.startswith(key) or key.startswith(other)):
                 try:
                     buffer = self.page.parent.extract_font(xref)[3]
                     found = pymupdf.Font(fontbuffer=buffer) if buffer else None

@@ -25,7 +25,7 @@ COVER_SHARE = 0.3  # a glyph goes when a box covers its ink's centre or this sha
 INK_PAD = 0.5  # points around the ink of a matched word
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     index: int
     char: str
@@ -40,7 +40,7 @@ class Glyph:
         return not self.char.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     font: str
     size: float
@@ -84,11 +84,12 @@ def _ink_boxes(page: pymupdf.Page) -> dict[tuple[int, int, str], Box]:
     return ink
 
 
-def page_glyphs(page: pymupdf.Page) -> PageGlyphs:
+def page_glyphs(page: pymupdf.Page, ink_boxes: bool = True) -> PageGlyphs:
     """Every glyph of the page (visible, white, invisible, clipped) with its ink box,
-    grouped into lines by baseline."""
+    grouped into lines by baseline. Without `ink_boxes` a glyph's ink is its font box
+    (enough to read a page's lines back; a third less work)."""
     out = PageGlyphs()
-    ink = _ink_boxes(page)
+    ink = _ink_boxes(page) if ink_boxes else {}
     for trace in page.get_texttrace():
         direction = trace.get("dir", (1.0, 0.0))
         span = Span(font=str(trace.get("font", "")), size=float(trace.get("size", 0) or 0),
@@ -100,14 +101,14 @@ def page_glyphs(page: pymupdf.Page) -> PageGlyphs:
                     space=float(trace.get("spacewidth", 0) or 0),
                     direction=(float(direction[0]), float(direction[1])))
         out.spans.append(span)
+        span_index = len(out.spans) - 1
+        glyphs = out.glyphs
         for ucs, _gid, origin, bbox in trace.get("chars", ()):
             char = chr(ucs) if 0 <= ucs < 0x110000 else "\ufffd"
-            box = tuple(float(v) for v in bbox)
-            found = ink.get(_key(origin, char))
-            if found is None:  # not in the structured text (e.g. off the page): the font box
-                found = box
-            out.glyphs.append(Glyph(len(out.glyphs), char, (float(origin[0]), float(origin[1])),
-                                    box, found, len(out.spans) - 1))  # type: ignore[arg-type]
+            box = tuple(bbox)
+            # not in the structured text (e.g. off the page), or not asked for: the font box
+            found = ink.get((round(origin[0] * 10), round(origin[1] * 10), char), box) if ink else box
+            glyphs.append(Glyph(len(glyphs), char, tuple(origin), box, found, span_index))  # type: ignore[arg-type]
     _group_lines(out)
     return out
 
@@ -115,27 +116,32 @@ def page_glyphs(page: pymupdf.Page) -> PageGlyphs:
 def _group_lines(pg: PageGlyphs) -> None:
     """Glyphs on one baseline (within a third of their size) form a line; rotated text
     keeps one line per span. Sorted by baseline, so grouping is one pass."""
-    horizontal = sorted((g for g in pg.glyphs if pg.spans[g.span].horizontal), key=lambda g: g.origin[1])
+    flat = [span.horizontal for span in pg.spans]
+    tolerances = [max(span.size, 1.0) / 3 for span in pg.spans]
+    glyphs = pg.glyphs
+    horizontal = sorted((g for g in glyphs if flat[g.span]), key=lambda g: g.origin[1])
     groups: list[list[int]] = []
     anchor = float("-inf")
     for g in horizontal:
-        tolerance = max(pg.spans[g.span].size, 1.0) / 3
-        if groups and g.origin[1] - anchor <= tolerance:
+        if groups and g.origin[1] - anchor <= tolerances[g.span]:
             groups[-1].append(g.index)
         else:
             groups.append([g.index])
             anchor = g.origin[1]
     by_span: dict[int, list[int]] = {}
-    for g in pg.glyphs:
-        if not pg.spans[g.span].horizontal:
+    for g in glyphs:
+        if not flat[g.span]:
             by_span.setdefault(g.span, []).append(g.index)
-    groups = [sorted(m, key=lambda i: pg.glyphs[i].origin[0]) for m in groups] + list(by_span.values())
+    groups = [sorted(m, key=lambda i: glyphs[i].origin[0]) for m in groups] + list(by_span.values())
     pg.bounds = []
     for number, members in enumerate(groups):
+        top, bottom = float("inf"), float("-inf")
         for i in members:
-            pg.glyphs[i].line = number
-        boxes = [pg.glyphs[i].font_box for i in members] + [pg.glyphs[i].ink for i in members]
-        pg.bounds.append((min(b[1] for b in boxes), max(b[3] for b in boxes)))
+            g = glyphs[i]
+            g.line = number
+            top = min(top, g.font_box[1], g.ink[1])
+            bottom = max(bottom, g.font_box[3], g.ink[3])
+        pg.bounds.append((top, bottom))
     pg.lines = groups
 
 

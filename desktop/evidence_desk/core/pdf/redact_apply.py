@@ -101,8 +101,9 @@ def _export_pdf(plan: ExportPlan, src: pymupdf.Document, out: pymupdf.Document, 
         kinds.append(rebuild)
         if not rebuild:
             sanitize.strip_interactive(page)
-            sanitize.remove_off_page_text(page)
-            _redact_vector_page(page, page_plan, plan, rng, outcome)
+            log = page.get_bboxlog()  # one pass for both: text off the page, graphics under boxes
+            sanitize.remove_off_page_text(page, log)
+            _redact_vector_page(page, page_plan, plan, rng, outcome, log)
     # Copy runs of born-digital pages in one call (shared fonts and images are copied
     # once); rebuilt pages are drawn fresh.
     index = 0
@@ -141,13 +142,15 @@ def is_scanned_page(page: pymupdf.Page) -> bool:
 
 
 def _redact_vector_page(page: pymupdf.Page, page_plan: PagePlan, plan: ExportPlan, rng: random.Random,
-                        outcome: ExportOutcome) -> None:
+                        outcome: ExportOutcome, bboxlog: list[Any] | None = None) -> None:
     if not page_plan.boxes:
         return
     rotation = page.rotation
     if rotation:
         page.set_rotation(0)  # boxes, glyphs and bars all in unrotated coordinates
-    done = redact_text.redact_page(page, page_plan.boxes, page_plan.texts, hide_widths=plan.hide_widths, rng=rng)
+        bboxlog = None  # read in rotated coordinates
+    done = redact_text.redact_page(page, page_plan.boxes, page_plan.texts, hide_widths=plan.hide_widths, rng=rng,
+                                   bboxlog=bboxlog)
     outcome.removed[page_plan.number] = done.removed
     outcome.bars[page_plan.number] = done.bars
     outcome.rebuilt_lines += done.rebuilt_lines

@@ -21,6 +21,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pymupdf
 
@@ -157,15 +158,16 @@ def _within_any(box: Box, others: Sequence[Box]) -> bool:
                for o in others)
 
 
-def _has_graphics(page: pymupdf.Page, boxes: Sequence[Box]) -> list[bool]:
+def _has_graphics(page: pymupdf.Page, boxes: Sequence[Box], bboxlog: list[Any] | None = None) -> list[bool]:
     """Per box: does an image or line art lie under it (one pass over the page)?"""
-    drawn = [bbox for kind, bbox in page.get_bboxlog() if "text" not in kind and "ignore" not in kind]
+    log = page.get_bboxlog() if bboxlog is None else bboxlog
+    drawn = [bbox for kind, bbox in log if "text" not in kind and "ignore" not in kind]
     return [any(min(b[2], box[2]) > max(b[0], box[0]) and min(b[3], box[3]) > max(b[1], box[1]) for b in drawn)
             for box in boxes]
 
 
 def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | None], *,
-                hide_widths: bool, rng: random.Random) -> PageRedaction:
+                hide_widths: bool, rng: random.Random, bboxlog: list[Any] | None = None) -> PageRedaction:
     """Remove what the boxes cover (text by ink, then images and line art), rebuild the
     changed lines when hiding widths, and draw the bars; returns what was done."""
     result = PageRedaction()
@@ -173,7 +175,7 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     narrowed = [narrow_box(pg, box, texts[i] if i < len(texts) else None) for i, box in enumerate(boxes)]
     removed = removed_glyphs(pg, narrowed, texts)
     result.removed = [removed_text(pg, removed, b) for b in range(len(boxes))]
-    graphics = _has_graphics(page, narrowed)
+    graphics = _has_graphics(page, narrowed, bboxlog)
     widths = _bar_widths(pg, removed, len(boxes), rng, result)
     right = page.rect.x1 - RIGHT_MARGIN
     cover: dict[int, Box] = {}
@@ -225,8 +227,6 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
         result.bars.append(bar)
         result.bar_of_box.setdefault(b, bar)
         drawn_by_bars.add(b)
-    for quad in shift.quads:
-        page.draw_quad(pymupdf.Quad(*quad), color=None, fill=BLACK, width=0, overlay=True)
     for _b, extent, bar in _hidden(pg, removed, widths, cover, narrowed):
         result.hidden.append((extent, bar))
     for b, box in enumerate(narrowed):
@@ -235,8 +235,15 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
         if b not in drawn_by_bars or not hide_widths or (graphics[b] and b not in cover):
             result.bars.append(box)
             result.bar_of_box.setdefault(b, box)
-    for bar in result.bars:
-        page.draw_rect(pymupdf.Rect(bar), color=None, fill=BLACK, width=0, overlay=True)
+    if result.bars or shift.quads:  # one drawing for all bars (each its own path)
+        shape = page.new_shape()
+        for bar in result.bars:
+            shape.draw_rect(pymupdf.Rect(bar))
+            shape.finish(color=None, fill=BLACK, width=0)
+        for quad in shift.quads:
+            shape.draw_quad(pymupdf.Quad(*quad))
+            shape.finish(color=None, fill=BLACK, width=0)
+        shape.commit(overlay=True)
     return result
 
 

@@ -21,6 +21,8 @@ import pymupdf
 
 from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.pdf import sanitize, verify_objects, verify_text, xray
+from evidence_desk.core.pdf.byte_search import literal_pattern
+from evidence_desk.core.pdf.glyphs import PageGlyphs, page_glyphs
 from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome, VerifyRequest
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -128,7 +130,9 @@ def _search_bytes(doc: pymupdf.Document, data: bytes, secrets: Sequence[str]) ->
             owner.setdefault(form.lower(), secret)
     if not owner:
         return []
-    pattern = re.compile(b"|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)))
+    pattern = literal_pattern(owner)
+    if pattern is None:
+        return []
     leaked: set[str] = set()
 
     def scan(hay: bytes) -> None:
@@ -164,6 +168,30 @@ def _chars_in_boxes(page: pymupdf.Page, boxes: Sequence[Box], allowed: set[str])
                     found.setdefault(i, []).append(chr(ch[0]))
                     break
     return {i: "".join(chars) for i, chars in found.items()}
+
+
+def _glyphs_in_boxes(pg: PageGlyphs, boxes: Sequence[Box], allowed: set[str]) -> dict[int, str]:
+    """As `_chars_in_boxes`, from a page's glyphs read already."""
+    inner = [(b[0] + 1.0, b[1] + 1.0, b[2] - 1.0, b[3] - 1.0) for b in boxes]
+    label_spans = {n for n, text in _span_texts(pg).items() if text.strip() in allowed}
+    found: dict[int, list[str]] = {}
+    for g in pg.glyphs:
+        if g.is_space or g.span in label_spans:
+            continue
+        x0, y0, x1, y1 = g.font_box
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        for i, rect in enumerate(inner):
+            if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
+                found.setdefault(i, []).append(g.char)
+                break
+    return {i: "".join(chars) for i, chars in found.items()}
+
+
+def _span_texts(pg: PageGlyphs) -> dict[int, str]:
+    texts: dict[int, list[str]] = {}
+    for g in pg.glyphs:
+        texts.setdefault(g.span, []).append(g.char)
+    return {n: "".join(chars) for n, chars in texts.items()}
 
 
 def _pixels_solid(page: pymupdf.Page, boxes: Sequence[Box], labelled: bool) -> list[int]:
@@ -310,6 +338,7 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
             boxes = plan.boxes if plan else []
             page = _unrotated(doc[number - 1])
             bars = request.bars.get(number) or boxes
+            output_glyphs: PageGlyphs | None = None
             if number in rebuilt or src is None:
                 if plan is not None:
                     gone = {verify_text.skeleton(t) for t in secrets}
@@ -326,11 +355,15 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                 expected = verify_text.expected_page(original, boxes, plan.texts if plan else [])
                 pieces += expected.pieces
                 visible.append(expected.visible)
-                out.problems += verify_text.check_kept(number, page, expected, bars, request.hide_widths)
+                output_glyphs = page_glyphs(page, ink_boxes=False)
+                out.problems += verify_text.check_kept(number, page, expected, bars, request.hide_widths,
+                                                       output_glyphs)
                 if boxes:
                     out.problems += _shaped_clips(number, page, [*boxes, *bars])
             if boxes:
-                for i, under in sorted(_chars_in_boxes(page, bars, allowed).items()):
+                under_bars = (_glyphs_in_boxes(output_glyphs, bars, allowed) if output_glyphs is not None
+                              else _chars_in_boxes(page, bars, allowed))
+                for i, under in sorted(under_bars.items()):
                     out.problems.append(f"page {number}: text under redaction bar {i + 1} can still be "
                                         f"extracted ({len(under)} characters)")
                 for i in _pixels_solid(page, bars, bool(allowed)):

@@ -45,14 +45,14 @@ def strip_interactive(page: pymupdf.Page) -> None:
         page.delete_link(link)
 
 
-def remove_off_page_text(page: pymupdf.Page) -> int:
+def remove_off_page_text(page: pymupdf.Page, bboxlog: list[tuple[str, tuple[float, float, float, float]]] | None = None) -> int:
     """Glyphs placed wholly outside the visible page: no reader sees them, every
     extractor but a clipped one reads them (a hidden copy of a redacted name). MuPDF
     redacts only inside the page, so the media box is widened for the pass, then
     restored; returns how many glyphs went."""
     visible = page.rect
     try:
-        spans = [b for kind, b in page.get_bboxlog() if "text" in kind]
+        spans = [b for kind, b in (page.get_bboxlog() if bboxlog is None else bboxlog) if "text" in kind]
     except Exception:
         return 0
     margin = pymupdf.Rect(visible.x0 - 1, visible.y0 - 1, visible.x1 + 1, visible.y1 + 1)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import pikepdf
 
+from evidence_desk.core.pdf.byte_search import literal_pattern
 from evidence_desk.core.pdf.verify_text import SHORT, secret_pattern, skeleton
 
 MAX_DEPTH = 24
@@ -57,8 +58,7 @@ class _Finder:
                 for form in byte_forms(s):
                     long_forms.setdefault(form.lower(), s)
         self.owner = long_forms
-        self.bytes_re = (re.compile(b"|".join(re.escape(f) for f in sorted(long_forms, key=len, reverse=True)))
-                         if long_forms else None)
+        self.bytes_re = literal_pattern(long_forms)
         self.found: dict[str, str] = {}  # secret → where
 
     def text(self, text: str, where: str) -> None:
@@ -111,15 +111,26 @@ def _font_files(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
 
 
 def _content_strings(page: pikepdf.Page, finder: _Finder, number: int) -> None:
+    """The strings a page's content shows, read as one text (the pieces of one TJ array
+    joined, so a word split by kerning is whole again), and marked-content operands."""
     try:
         instructions = pikepdf.parse_content_stream(page)
     except Exception:
         return
+    shown: list[str] = []
+    where = f"a string in the content of page {number}"
     for operands, operator in instructions:
         op = str(operator)
-        if op in SHOW_OPERATORS or op in ("BDC", "DP"):
+        if op in SHOW_OPERATORS:
+            pieces = []
             for operand in operands:
-                _direct(operand, finder, f"a string in the content of page {number}")
+                items = operand if isinstance(operand, pikepdf.Array) else [operand]
+                pieces += [decode_string(bytes(item)) for item in items if isinstance(item, pikepdf.String)]
+            shown.append("".join(pieces))
+        elif op in ("BDC", "DP"):
+            for operand in operands:
+                _direct(operand, finder, where)
+    finder.text("\n".join(shown), where)
 
 
 def _tounicode_text(stream: pikepdf.Stream) -> str:
@@ -249,6 +260,8 @@ def _font_program(font: pikepdf.Dictionary) -> tuple[pikepdf.Stream, str] | None
 
 
 def _count(data: bytes, kind: str) -> tuple[set[int], set[int]] | None:
+    if kind == "type1":
+        return None  # counted by glyph name (`_type1_spare`)
     if kind == "truetype":
         return _outlined_truetype(data)
     if kind in ("cff", "opentype"):
@@ -263,6 +276,20 @@ def _char_of(name: str) -> str | None:
         return None
     text = toUnicode(name)
     return text if len(text) == 1 else None
+
+
+def _type1_spare(stream: pikepdf.Stream, users: list[tuple[pikepdf.Dictionary, set[int]]]) -> set[str] | None:
+    """Glyphs with outlines in a Type1 program that no shown code selects (None: unreadable)."""
+    from evidence_desk.core.pdf import type1
+
+    try:
+        program = type1.read(stream.read_bytes())
+    except Exception:
+        return None
+    if program is None:
+        return None
+    shown = set().union(*(type1.used_names(font, program, codes) for font, codes in users)) if users else set()
+    return type1.outlined(program) - shown - {".notdef"}
 
 
 def check_fonts(path: str, removed: str = "") -> tuple[list[str], list[str]]:
@@ -289,7 +316,21 @@ def check_fonts(path: str, removed: str = "") -> tuple[list[str], list[str]]:
             stream, kind = program
             entry = programs.setdefault(stream.objgen, (stream, kind, name, set(), font.get("/Subtype") == "/Type0"))
             entry[3].update(codes)
+        type1_users: dict[tuple[int, int], list[tuple[pikepdf.Dictionary, set[int]]]] = {}
+        for key, codes in used.items():
+            font = pdf.get_object(key)
+            program = _font_program(font)
+            if program is not None and program[1] == "type1":
+                type1_users.setdefault(program[0].objgen, []).append((font, codes))
         for stream, kind, name, codes, cid in programs.values():
+            if kind == "type1":
+                spare = _type1_spare(stream, type1_users.get(stream.objgen, []))
+                if spare is None:
+                    problems.append(f"the Type1 font {name} could not be read to count its glyphs")
+                elif spare:
+                    problems.append(f"the embedded font {name} keeps outlines of {len(spare)} glyph(s) no "
+                                    "remaining text uses (the removed text's letters can be read off the font)")
+                continue
             try:
                 counted = _count(stream.read_bytes(), kind)
             except Exception as exc:

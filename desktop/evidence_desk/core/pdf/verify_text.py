@@ -121,16 +121,18 @@ def replaced_words(page: pymupdf.Page, pg: PageGlyphs, boxes: Sequence[Box]) -> 
 
 
 def _inside(ink: Box, bars: Sequence[Box]) -> bool:
-    """A glyph drawn in a bar (a label): the centre of its ink is inside."""
+    """A glyph drawn in a bar (a label): the centre of its box is inside."""
     x, y = (ink[0] + ink[2]) / 2, (ink[1] + ink[3]) / 2
     return any(b[0] < x < b[2] and b[1] < y < b[3] for b in bars)
 
 
 def _output_lines(pg: PageGlyphs, bars: Sequence[Box]) -> list[tuple[float | None, list[tuple[str, float]]]]:
     out = []
-    for members in pg.lines:
+    for n, members in enumerate(pg.lines):
+        top, bottom = pg.bounds[n]
+        near = [b for b in bars if b[1] < bottom and b[3] > top]  # only bars on this line's height
         chars = [(pg.glyphs[i].char, pg.glyphs[i].origin[0]) for i in members
-                 if not pg.glyphs[i].is_space and not _inside(pg.glyphs[i].ink, bars)]
+                 if not pg.glyphs[i].is_space and not (near and _inside(pg.glyphs[i].ink, near))]
         if members:
             first = pg.glyphs[members[0]]
             out.append((first.origin[1] if pg.spans[first.span].horizontal else None, chars))
@@ -146,10 +148,11 @@ def _missing(expected: str, found: str) -> str:
 
 
 def check_kept(number: int, output: pymupdf.Page, expected: Expected, bars: Sequence[Box],
-               moved_ok: bool) -> list[str]:
-    """Problems: glyphs outside every box that are missing, out of order or moved."""
+               moved_ok: bool, glyphs: PageGlyphs | None = None) -> list[str]:
+    """Problems: glyphs outside every box that are missing, out of order or moved
+    (`glyphs`: the output page's, if read already)."""
     problems = []
-    lines = _output_lines(page_glyphs(output), bars)
+    lines = _output_lines(glyphs or page_glyphs(output, ink_boxes=False), bars)
     page_right = output.rect.x1 - 1.0
     rotated_want = "".join(c for y, _, cs in expected.kept if y is None for c, _ in cs)
     rotated_have = "".join(c for y, cs in lines if y is None for c, _ in cs)
