@@ -402,7 +402,7 @@ def test_the_verification_refuses_a_shaped_clip_left_inside_a_form(tmp_path: Pat
 
 def test_a_type1_font_keeps_no_outline_of_a_letter_only_the_secret_used(case: Case, tmp_path: Path) -> None:
     """MuPDF's subsetter renames a Type1 font but keeps every glyph; the export cuts it."""
-    from tests.core.redaction.type1_font import embedded_type1_glyphs, type1_pdf
+    from tests.core.redaction.made_fonts import embedded_type1_glyphs, type1_pdf
 
     rng = random.Random()
     secret = random_secret(rng, 8, "QXZJVWY")
@@ -426,8 +426,36 @@ def test_a_type1_font_keeps_no_outline_of_a_letter_only_the_secret_used(case: Ca
 
 def test_the_verification_counts_the_glyphs_of_a_type1_font(tmp_path: Path) -> None:
     from evidence_desk.core.pdf.verify_objects import check_fonts
-    from tests.core.redaction.type1_font import type1_pdf
+    from tests.core.redaction.made_fonts import type1_pdf
 
     path = type1_pdf(tmp_path / "t1.pdf", [(100, "ABC")])
     problems, _ = check_fonts(str(path))
     assert any("keeps outlines of 23 glyph(s)" in p for p in problems), problems
+
+
+def test_a_cff_font_keeps_no_outline_of_a_letter_only_the_secret_used(case: Case, tmp_path: Path) -> None:
+    from tests.core.redaction.made_fonts import cff_font, embedded_cff_glyphs
+
+    rng = random.Random()
+    secret = random_secret(rng, 8, "QXZJVWY")
+    controls = [random_secret(rng, 6, "ABCDEFGHKLMNOP") for _ in range(2)]
+    font = cff_font(tmp_path / "test.otf")
+    path = tmp_path / "cff.pdf"
+    with pymupdf.open() as pdf:
+        page = pdf.new_page(width=595, height=842)
+        page.insert_font(fontname="cf", fontfile=str(font))
+        page.insert_text((72, 100), f"{controls[0]} {secret}", fontsize=SIZE, fontname="cf")
+        page.insert_text((72, 140), controls[1], fontsize=SIZE, fontname="cf")
+        pdf.save(path)
+    assert set(secret) <= set().union(*embedded_cff_glyphs(path))
+    doc = import_one(case, path)
+    _approve_rect(case, doc, 1, _word(path, secret))
+    out = tmp_path / "out.pdf"
+    result = export_pdf(case, doc, out)
+    assert result.verification.ok, result.verification.problems
+    fonts = embedded_cff_glyphs(out)
+    assert fonts
+    for inked in fonts:
+        assert not inked & set(secret), inked & set(secret)
+    assert set(controls[1]) <= set().union(*fonts)
+    _assert_clean(out, tmp_path, [secret], controls)

@@ -141,3 +141,37 @@ def test_an_inline_image_of_the_secret_is_blanked_under_the_box(case: Case, tmp_
         under = {grey.getpixel((x, y)) for x in range(205, grey.width) for y in range(grey.height)}
         assert len(under) == 1, "the inline image keeps a shape under the box"
     assert "KEEPINLINECONTROL" in texts(out)["pymupdf"]
+
+
+def test_pages_sharing_one_content_stream_are_redacted_apart_and_the_copy_stops_the_export(
+        case: Case, tmp_path: Path) -> None:
+    """A duplicated page (one content stream, two pages): redacting page 1 must neither
+    take page 2's text with it unseen nor leave page 2's copy unreported."""
+    import pytest
+
+    from evidence_desk.core.redaction.export import ExportVerificationError
+
+    secret = random_secret(random.Random(), 10)
+    pdf = pikepdf.new()
+    helv = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    content = pdf.make_stream(b"BT /F1 11 Tf 72 700 Td (Header " + secret.encode() + b" end) Tj ET")
+    resources = pdf.make_indirect(pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helv)))
+    for _ in range(2):
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+                                                         Resources=resources, Contents=content)))
+    path = tmp_path / "dup.pdf"
+    pdf.save(path)
+    with pymupdf.open(path) as check:
+        box = Rect(*check[0].search_for(secret)[0])
+    doc = import_one(case, path)
+    _approve(case, doc, box)
+    out = tmp_path / "out.pdf"
+    with pytest.raises(ExportVerificationError, match=r"page 2"):
+        export_pdf(case, doc, out)
+    assert not out.exists()
+    case.apply(redact_rects_edit(case, doc, 2, [box], "source", status="approved"))
+    assert export_pdf(case, doc, out).verification.ok
+    assert leaks(out, tmp_path, secret) == []
+    with pymupdf.open(out) as exported:
+        assert [p.get_text().split() for p in exported] == [["Header", "end"]] * 2

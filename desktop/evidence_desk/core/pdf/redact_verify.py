@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import pymupdf
 
 from evidence_desk.core.filetypes import is_image
-from evidence_desk.core.pdf import sanitize, verify_objects, verify_text, xray
+from evidence_desk.core.pdf import sanitize, verify_boxes, verify_objects, verify_text, xray
 from evidence_desk.core.pdf.byte_search import literal_pattern
 from evidence_desk.core.pdf.glyphs import PageGlyphs, page_glyphs
 from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome, VerifyRequest
@@ -28,11 +28,8 @@ from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome, VerifyRequest
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
-RENDER_ZOOM = 2.0
 DANGEROUS_NAMES = (b"/JavaScript", b"/JS", b"/OpenAction", b"/AA", b"/Launch", b"/URI",
                    b"/SubmitForm", b"/ImportData", b"/EmbeddedFile", b"/RichMedia", b"/GoToR")
-IMAGE_DARK_MAX = 96  # burned pixels after JPEG: dark, whatever the ringing
-IMAGE_MARGIN_PX = 3
 # Text as every extractor sees it: pypdf and pdfminer also read glyphs placed off the
 # page (PyMuPDF's default clips them to the media box, which hid an off-page copy).
 UNCLIPPED = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -150,102 +147,6 @@ def _search_bytes(doc: pymupdf.Document, data: bytes, secrets: Sequence[str]) ->
     return sorted(leaked)
 
 
-def _chars_in_boxes(page: pymupdf.Page, boxes: Sequence[Box], allowed: set[str]) -> dict[int, str]:
-    """Extractable characters whose centre lies inside a box (shrunk by a point), per box."""
-    inner = [(b[0] + 1.0, b[1] + 1.0, b[2] - 1.0, b[3] - 1.0) for b in boxes]
-    found: dict[int, list[str]] = {}
-    for span in page.get_texttrace():
-        chars = span.get("chars", ())
-        if "".join(chr(c[0]) for c in chars).strip() in allowed:
-            continue  # a box's own label
-        for ch in chars:
-            if not chr(ch[0]).strip():
-                continue
-            x0, y0, x1, y1 = ch[3]
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-            for i, rect in enumerate(inner):
-                if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
-                    found.setdefault(i, []).append(chr(ch[0]))
-                    break
-    return {i: "".join(chars) for i, chars in found.items()}
-
-
-def _glyphs_in_boxes(pg: PageGlyphs, boxes: Sequence[Box], allowed: set[str]) -> dict[int, str]:
-    """As `_chars_in_boxes`, from a page's glyphs read already."""
-    inner = [(b[0] + 1.0, b[1] + 1.0, b[2] - 1.0, b[3] - 1.0) for b in boxes]
-    label_spans = {n for n, text in _span_texts(pg).items() if text.strip() in allowed}
-    found: dict[int, list[str]] = {}
-    for g in pg.glyphs:
-        if g.is_space or g.span in label_spans:
-            continue
-        x0, y0, x1, y1 = g.font_box
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        for i, rect in enumerate(inner):
-            if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
-                found.setdefault(i, []).append(g.char)
-                break
-    return {i: "".join(chars) for i, chars in found.items()}
-
-
-def _span_texts(pg: PageGlyphs) -> dict[int, str]:
-    texts: dict[int, list[str]] = {}
-    for g in pg.glyphs:
-        texts.setdefault(g.span, []).append(g.char)
-    return {n: "".join(chars) for n, chars in texts.items()}
-
-
-def _pixels_solid(page: pymupdf.Page, boxes: Sequence[Box], labelled: bool) -> list[int]:
-    """Indexes of boxes whose rendered pixels are not all the fill colour (black).
-    With labels, a box may also hold grey pixels (white text anti-aliased on black).
-    Each box is rendered on its own (a clip), so big pages with few boxes stay cheap."""
-    matrix = pymupdf.Matrix(RENDER_ZOOM, RENDER_ZOOM)
-    bad = []
-    for i, box in enumerate(boxes):
-        area = pymupdf.Rect(box) * page.rotation_matrix  # get_pixmap clips in rotated space
-        if area.is_empty:
-            continue
-        pix = page.get_pixmap(matrix=matrix, clip=area, colorspace=pymupdf.csRGB, alpha=False, annots=True)
-        n, stride = pix.n, pix.stride
-        samples = pix.samples_mv
-        for y in range(2, pix.height - 2):
-            row = samples[y * stride + 2 * n:y * stride + (pix.width - 2) * n].tobytes()
-            if labelled:
-                if any(row[k] != row[k + 1] or row[k] != row[k + 2] for k in range(0, len(row), n)):
-                    bad.append(i)
-                    break
-            elif row.strip(b"\x00"):
-                bad.append(i)
-                break
-    return bad
-
-
-def _images_burned(doc: pymupdf.Document, page: pymupdf.Page, boxes: Sequence[Box]) -> list[int]:
-    """On a page rebuilt from pixels: indexes of boxes under which the image is not dark."""
-    bad: set[int] = set()
-    for info in page.get_image_info(xrefs=True):
-        bbox = pymupdf.Rect(info["bbox"])
-        if not info.get("xref") or bbox.is_empty:
-            continue
-        pix = pymupdf.Pixmap(doc, info["xref"])
-        if pix.n - pix.alpha != 1 or pix.alpha:
-            pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
-        sx, sy = pix.width / bbox.width, pix.height / bbox.height
-        for i, box in enumerate(boxes):
-            r = pymupdf.Rect(box) & bbox
-            if r.is_empty:
-                continue
-            x0 = int((r.x0 - bbox.x0) * sx) + IMAGE_MARGIN_PX
-            x1 = int((r.x1 - bbox.x0) * sx) - IMAGE_MARGIN_PX
-            y0 = int((r.y0 - bbox.y0) * sy) + IMAGE_MARGIN_PX
-            y1 = int((r.y1 - bbox.y0) * sy) - IMAGE_MARGIN_PX
-            for y in range(max(0, y0), min(pix.height, y1)):
-                row = pix.samples_mv[y * pix.stride + max(0, x0):y * pix.stride + min(pix.width, x1)]
-                if row and max(row.tobytes()) > IMAGE_DARK_MAX:
-                    bad.add(i)
-                    break
-    return sorted(bad)
-
-
 def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: Iterable[str] = (),
                 labels: Iterable[str] = (), rebuilt_pages: Iterable[int] = ()) -> VerifyOutcome:
     """Sandbox entry point. Without boxes, only the structure is checked."""
@@ -270,13 +171,13 @@ def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: I
             if not page_boxes or number > doc.page_count:
                 continue
             page = doc[number - 1]
-            for i, under in sorted(_chars_in_boxes(page, page_boxes, allowed).items()):
+            for i, under in sorted(verify_boxes.chars_in_boxes(page, page_boxes, allowed).items()):
                 out.problems.append(f"page {number}: text under redaction box {i + 1} can still be "
                                     f"extracted ({len(under)} characters)")
-            for i in _pixels_solid(page, page_boxes, bool(allowed)):
+            for i in verify_boxes.pixels_solid(page, page_boxes, bool(allowed)):
                 out.problems.append(f"page {number}: redaction box {i + 1} does not render as a solid fill")
             if number in rebuilt:
-                for i in _images_burned(doc, page, page_boxes):
+                for i in verify_boxes.images_burned(doc, page, page_boxes):
                     out.problems.append(f"page {number}: the page image is not blacked out under box {i + 1}")
         out.checked["boxes"] = sum(len(b) for b in boxes.values())
         secrets = sorted({s for s in secrets if len(normalise(s)) >= 3})
@@ -346,7 +247,7 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                     out.problems += verify_text.check_kept_words(number, page, kept)
                     visible += [str(row[4]) for row in kept]
                 if boxes:
-                    for i in _images_burned(doc, page, bars):
+                    for i in verify_boxes.images_burned(doc, page, bars):
                         out.problems.append(f"page {number}: the page image is not blacked out under box {i + 1}")
             elif number <= src.page_count:
                 original = _unrotated(src[number - 1])
@@ -361,12 +262,12 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
                 if boxes:
                     out.problems += _shaped_clips(number, page, [*boxes, *bars])
             if boxes:
-                under_bars = (_glyphs_in_boxes(output_glyphs, bars, allowed) if output_glyphs is not None
-                              else _chars_in_boxes(page, bars, allowed))
+                under_bars = (verify_boxes.glyphs_in_boxes(output_glyphs, bars, allowed) if output_glyphs is not None
+                              else verify_boxes.chars_in_boxes(page, bars, allowed))
                 for i, under in sorted(under_bars.items()):
                     out.problems.append(f"page {number}: text under redaction bar {i + 1} can still be "
                                         f"extracted ({len(under)} characters)")
-                for i in _pixels_solid(page, bars, bool(allowed)):
+                for i in verify_boxes.pixels_solid(page, bars, bool(allowed)):
                     out.problems.append(f"page {number}: redaction bar {i + 1} does not render as a solid fill")
         out.checked["boxes"] = sum(len(p.boxes) for p in request.pages)
         secrets |= set(pieces)

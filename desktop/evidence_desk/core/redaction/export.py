@@ -267,7 +267,8 @@ def _width_summary(outcome: ExportOutcome) -> dict[str, Any]:
     return {"bars": len(outcome.hidden_widths), "lines_rebuilt": outcome.rebuilt_lines,
             "bar_to_text_width_min": round(ratios[0], 2) if ratios else None,
             "bar_to_text_width_max": round(ratios[-1], 2) if ratios else None,
-            "rule": "bars 3-12 em wide, drawn uniformly whatever they replace (runs up to 12 em)"}
+            "rule": "bars 3-12 em wide, drawn uniformly whatever they replace (runs up to 12 em); "
+                    "over a picture 12-16 em; on scans the rest of the line follows the bar"}
 
 
 def _record(case: Case, result: ExportResult) -> None:

@@ -1,6 +1,7 @@
-"""A real embedded Type1 font for tests, written with fontTools' t1Lib (no Type1 font
-ships with the system): one box-shaped glyph per capital letter, each a different
-height, so an outline tells its letter."""
+"""Real embedded fonts for tests, written with fontTools (no Type1 or CFF font ships
+with the system): a Type1 program (t1Lib) and an OpenType CFF font (FontBuilder),
+one box-shaped glyph per capital letter, each a different height, so an outline
+tells its letter."""
 
 from __future__ import annotations
 
@@ -76,4 +77,65 @@ def embedded_type1_glyphs(path: Path) -> list[set[str]]:
                     if "rlineto" in charstring.program or "rrcurveto" in charstring.program:
                         inked.add(name)
                 out.append(inked)
+    return out
+
+
+def cff_font(path: Path) -> Path:
+    """An OpenType font with CFF outlines for the capitals."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    builder = FontBuilder(1000, isTTF=False)
+    names = [".notdef", "space", *LETTERS]
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({32: "space", **{ord(c): c for c in LETTERS}})
+    strings = {}
+    for k, name in enumerate(names):
+        pen = T2CharStringPen(600, None)
+        if len(name) == 1:
+            pen.moveTo((50, 0))
+            pen.lineTo((450, 0))
+            pen.lineTo((450, 300 + 23 * k))
+            pen.lineTo((50, 300 + 23 * k))
+            pen.closePath()
+        strings[name] = pen.getCharString()
+    builder.setupCFF("TestCFF", {"FullName": "TestCFF"}, strings, {})
+    builder.setupHorizontalMetrics({n: (600 if len(n) == 1 else 300, 50) for n in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "TestCFF", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(path)
+    return path
+
+
+def embedded_cff_glyphs(path: Path) -> list[set[str]]:
+    """The glyph names with outlines of every embedded CFF program (bare or OpenType)."""
+    import io
+
+    import pymupdf
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.ttLib import TTFont
+
+    out = []
+    with pymupdf.open(path) as doc:
+        for xref in range(1, doc.xref_length()):
+            if doc.xref_get_key(xref, "Type")[1] != "/Font":
+                continue
+            _name, ext, _kind, buffer = doc.extract_font(xref)
+            if ext not in ("otf", "cff") or not buffer:
+                continue
+            try:
+                cff = TTFont(io.BytesIO(buffer))["CFF "].cff
+            except Exception:
+                cff = CFFFontSet()
+                cff.decompile(io.BytesIO(buffer), None)
+            top = cff[cff.fontNames[0]]
+            inked = set()
+            for name in top.charset:
+                charstring = top.CharStrings[name]
+                charstring.decompile()
+                if any(t in ("rlineto", "hlineto", "vlineto", "rrcurveto") for t in charstring.program):
+                    inked.add(name)
+            out.append(inked)
     return out
