@@ -135,3 +135,15 @@ def test_titles_read_without_umlauts_or_in_latin_letters_still_name_the_kind():
         "kind"] == "other"
     assert {f.field: f.value for f in suggest_fields("AKT ПРИЕМА-ПЕРЕДАЧИ No K-2021/40\nг. Гомель 17.03.2021")}[
         "kind"] == "other"
+
+
+def test_a_pdf_text_layer_that_keeps_table_cells_one_per_line_still_pairs_labels_and_values():
+    text = ("Nordwerk Spedition GmbH\nBrandtner GmbH\nRECHNUNG\nRechnungsnummer\nRechnungsdatum\nKundennummer\n"
+            "T-2019/73\n21. August 2019\n34/356-4\nLieferung gemäß Auftragsbestätigung BSG-2019-338\nPos.\nBetrag\n1\n"
+            "4.038.992,50 EUR")
+    assert roles(text) == {"T-2019/73": "own", "34/356-4": "identifier", "BSG-2019-338": "cited"}
+
+
+def test_german_compound_number_labels_carry_their_sign():
+    text = "NORDWERK AG\nLIEFERSCHEIN Nr. 1-BA/2020\nDatum: 15.5.2020\nIhre Bestell-Nr.: 818/D-20\nKunden-Nr.: 2020/VE-08"
+    assert roles(text) == {"1-BA/2020": "own", "818/D-20": "cited", "2020/VE-08": "identifier"}

@@ -31,7 +31,9 @@ _LABEL = (r"(?:(?:Our|Your|My|Unser|Ihr|Ihre|Наш|Ваш)\s+)?"
 _PAPER = (r"(?:Invoice|Inv\.?|Rechnung|Contract|Contr\.?|Vertrag|Agreement|Permit|Licen[cs]e|Passport|"
           r"Certificate|(?:Purchase\s+)?Order|PO|Offer|Quotation|Auftrag|Bestellung|Auftragsbestätigung|Angebot|"
           r"Контракт\w*|Договор\w*|Сч[её]т\w*|Лицензи\w*|Заказ\w*|Инвойс\w*|Спецификаци\w*)")
-_PREFIX = (rf"(?P<prefix>(?:{_LABEL}\s*:?\s*(?:{_SIGN}\s*:?\s*)?)|(?:{_SIGN}\s*:?\s*)"
+# German compounds carry the sign: "Bestell-Nr.", "Kunden-Nr.", "Rechnungs-Nr.".
+_COMPOUND_SIGN = r"[^\W\d_]{3,}-(?:Nr|No)\.?"
+_PREFIX = (rf"(?P<prefix>(?:{_LABEL}\s*:?\s*(?:{_SIGN}\s*:?\s*)?)|(?:{_COMPOUND_SIGN}\s*:?\s*)|(?:{_SIGN}\s*:?\s*)"
            rf"|(?:{_PAPER}\s*:?\s+(?=[A-ZА-Я0-9]+[/\-][A-ZА-Я0-9])))")
 _VALUE = r"(?P<value>[A-ZА-Я0-9](?:[A-Za-zА-Яа-я0-9]|[/\-.](?=[A-Za-zА-Яа-я0-9]))*)"
 _LEADING_WORDS = re.compile(rf"(?:{_PAPER}(?:\s*:\s*|\s+))?(?:{_LABEL}\s*:?\s*)?(?:{_SIGN}\s*:?\s*)?", re.IGNORECASE)

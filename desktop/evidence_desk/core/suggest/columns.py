@@ -71,21 +71,43 @@ def _role(stem: str, title: str | None) -> str | None:
     return None
 
 
+def _rows(filled: list[tuple[int, str]]) -> list[tuple[list[str], list[tuple[int, str]]]]:
+    """(labels, cells) pairs: a header row and the value row under it, either each on one line
+    (as OCR and plain text read a table) or one cell per line (as a PDF's text layer keeps table
+    cells: the run of label lines, then as many value lines)."""
+    out = []
+    for (_, head), (start, row) in pairwise(filled):
+        labels = _labels(head)
+        if len(labels) >= 2:
+            out.append((labels, _cells(row, start)))
+    i = 0
+    while i < len(filled):
+        j = i
+        while j < len(filled) and not any(ch.isdigit() for ch in filled[j][1]) and len(_labels(filled[j][1])) == 1:
+            j += 1
+        # The run may begin with a title or a letterhead line: the header row is its last k lines,
+        # with k the longest for which the k lines below are all short cells holding figures.
+        for k in range(j - i, 1, -1):
+            values = filled[j:j + k]
+            if len(values) == k and all(len(t.split()) <= 3 and any(ch.isdigit() for ch in t) for _, t in values):
+                out.append(([_labels(t)[0] for _, t in filled[j - k:j]],
+                            [(start + len(text) - len(text.lstrip()), text.strip()) for start, text in values]))
+                break
+        i = max(j, i + 1)
+    return out
+
+
 def column_numbers(lines: list[tuple[int, str]], title: str | None) -> list[ColumnNumber]:
     """Numbers under number labels, from `lines` as (offset, text); `title` is the paper's title word."""
     out: list[ColumnNumber] = []
     filled = [(start, text) for start, text in lines if text.strip()]
-    for (_, head), (start, row) in pairwise(filled):
-        labels = _labels(head)
-        if len(labels) < 2 or not any(_NUMBER_LABEL.match(label) for label in labels):
-            continue
-        cells = _cells(row, start)
-        if len(cells) != len(labels):
+    for labels, cells in _rows(filled):
+        if len(cells) != len(labels) or not any(_NUMBER_LABEL.match(label) for label in labels):
             continue
         for label, (offset, cell) in zip(labels, cells, strict=True):
             m = _NUMBER_LABEL.match(label)
             value = repair_digits(cell.strip(".,;:"))
-            if m is None or not plausible_reference(value, signed=True) or find_dates(value):
+            if m is None or not plausible_reference(value, signed=True) or find_dates(value) or " " in value:
                 continue
             role = _role(m.group("stem"), title)
             if role is not None:
