@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.redaction import MarkRedaction, Spot
@@ -85,12 +85,14 @@ def scan_pages(case: Case, doc_id: int | None, page_ids: Sequence[int] | None,
             progress.raise_if_cancelled()
         chunk = ids[at:at + BATCH]
         with case.read() as s:
-            rows = s.execute(select(Page.id, Page.document_id, Document.filename, Page.number, Page.words, Page.text)
+            # the word boxes as stored (JSON text), decoded and checked in one call by PageStream
+            rows = s.execute(select(Page.id, Page.document_id, Document.filename, Page.number,
+                                    type_coerce(Page.words, Text).label("words"), Page.text)
                              .join(Document, Document.id == Page.document_id)
                              .where(Page.id.in_(chunk))).all()
         order = {page_id: i for i, page_id in enumerate(chunk)}
         for row in sorted(rows, key=lambda r: order[r.id]):
-            yield ScannedPage(row.document_id, row.filename, row.number, PageStream.build(row.words or [], row.text))
+            yield ScannedPage(row.document_id, row.filename, row.number, PageStream.from_json(row.words, row.text))
         if progress is not None:
             progress.advance(len(chunk))
 

@@ -181,7 +181,7 @@ def is_token_char(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _token_run() -> re.Pattern[str]:
+def token_run() -> re.Pattern[str]:
     """A run of token characters: the ranges read from SQLite, as one character class."""
     ranges = _tables()[1]
     body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
@@ -190,7 +190,7 @@ def _token_run() -> re.Pattern[str]:
 
 def token_spans(folded: str) -> list[tuple[int, int]]:
     """Start and end of every token of folded text."""
-    return [m.span() for m in _token_run().finditer(folded)]
+    return [m.span() for m in token_run().finditer(folded)]
 
 
 def _unmix(token: str) -> str:
@@ -207,13 +207,34 @@ def _unmix(token: str) -> str:
     return "".join(table.get(ch, ch) for ch in token)
 
 
+@lru_cache(maxsize=1)
+def _scripts() -> dict[int, str | None]:
+    """Latin letters → "a", Cyrillic → "b", spaces kept, every other character dropped."""
+    table: dict[int, str | None] = dict.fromkeys(range(PLANES_READ))
+    table.update({c: "a" for c in range(ord("a"), ord("z") + 1)})
+    table.update(dict.fromkeys(range(0x400, 0x500), "b"))
+    table.update({ord(c): " " for c in " \n\t\r"})
+    return table
+
+
+def _may_mix(folded: str) -> bool:
+    """Whether some run of characters without a space holds Latin and Cyrillic letters
+    (a token in two scripts needs that): a cheap test before looking token by token."""
+    if not (_LATIN.search(folded) and _CYRILLIC.search(folded)):
+        return False
+    marks = folded.translate(_scripts())
+    if len(marks) != marks.count("a") + marks.count("b") + marks.count(" "):
+        return True  # characters beyond the table: look token by token
+    return "ab" in marks or "ba" in marks
+
+
 def unmix_lookalikes(folded: str) -> str:
     """Look-alike letters swapped in every mixed-script token (same length as the input)."""
-    if not (_LATIN.search(folded) and _CYRILLIC.search(folded)):
+    if not _may_mix(folded):
         return folded
     out = []
     last = 0
-    for m in _token_run().finditer(folded):
+    for m in token_run().finditer(folded):
         token = m.group()
         if token.isascii() or not _LATIN.search(token):
             continue

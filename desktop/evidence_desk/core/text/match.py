@@ -73,10 +73,9 @@ def find_literal(stream: PageStream, lit: Literal) -> list[TextMatch]:
     """Every occurrence of the forms, and every whole word sharing a stem."""
     found = {(m.start, m.end): m for m in find_forms(stream, list(lit.forms))}
     if lit.stems:
-        for a, b, stems in stream.token_stems:
-            if stems & lit.stems:
-                start, end = stream.text_range("tokens", a, b)
-                found.setdefault((start, end), TextMatch(start, end))
+        for a, b in stream.stem_matches(lit.stems):
+            start, end = stream.text_range("folded", a, b)
+            found.setdefault((start, end), TextMatch(start, end))
         # a whole word found by its stem covers the part of it the form matched
         found = {k: m for k, m in found.items()
                  if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found.values())}
@@ -84,15 +83,20 @@ def find_literal(stream: PageStream, lit: Literal) -> list[TextMatch]:
 
 
 def find_forms(stream: PageStream, forms: list[str]) -> list[TextMatch]:
-    """Every non-overlapping occurrence of each form, as ranges of the stream's text."""
-    tokens = stream.tokens
+    """Every non-overlapping occurrence of each form, as ranges of the stream's text.
+
+    A form of one token can only occur inside one token, where the `folded` view
+    holds the same characters as the `tokens` view: it is looked for there, which
+    spares building the `tokens` view (and its offsets) for every page."""
     found: dict[tuple[int, int], TextMatch] = {}
     for form in forms:
-        pos = tokens.find(form)
+        view = "tokens" if " " in form else "folded"
+        haystack = stream.tokens if view == "tokens" else stream.folded
+        pos = haystack.find(form)
         while pos >= 0:
-            start, end = stream.text_range("tokens", pos, pos + len(form))
+            start, end = stream.text_range(view, pos, pos + len(form))
             found.setdefault((start, end), TextMatch(start, end))
-            pos = tokens.find(form, pos + len(form))
+            pos = haystack.find(form, pos + len(form))
     return sorted(found.values(), key=lambda m: (m.start, m.end))
 
 

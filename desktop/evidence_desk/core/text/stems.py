@@ -12,7 +12,7 @@ phrase and a prefix search stay exact."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+import threading
 
 import Stemmer
 
@@ -20,9 +20,19 @@ MIN_WORD = 4
 MIN_STEM = 3
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()  # a PyStemmer object is not safe to share between threads
+# Stems already computed, by token: a case's vocabulary is small next to its word count,
+# so pages (matching, and the index trigger on every page written) mostly hit this.
+_known: dict[str, frozenset[str]] = {}
+KNOWN_MAX = 400_000
+
+
 def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer, Stemmer.Stemmer]:
-    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english"), Stemmer.Stemmer("german")
+    found = getattr(_local, "stemmers", None)
+    if found is None:
+        found = _local.stemmers = (Stemmer.Stemmer("russian"), Stemmer.Stemmer("english"),
+                                   Stemmer.Stemmer("german"))
+    return found  # type: ignore[no-any-return]
 
 
 def _stemmable(token: str) -> bool:
@@ -39,7 +49,31 @@ def token_stems(token: str) -> frozenset[str]:
 
 
 def stems_of(tokens: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Each distinct stemmable token's stems, computed in bulk (the stemmers are C)."""
+    """Each distinct stemmable token's stems (tokens without any are left out)."""
+    known = _known
+    wanted = set(tokens)
+    new = [t for t in wanted if t not in known]
+    if new:
+        if len(known) > KNOWN_MAX:
+            known.clear()
+        found = _compute(new)
+        for t in new:
+            known[t] = found.get(t, _NONE)
+    out = {}
+    for t in wanted:
+        stems = known.get(t)
+        if stems is None:  # cleared by another thread meanwhile
+            stems = _compute([t]).get(t, _NONE)
+        if stems:
+            out[t] = stems
+    return out
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _compute(tokens: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each stemmable token's stems, computed in bulk (the stemmers are C)."""
     unique = sorted({t for t in tokens if _stemmable(t)})
     cyrillic = [t for t in unique if _is_cyrillic(t)]
     latin = [t for t in unique if not _is_cyrillic(t)]

@@ -13,17 +13,21 @@ Any range of any view maps back to rectangles, one per line (`regions`)."""
 
 from __future__ import annotations
 
-import json
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate, chain
 from typing import Any
+
+import msgspec
 
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.text.fold import (
     fold,
     fold_mapped,
     is_token_char,
+    token_run,
     token_spans,
 )
 from evidence_desk.core.text.stems import stems_of, stems_text
@@ -32,31 +36,65 @@ HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 CONTEXT_WORDS = 6
 
 
-def _words(rows: Sequence[Any]) -> list[Word]:
-    out: list[Word] = []
-    for row in rows or ():
+class WordRow(msgspec.Struct, array_like=True, frozen=True):
+    """A word row as stored in `pages.words`: [x0, y0, x1, y1, text, block, line, index(, confidence)]."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    block: int
+    line: int
+    index: int
+    confidence: float | None = None
+
+    @property
+    def rect(self) -> Rect:
+        return Rect(self.x0, self.y0, self.x1, self.y1)
+
+    def word(self) -> Word:
+        return Word(self.rect, self.text, self.block, self.line, self.index, self.confidence)
+
+
+_decode_rows = msgspec.json.Decoder(list[WordRow]).decode  # checks every row's shape in C
+
+
+def _row_of(item: Any) -> WordRow | None:
+    """A word row from a `Word` or a row read some other way (`Word.from_row`'s rules), or
+    None when it cannot be read or holds no text."""
+    if isinstance(item, WordRow):
+        row = item
+    else:
         try:
-            word = row if isinstance(row, Word) else Word.from_row(list(row))
+            word = item if isinstance(item, Word) else Word.from_row(list(item))
         except (TypeError, ValueError, IndexError):
-            continue  # one bad row must not cost the page its text
-        if word.text.strip():
-            out.append(word)
-    return out
+            return None  # one bad row must not cost the page its text
+        r = word.rect
+        row = WordRow(r.x0, r.y0, r.x1, r.y1, word.text, word.block, word.line, word.index, word.confidence)
+    return row if row.text.strip() else None
 
 
-def _joins_next(word: Word, nxt: Word | None) -> bool:
+def _joins_next(row: WordRow, text: str, nxt: WordRow | None) -> bool:
     """A word hyphenated at a line end: "Luka-" followed by "shenko" on the next line."""
-    if nxt is None or (nxt.block, nxt.line) == (word.block, word.line):
+    if nxt is None or (nxt.block == row.block and nxt.line == row.line):
         return False
-    text = word.text
     return len(text) > 1 and text.endswith(HYPHENS) and text[-2].isalpha() and nxt.text[:1].isalpha()
 
 
 @dataclass
 class PageStream:
-    words: list[Word]
+    """Built from word rows; `Word` objects are made only when asked for (`words`), since
+    matching a page needs the text of every word but the box of only the few it hits."""
+
+    rows: list[WordRow]  # the page's readable word rows, in reading order
     text: str
-    owners: list[tuple[int, int] | None]  # per character of `text`: (word, character in word) or None
+    starts: list[int]  # per word: where its characters begin in `text`
+    lengths: list[int]  # per word: how many characters of `text` it owns (a joining hyphen is dropped)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [row.word() for row in self.rows]
 
     @cached_property
     def _folded_view(self) -> tuple[str, list[int] | None]:
@@ -85,45 +123,82 @@ class PageStream:
     def tokens(self) -> str:
         return self._tokens_view[0]
 
-    @cached_property
-    def token_stems(self) -> list[tuple[int, int, frozenset[str]]]:
-        """Each stemmable token of the `tokens` view: its range there and its stems."""
-        spans: list[tuple[int, int, str]] = []
-        pos = 0
-        for token in self.tokens.split(" "):
-            spans.append((pos, pos + len(token), token))
-            pos += len(token) + 1
-        stems = stems_of(t for _, _, t in spans)
-        return [(a, b, stems[t]) for a, b, t in spans if t in stems]
+    def stem_matches(self, wanted: frozenset[str]) -> list[tuple[int, int]]:
+        """The range in the `folded` view of every whole token sharing a stem with `wanted`.
+        Only the page's distinct tokens are stemmed (and each at most once a process,
+        `core.text.stems`); positions are looked up for the few that share one."""
+        folded = self.folded
+        distinct = set(token_run().findall(folded))
+        hits = [t for t, stems in stems_of(distinct).items() if stems & wanted]
+        out: list[tuple[int, int]] = []
+        for token in hits:
+            pos = folded.find(token)
+            while pos >= 0:
+                end = pos + len(token)
+                if (pos == 0 or not is_token_char(folded[pos - 1])) and (
+                        end == len(folded) or not is_token_char(folded[end])):
+                    out.append((pos, end))
+                pos = folded.find(token, end)
+        return sorted(out)
 
     @classmethod
     def build(cls, rows: Sequence[Any], fallback_text: str = "") -> PageStream:
         """From word rows; from plain text (no rectangles) when the page has no words."""
-        words = _words(rows)
-        if not words:
-            return cls([], fallback_text, [None] * len(fallback_text))
-        chars: list[str] = []
-        owners: list[tuple[int, int] | None] = []
-        for i, word in enumerate(words):
-            nxt = words[i + 1] if i + 1 < len(words) else None
-            joined = _joins_next(word, nxt)
-            text = word.text[:-1] if joined else word.text
-            chars.append(text)
-            owners.extend((i, j) for j in range(len(text)))
-            if nxt is not None and not joined:
-                chars.append(" " if (nxt.block, nxt.line) == (word.block, word.line) else "\n")
-                owners.append(None)
-        return cls(words, "".join(chars), owners)
+        return cls._of([row for row in map(_row_of, rows or ()) if row is not None], fallback_text)
 
     @classmethod
-    def from_json(cls, words_json: str | list[Any] | None, text: str | None) -> PageStream:
-        """From `pages.words` as a query returns it: JSON text (SQLite) or already decoded
-        (PostgreSQL's json type)."""
+    def _of(cls, kept: list[WordRow], fallback_text: str) -> PageStream:
+        if not kept:
+            return cls([], fallback_text, [], [])
+        texts = [row.text for row in kept]
+        if any(t.endswith(HYPHENS) for t in texts):
+            return cls._joining(kept)
+        lines = [(row.block, row.line) for row in kept]
+        seps = [" " if a == b else "\n" for a, b in zip(lines, lines[1:], strict=False)]
+        seps.append("")
+        lengths = [len(t) for t in texts]
+        starts = list(accumulate((n + 1 for n in lengths[:-1]), initial=0))
+        return cls(kept, "".join(chain.from_iterable(zip(texts, seps, strict=True))), starts, lengths)
+
+    @classmethod
+    def _joining(cls, kept: list[WordRow]) -> PageStream:
+        """`_of` for a page where some word ends in a hyphen (it may join the next line's word)."""
+        chars: list[str] = []
+        starts: list[int] = []
+        lengths: list[int] = []
+        pos = 0
+        last = len(kept) - 1
+        for i, row in enumerate(kept):
+            text = row.text
+            nxt = kept[i + 1] if i < last else None
+            joined = _joins_next(row, text, nxt)
+            if joined:
+                text = text[:-1]
+            chars.append(text)
+            starts.append(pos)
+            lengths.append(len(text))
+            pos += len(text)
+            if nxt is not None and not joined:
+                chars.append(" " if nxt.block == row.block and nxt.line == row.line else "\n")
+                pos += 1
+        return cls(kept, "".join(chars), starts, lengths)
+
+    @classmethod
+    def from_json(cls, words_json: str | bytes | list[Any] | None, text: str | None) -> PageStream:
+        """From `pages.words` as a query returns it: JSON text (SQLite), whose rows of the
+        usual shape are decoded and checked in one C call (anything else is read row by
+        row), or already decoded (PostgreSQL's json type)."""
         if isinstance(words_json, list):
             return cls.build(words_json, text or "")
+        if not words_json:
+            return cls._of([], text or "")
         try:
-            rows = json.loads(words_json) if words_json else []
-        except ValueError:
+            return cls._of([r for r in _decode_rows(words_json) if r.text.strip()], text or "")
+        except msgspec.DecodeError:  # ValidationError included: some row of another shape
+            pass
+        try:
+            rows = msgspec.json.decode(words_json)
+        except msgspec.DecodeError:
             rows = []
         return cls.build(rows if isinstance(rows, list) else [], text or "")
 
@@ -137,7 +212,15 @@ class PageStream:
         return src[start], src[end - 1] + 1
 
     def word_indexes(self, start: int, end: int) -> list[int]:
-        return sorted({o[0] for o in self.owners[start:end] if o is not None})
+        """The words owning any character of `text[start:end]`."""
+        starts, lengths = self.starts, self.lengths
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        out = []
+        while i < len(starts) and starts[i] < end:
+            if starts[i] + lengths[i] > start and lengths[i]:
+                out.append(i)
+            i += 1
+        return out
 
     def words_in(self, start: int, end: int) -> list[Word]:
         return [self.words[i] for i in self.word_indexes(start, end)]
@@ -146,21 +229,19 @@ class PageStream:
         """One rectangle per line covering characters start..end-1 of `text`; part of a
         word ("Smith" in "Smithson") is a proportional slice of its box, padded by half a
         character each side and never outside the word."""
-        spans: dict[int, list[int]] = {}
-        for owner in self.owners[start:end]:
-            if owner is not None:
-                spans.setdefault(owner[0], []).append(owner[1])
-        per_line: dict[tuple[int, int], Rect] = {}
-        for index in sorted(spans):
-            word = self.words[index]
-            first, last = min(spans[index]), max(spans[index])
-            letters = [j for j, ch in enumerate(word.text) if is_token_char(ch)] or [0, len(word.text) - 1]
-            rect = word.rect
+        per_line: dict[tuple[Any, Any], Rect] = {}
+        for index in self.word_indexes(start, end):
+            row = self.rows[index]
+            text = row.text
+            first = max(start, self.starts[index]) - self.starts[index]
+            last = min(end, self.starts[index] + self.lengths[index]) - 1 - self.starts[index]
+            letters = [j for j, ch in enumerate(text) if is_token_char(ch)] or [0, len(text) - 1]
+            rect = row.rect
             if first > letters[0] or last < letters[-1]:  # punctuation around a word is not "part"
-                unit = rect.width / max(1, len(word.text))
+                unit = rect.width / max(1, len(text))
                 rect = Rect(max(rect.x0, rect.x0 + (first - 0.5) * unit), rect.y0,
                             min(rect.x1, rect.x0 + (last + 1.5) * unit), rect.y1)
-            line = (word.block, word.line)
+            line = (row.block, row.line)
             per_line[line] = per_line[line].union(rect) if line in per_line else rect
         return list(per_line.values())
 
@@ -179,12 +260,13 @@ class PageStream:
         indexes = self.word_indexes(start, end)
         if not indexes:
             return " ".join(self.text[max(0, start - 40):end + 40].split())
+        rows = self.rows
         lo = max(0, indexes[0] - words)
-        hi = min(len(self.words), indexes[-1] + words + 1)
-        before = " ".join(w.text for w in self.words[lo:indexes[0]])
-        hit = " ".join(w.text for w in self.words[indexes[0]:indexes[-1] + 1])
-        after = " ".join(w.text for w in self.words[indexes[-1] + 1:hi])
-        return f"{'…' if lo else ''}{before} [{hit}] {after}{'…' if hi < len(self.words) else ''}".strip()
+        hi = min(len(rows), indexes[-1] + words + 1)
+        before = " ".join(r.text for r in rows[lo:indexes[0]])
+        hit = " ".join(r.text for r in rows[indexes[0]:indexes[-1] + 1])
+        after = " ".join(r.text for r in rows[indexes[-1] + 1:hi])
+        return f"{'…' if lo else ''}{before} [{hit}] {after}{'…' if hi < len(rows) else ''}".strip()
 
 
 @lru_cache(maxsize=8)
