@@ -11,8 +11,8 @@ phrase and a prefix search stay exact."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import threading
+from collections.abc import Iterable
 
 import Stemmer
 

@@ -17,7 +17,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, pairwise
 from typing import Any
 
 import msgspec
@@ -154,7 +154,7 @@ class PageStream:
         if any(t.endswith(HYPHENS) for t in texts):
             return cls._joining(kept)
         lines = [(row.block, row.line) for row in kept]
-        seps = [" " if a == b else "\n" for a, b in zip(lines, lines[1:], strict=False)]
+        seps = [" " if a == b else "\n" for a, b in pairwise(lines)]
         seps.append("")
         lengths = [len(t) for t in texts]
         starts = list(accumulate((n + 1 for n in lengths[:-1]), initial=0))
