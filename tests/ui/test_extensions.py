@@ -89,3 +89,24 @@ def test_redact_every_occurrence_of_an_entity_name_reaches_its_aliases(window, u
     texts = [h.text for h in dialog.hits]
     assert texts.count("Zelenograd") == 2  # the alias, found although "Zelo Works" is not on the page
     assert any(h.source == "mention" for h in dialog.hits)  # and the tagged region
+
+
+def test_every_occurrence_is_found_off_the_main_thread_and_fills_the_preview(window, ui_case, qtbot, monkeypatch):
+    import threading
+
+    from evidence_desk.ui.tools import redact_all
+
+    threads: list[threading.Thread] = []
+    real = redact_all.find_for_preview
+
+    def recording(case, text, progress):  # the real search, noting the thread it runs on
+        threads.append(threading.current_thread())
+        return real(case, text, progress)
+
+    monkeypatch.setattr(redact_all, "find_for_preview", recording)
+    search = redact_every_occurrence(window, "Zelenograd")
+    dialog = _preview(qtbot, search)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.model.rowCount() == len(search.job.result.hits) == 2
+    assert set(search.job.result.sources) == {(h.document_id, h.page) for h in dialog.hits}
+    dialog.reject()

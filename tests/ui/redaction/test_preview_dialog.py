@@ -38,11 +38,11 @@ def test_every_hit_is_listed_with_a_thumbnail_and_nothing_is_marked_yet(qtbot, l
 
     dialog = RedactionPreviewDialog.for_query(letter_case, "ivan petrov")
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 2
-    assert "page 1" in dialog.list.item(0).text() and "page 2" in dialog.list.item(1).text()
+    assert dialog.model.rowCount() == 2
+    assert "page 1" in dialog.model.text(0) and "page 2" in dialog.model.text(1)
     with qtbot.waitSignals([dialog.thumbnailShown, dialog.thumbnailShown], timeout=30_000):
         dialog.show()
-    qtbot.waitUntil(lambda: all(not dialog.list.item(i).icon().isNull() for i in range(2)), timeout=30_000)
+    qtbot.waitUntil(lambda: all(dialog.model.has_icon(i) for i in range(2)), timeout=30_000)
     assert _count(letter_case) == 0
     dialog.reject()
 
@@ -54,7 +54,9 @@ def test_confirming_marks_only_the_ticked_hits_with_the_chosen_reason(qtbot, let
 
     dialog = RedactionPreviewDialog.for_query(letter_case, "ivan petrov", apply=True)
     qtbot.addWidget(dialog)
-    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    index = dialog.model.index(1)
+    assert dialog.model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     dialog.reason.setCurrentIndex(dialog.reason.findData("source"))
     dialog.note.setText("protect the driver")
     with qtbot.waitSignal(dialog.redactionRequested, timeout=5_000):
@@ -74,3 +76,35 @@ def test_nothing_chosen_shows_the_reason_instead_of_closing(qtbot, letter_case: 
     assert "nothing to redact" in dialog.error.text()
     assert _count(letter_case) == 0
     dialog.reject()
+
+
+def test_thousands_of_hits_are_listed_lazily_a_chunk_at_a_time(qtbot, tmp_path: Path) -> None:
+    """Rows reach the view as it scrolls, and a thumbnail is asked for only for a row the
+    view paints, so opening a preview of thousands of hits costs the main thread little."""
+    from evidence_desk.core.geometry import Rect
+    from evidence_desk.core.redaction.matching import Hit
+    from evidence_desk.ui.redaction.hit_model import CHUNK
+    from evidence_desk.ui.redaction.preview_dialog import RedactionPreviewDialog
+
+    case = Case.open(tmp_path / "case", create=True, author="tester")
+    hits = [Hit(1, "a.pdf", 1 + i // 10, (Rect(10, 10 + i % 10, 40, 20 + i % 10),), "radar", f"[radar] {i}")
+            for i in range(3 * CHUNK + 7)]
+    asked: list[int] = []
+    dialog = RedactionPreviewDialog(case, hits, sources={}, reasons=[])
+    dialog.model.thumbnailWanted.connect(asked.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert dialog.model.rowCount() == CHUNK
+    assert max(asked) < CHUNK and len(asked) < 50  # only the rows on screen
+    for _ in range(10):
+        dialog.list.scrollToBottom()
+        qtbot.wait(20)
+        if dialog.model.rowCount() == len(hits):
+            break
+    assert dialog.model.rowCount() == len(hits)
+    dialog.set_all_checked(False)
+    dialog.model.set_checked(len(hits) - 1, True)
+    assert dialog.chosen_hits() == [hits[-1]]
+    dialog.reject()
+    case.close()

@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,14 +36,14 @@ from evidence_desk.core.commands.base import Command
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.queries.pages import PageSource, page_sources
 from evidence_desk.core.redaction.entity_hits import find_occurrences
-from evidence_desk.core.redaction.marking import reason_codes
+from evidence_desk.core.redaction.marking import Reason, reason_codes
 from evidence_desk.core.redaction.matching import Hit, redact_hits_edit
 from evidence_desk.core.redaction.review import initial_status
 from evidence_desk.ui.dialogs.buttons import ok_cancel
+from evidence_desk.ui.redaction.hit_model import HitListModel
 from evidence_desk.ui.viewer.overlays import marked_picture
 
 THUMB_SIDE = 180
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RedactionPreviewDialog(QDialog):
@@ -52,15 +51,21 @@ class RedactionPreviewDialog(QDialog):
     thumbnailShown = Signal(int)  # row whose thumbnail arrived (tests, diagnostics)
 
     def __init__(self, case: Case, hits: Sequence[Hit], *, title: str | None = None,
-                 render_service: Any = None, apply: bool = False, parent: QWidget | None = None) -> None:
+                 render_service: Any = None, apply: bool = False, parent: QWidget | None = None,
+                 sources: dict[tuple[int, int], PageSource] | None = None,
+                 reasons: Sequence[Reason] | None = None) -> None:
+        """`sources` (each hit's page file and geometry) and `reasons` are read here when
+        not given; "redact every occurrence" reads them in its background job instead,
+        so that opening the dialog reads nothing on the main thread."""
         super().__init__(parent)
         self.case = case
-        self.hits = list(hits)
+        self.model = HitListModel(hits, self)
+        self.hits = self.model.hits
         self.apply_on_accept = apply
         self.edit: Command | None = None
         self.setWindowTitle(title or self.tr("Redact every occurrence"))
         self.resize(760, 560)
-        self._pages = self._page_info()
+        self._pages = sources if sources is not None else self._page_info()
         self._own_service = False
         self._service = render_service if render_service is not None else self._start_service()
         self._waiting: dict[Any, list[int]] = {}
@@ -69,19 +74,15 @@ class RedactionPreviewDialog(QDialog):
         self.summary = QLabel(self.tr("%n match(es)", "", len(self.hits)) + " " + self.tr("in %n document(s).", "", docs)
                               + " " + self.tr("Untick what must stay visible; nothing is marked until you confirm."))
         self.summary.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)  # one row measured, not thousands
         self.list.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
-        for row, hit in enumerate(self.hits):
-            item = QListWidgetItem(self._describe(hit))
-            item.setData(HIT_ROLE, row)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setSizeHint(QSize(THUMB_SIDE + 400, THUMB_SIDE + 8))
-            self.list.addItem(item)
+        self.list.setGridSize(QSize(THUMB_SIDE + 400, THUMB_SIDE + 12))
         self.reason = QComboBox()
-        for code in reason_codes(case):
+        for code in reasons if reasons is not None else reason_codes(case):
             self.reason.addItem(f"{code.label} ({code.code})", code.code)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("optional note kept with each redaction"))
@@ -100,7 +101,9 @@ class RedactionPreviewDialog(QDialog):
         layout.addWidget(self.approve)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self._request_thumbnails()
+        if self._service is not None:
+            self._service.rendered.connect(self._on_rendered)
+            self.model.thumbnailWanted.connect(self._request_thumbnail)
 
     # -- building from a query --------------------------------------------------------------
 
@@ -120,13 +123,10 @@ class RedactionPreviewDialog(QDialog):
     # -- choices ----------------------------------------------------------------------------
 
     def chosen_hits(self) -> list[Hit]:
-        return [self.hits[int(self.list.item(i).data(HIT_ROLE))] for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return self.model.chosen()
 
     def set_all_checked(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for i in range(self.list.count()):
-            self.list.item(i).setCheckState(state)
+        self.model.set_all_checked(checked)
 
     def build_edit(self) -> Command:
         status = initial_status(self.case, "approved" if self.approve.isChecked() else "proposed")
@@ -166,35 +166,28 @@ class RedactionPreviewDialog(QDialog):
         scale = round_scale(THUMB_SIDE / max(source.geometry.width, source.geometry.height, 1.0))
         return PageKey(source.sha256, hit.page, scale, 0, 0), str(source.path), source.media_type
 
-    def _request_thumbnails(self) -> None:
+    def _request_thumbnail(self, row: int) -> None:
+        """A row the view is about to paint: its page picture, from the cache or rendered."""
         if self._service is None:
             return
-        self._service.rendered.connect(self._on_rendered)
-        for row, hit in enumerate(self.hits):
-            made = self._key(hit)
-            if made is None:
-                continue
-            key, path, media_type = made
-            self._waiting.setdefault(key, []).append(row)
-            image = self._service.request(key, path, media_type, priority=-row, owner=self)
-            if image is not None:
-                self._on_rendered(key, image)
+        made = self._key(self.hits[row])
+        if made is None:
+            return
+        key, path, media_type = made
+        self._waiting.setdefault(key, []).append(row)
+        image = self._service.request(key, path, media_type, priority=-row, owner=self)
+        if image is not None:  # cached: shown on the next turn, not inside the view's paint
+            QTimer.singleShot(0, lambda: self._on_rendered(key, image))
 
     def _on_rendered(self, key: Any, image: QImage) -> None:
         for row in self._waiting.pop(key, []):
-            self.list.item(row).setIcon(QIcon(self._marked(image, self.hits[row], key.scale)))
+            self.model.set_icon(row, QIcon(self._marked(image, self.hits[row], key.scale)))
             self.thumbnailShown.emit(row)
 
     @staticmethod
     def _marked(image: QImage, hit: Hit, scale: float) -> QPixmap:
         """The page picture with the hit's rectangles drawn as they will be blacked out."""
         return marked_picture(image, hit.rects, scale, scale, fill=QColor(0, 0, 0, 170))
-
-    def _describe(self, hit: Hit) -> str:
-        where = self.tr("{file} — page {page}").format(file=hit.filename, page=hit.page)
-        count = len(hit.rects)
-        lines = self.tr(", %n line(s)", "", count) if count > 1 else ""
-        return f"{where}{lines}\n{hit.context}"
 
     def done(self, result: int) -> None:
         if self._service is not None:
