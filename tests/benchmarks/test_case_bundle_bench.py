@@ -37,9 +37,11 @@ from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.import_bundle import import_bundle
 from evidence_desk.core.bundle.layout import STORED_SUFFIXES
 from evidence_desk.core.case import Case
+from evidence_desk.core.commands.base import Combined
+from evidence_desk.core.commands.tagging import Tag
 from evidence_desk.core.db.models import Document, Entity
 from evidence_desk.core.demo.build import build_demo_case
-from evidence_desk.core.edits import Batch, CreateRecord
+from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
 
 pytestmark = pytest.mark.benchmark
@@ -68,11 +70,9 @@ def _scale(case: Case, folder: Path) -> int:
         pages += out.page_count
         n += 1
     report = import_paths(case, files, ImportOptions(workers=2, ocr="never"))
-    steps = [CreateRecord("mentions", {"entity_id": entity_id, "document_id": o.document_id, "page_number": p,
-                                       "quote": None, "x0": 40.0, "y0": 20.0, "x1": 140.0, "y1": 32.0,
-                                       "author": "bench"})
+    steps = [Tag(o.document_id, p, entity_id=entity_id, rect=Rect(40.0, 20.0, 140.0, 32.0))
              for o in report.imported for p in range(1, (o.pages or 0) + 1)]
-    case.apply(Batch(list(steps), label="bench.tags"))
+    case.apply(Combined(list(steps), "bench tags"))
     return pages
 
 

@@ -24,6 +24,7 @@ from evidence_desk import __version__
 from evidence_desk.core import audit, case_health, confine, settings
 from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
 from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.commands.engine import apply_command
 from evidence_desk.core.commands.history import History
 from evidence_desk.core.db.engine import make_engine
@@ -36,7 +37,6 @@ from evidence_desk.core.db.location import (
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
 from evidence_desk.core.db.server import make_server_engine
-from evidence_desk.core.edits import Edit
 from evidence_desk.core.errors import CaseError, DiskFullError
 from evidence_desk.core.storage import OriginalStore
 from evidence_desk.core.text import server_index
@@ -361,20 +361,10 @@ class Case:
 
     # -- commands --------------------------------------------------------------------------
 
-    def apply(self, command: Command | Edit, *, action: str | None = None) -> Any:
+    def apply(self, command: Command) -> Changes:
         """Apply a command in one transaction with its audit entry and history step; return the
-        `Changes` it made (undo it with `case.history.undo()`).
-
-        A legacy `core.edits.Edit` (only the bundle merge still builds one) is applied as before:
-        audited, not in the history, and its inverse edit is returned."""
-        if isinstance(command, Command):
-            return apply_command(self, command)
-        with self.write() as s:
-            inverse = command.apply(s)
-            target_type, target_id = command.target
-            audit.append(s, author=self.author, action=action or command.label,
-                         target_type=target_type, target_id=target_id, data=command.describe())
-        return inverse
+        `Changes` it made (undo it with `case.history.undo()`)."""
+        return apply_command(self, command)
 
     @property
     def history(self) -> History:

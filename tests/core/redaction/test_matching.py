@@ -143,14 +143,10 @@ def test_sharp_s_and_ss_find_each_other_in_search_and_redaction(
 
 
 def _garbuz(case: Case) -> int:
-    from evidence_desk.core.edits import CreateRecord
-    from evidence_desk.core.entities.names import normalize_name
+    from evidence_desk.core.commands.entities import AddEntity
 
-    entity = CreateRecord("entities", {"type": "person", "name": "Garbuz"})
+    entity = AddEntity("Garbuz", "person", aliases=("Harbuz", "Garbus", "Гарбуз", "Харбуз"))
     case.apply(entity)
-    for alias in ("Garbuz", "Harbuz", "Garbus", "Гарбуз", "Харбуз"):
-        case.apply(CreateRecord("entity_aliases", {"entity_id": entity.created_id, "alias": alias,
-                                                   "normalized": normalize_name(alias)}))
     return int(entity.created_id)  # type: ignore[arg-type]
 
 

@@ -11,8 +11,9 @@ Order matters, so that a refused or interrupted import leaves the case as it was
    import: staged and hashed (the hash must be the one the bundle names), its type
    sniffed from its bytes, parsed in a sandbox worker;
 5. only then are the originals stored and every record written in one transaction
-   — one audited, undoable edit. If that transaction fails, the originals this
-   import stored are removed again."""
+   — one audited command, one step of the case's history (`undo` takes it back;
+   the originals stay in the store, where redo finds them). If that transaction
+   fails, the originals this import stored are removed again."""
 
 from __future__ import annotations
 
@@ -23,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.core.bundle.layout import AUDIT, RECORDS, original_name
-from evidence_desk.core.bundle.merge_edit import MergeBundle, NewDocument
+from evidence_desk.core.bundle.merge_command import MergeBundle, NewDocument
 from evidence_desk.core.bundle.merge_plan import RESOLUTIONS, Conflict, MergePlan, keyed, plan_merge
 from evidence_desk.core.bundle.records import read_records
 from evidence_desk.core.bundle.safe_zip import ZipLimits
 from evidence_desk.core.bundle.validate_records import parse_records
 from evidence_desk.core.bundle.verify_bundle import CheckedBundle, checked_bundle
 from evidence_desk.core.case import Case
-from evidence_desk.core.edits import Edit
+from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import (
     BundleRefusedError,
     InvalidInputError,
@@ -52,7 +53,7 @@ class ImportBundleResult:
     plan: MergePlan
     documents_added: int
     resolution: str | None
-    inverse: Edit
+    changes: Changes  # what the merge changed; `case.history.undo()` takes it back
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # check, plan, parse, write
 
@@ -178,8 +179,9 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
                 if not case.originals.exists(file.sha256):
                     stored.append(case.originals.path_for(file.sha256))
                 case.originals.commit(file)
-            edit = MergeBundle(bundle.info.get("Bundle-UID", ""), plan, new_docs, resolve, case.author, keyed(theirs))
-            inverse = case.apply(edit, action="bundle.merge")
+            command = MergeBundle(bundle.info.get("Bundle-UID", ""), plan, new_docs, resolve, case.author,
+                                  keyed(theirs))
+            changes = case.apply(command)
             lap("write")
         except BaseException:
             for original in stored:  # nothing in the database refers to them: the case is as it was
@@ -188,5 +190,5 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         finally:
             for file in staged:
                 case.originals.discard(file)
-        return ImportBundleResult(str(path), plan, len(new_docs), resolve, inverse, list(bundle.report.warnings),
+        return ImportBundleResult(str(path), plan, len(new_docs), resolve, changes, list(bundle.report.warnings),
                                   seconds)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from evidence_desk.core.commands.rows import Rows
+from evidence_desk.core.commands.rows import RowEffect, Rows
 from evidence_desk.core.geometry import Rect
 
 
@@ -38,6 +38,10 @@ class Command:
 
     def intent(self) -> dict[str, Any]:
         return {}
+
+    def audit_steps(self, effects: list[RowEffect]) -> list[dict[str, Any]]:
+        """The rows the audit entry lists (every one, by default)."""
+        return [e.to_audit_json() for e in effects]
 
     @property
     def target(self) -> tuple[str, object | None]:

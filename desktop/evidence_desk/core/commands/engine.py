@@ -24,7 +24,7 @@ def apply_command(case: Case, command: Command) -> Changes:
         target_type, target_id = command.target
         entry = audit.append(s, author=case.author, action=command.action, target_type=target_type,
                              target_id=target_id,
-                             data={"intent": command.intent(), "steps": [e.to_audit_json() for e in rows.effects]})
+                             data={"intent": command.intent(), "steps": command.audit_steps(rows.effects)})
         if command.undoable:
             history.record(s, author=case.author, action=command.action, name=command.title(),
                            effects=rows.effects, audit_id=entry.id)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, inspect, select
+from sqlalchemy import DateTime, Text, bindparam, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,9 @@ M = TypeVar("M", bound=Base)
 # Updating a document's details is a command (`set_details`); creating or deleting one is import's job.
 _NO_INSERT_OR_DELETE = frozenset({Document.__tablename__, Page.__tablename__, AuditEntry.__tablename__,
                                   HistoryStep.__tablename__})
+_CHUNK = 500  # ids per `IN (…)`: SQLite caps the parameters of one statement
+# A page's text and words are import's content, not anyone's edit: the audit log names the page only.
+_AUDITED_COLUMNS = {Page.__tablename__: ("document_id", "number")}
 _READ_ONLY = frozenset({Page.__tablename__, AuditEntry.__tablename__, HistoryStep.__tablename__})
 
 
@@ -48,6 +51,11 @@ class RowEffect:
     def to_audit_json(self) -> dict[str, Any]:
         """For the audit log: a created or deleted row whole, an update as only the columns it
         changed (what readers of the log, such as the bundle merge's conflict finder, expect)."""
+        kept = _AUDITED_COLUMNS.get(self.table)
+        if kept is not None:
+            def cut(row: dict[str, Any] | None) -> dict[str, Any] | None:
+                return None if row is None else {k: row.get(k) for k in kept}
+            return {"table": self.table, "id": self.pk, "before": cut(self.before), "after": cut(self.after)}
         if self.before is None or self.after is None:
             return self.to_json()
         changed = [k for k in self.after if self.before.get(k) != self.after[k]]
@@ -133,6 +141,32 @@ class Rows:
         self.session.refresh(obj)  # the row as stored (naive datetimes, coerced types), as undo will see it
         self.effects.append(RowEffect(model.__tablename__, _pk(obj), None, snapshot(obj)))
         return obj
+
+    def insert_many(self, model: type[Base], rows: list[dict[str, Any]], *,
+                    json_text: tuple[str, ...] = ()) -> list[Any]:
+        """Many rows of one table (sharing their keys) in one statement, each recorded like
+        `insert` (read back as stored, one query per chunk); their ids, in order. Pages
+        are allowed here as they are in `insert_arrived`: only a bundle's documents bring
+        them. `json_text` names JSON columns given as JSON text already (page words),
+        stored as they are instead of decoded and encoded again."""
+        table = model.__tablename__
+        if table in _NO_INSERT_OR_DELETE and model is not Page:
+            raise InvalidInputError(f"{table} cannot be created by an edit")
+        if not rows:
+            return []
+        pk = inspect(model).primary_key[0]
+        stmt = insert(model)
+        if json_text:
+            stmt = stmt.values({c: bindparam(c, type_=Text()) for c in json_text})
+        result = self.session.execute(stmt.returning(pk, sort_by_parameter_order=True),
+                                      [_from_plain(model, row) for row in rows])
+        ids = [r[0] for r in result]
+        stored: dict[Any, dict[str, Any]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            for obj in self.session.execute(select(model).where(pk.in_(ids[start:start + _CHUNK]))).scalars():
+                stored[_pk(obj)] = snapshot(obj)
+        self.effects.extend(RowEffect(table, i, None, stored[i]) for i in ids)
+        return ids
 
     def insert_arrived(self, model: type[M], **values: Any) -> M:
         """A document or page that arrived from outside (a colleague's bundle), recorded like any

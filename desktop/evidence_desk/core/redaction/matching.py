@@ -36,7 +36,7 @@ MAX_HITS = 20_000
 BATCH = 200  # pages read per database round trip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     document_id: int
     filename: str
@@ -50,7 +50,7 @@ class Hit:
         return (self.document_id, self.page, tuple(r.as_tuple() for r in self.rects))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScannedPage:
     document_id: int
     filename: str

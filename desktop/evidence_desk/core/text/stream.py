@@ -36,8 +36,10 @@ HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 CONTEXT_WORDS = 6
 
 
-class WordRow(msgspec.Struct, array_like=True, frozen=True):
-    """A word row as stored in `pages.words`: [x0, y0, x1, y1, text, block, line, index(, confidence)]."""
+class WordRow(msgspec.Struct, array_like=True, frozen=True, gc=False):
+    """A word row as stored in `pages.words`: [x0, y0, x1, y1, text, block, line, index(, confidence)].
+    Not tracked by the garbage collector (it holds only numbers and a string): a search
+    makes millions, and tracked they would set off full collections that stall the window."""
 
     x0: float
     y0: float

@@ -1,11 +1,14 @@
-"""The merge of a bundle as one edit: one transaction, one audit entry, one undo step.
+"""The merge of a bundle as one command: one transaction, one audit entry, one step of
+the case's history (`undo` after `import-bundle` puts the case back exactly).
 
-`MergeBundle.apply` turns a `MergePlan` into records, resolving the colleague's
-stable ids (document hashes, uids) to this case's ids as it goes, and returns
-the exact inverse: every inserted row deleted and every update put back, in
-reverse order. Built from edit primitives (`core.edits` create/update/batch and
-`bulk_edits` for many rows of one table at once), so it ports to the command
-layer unchanged in meaning."""
+`MergeBundle.run` turns a `MergePlan` into records, resolving the colleague's
+stable ids (document hashes, uids) to this case's ids as it goes. Every row goes
+through `Rows`, so the step holds each row before and after: undo deletes what
+the merge added (pages before their document) and puts every update back, and
+is refused if any of it was changed since. Many rows of one table (pages,
+mentions) are written in one statement (`Rows.insert_many`). The audit entry
+records the merge's intent (bundle, resolution, conflicts, counts), not each row:
+the rows came from the colleague's log, which the bundle carries."""
 
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence_desk.core.bundle.bulk_edits import InsertRows
 from evidence_desk.core.bundle.merge_plan import Conflict, MergePlan
+from evidence_desk.core.commands.base import Command
+from evidence_desk.core.commands.rows import RowEffect, Rows, model_of
 from evidence_desk.core.db.models import (
     CustodyEvent,
     Document,
@@ -26,11 +30,11 @@ from evidence_desk.core.db.models import (
     EntityLink,
     Mention,
     Note,
+    Page,
     ReasonCode,
     Redaction,
     new_uid,
 )
-from evidence_desk.core.edits import Batch, CreateRecord, Edit, UpdateRecord
 from evidence_desk.core.entities.names import normalize_name
 from evidence_desk.core.errors import BundleError
 
@@ -64,15 +68,16 @@ class NewDocument:
 
 
 @dataclass
-class MergeBundle(Edit):
+class MergeBundle(Command):
+    action = "bundle.merge"
+
     bundle_uid: str
     plan: MergePlan
     documents: list[NewDocument]
     resolve: str | None  # None: conflicts listed, left alone
     author: str
     their: dict[str, dict[str, dict[str, Any]]]  # `merge_plan.keyed` of the bundle's records
-    label: str = "bundle.merge"
-    _inverses: list[Edit] = field(default_factory=list, init=False)
+    _rows: Rows | None = field(default=None, init=False)
     _summary: dict[str, Any] = field(default_factory=dict, init=False)
     _docs: dict[str, int] = field(default_factory=dict, init=False)  # sha256 → id
     _pages: dict[int, int] = field(default_factory=dict, init=False)  # document id → page count
@@ -105,25 +110,32 @@ class MergeBundle(Edit):
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _step(self, session: Session, edit: Edit, table: str, count: int) -> Edit:
-        self._inverses.append(edit.apply(session))
+    @property
+    def rows(self) -> Rows:
+        assert self._rows is not None, "only while the command runs"
+        return self._rows
+
+    def _count(self, table: str, count: int) -> None:
         if count:
             created = self._summary.setdefault("created", {})
             created[table] = created.get(table, 0) + count
-        return edit
 
     def _insert(self, session: Session, table: str, rows: list[dict[str, Any]],
                 json_text: tuple[str, ...] = ()) -> list[int]:
         if not rows:
             return []
-        step = InsertRows(table, rows, label=f"{table}.add", json_text=json_text)
-        self._step(session, step, table, len(rows))
-        return step.created_ids
+        ids = self.rows.insert_many(model_of(table), rows, json_text=json_text)
+        self._count(table, len(rows))
+        return ids
 
     def _update(self, session: Session, table: str, pk: object, changes: dict[str, Any]) -> None:
-        if changes:
-            self._inverses.append(UpdateRecord(table, pk, changes, label=f"{table}.update").apply(session))
-            self._summary.setdefault("updated", {}).setdefault(table, []).append(str(pk))
+        if not changes:
+            return
+        obj = self.rows.get(model_of(table), pk)
+        if obj is None:
+            raise BundleMergeError(f"{table} {pk} is not in this case")
+        self.rows.update(obj, **changes)
+        self._summary.setdefault("updated", {}).setdefault(table, []).append(str(pk))
 
     def _row(self, kind: str, r: dict[str, Any], mentions: dict[str, int]) -> dict[str, Any]:
         """Their record as column values of this case (ids resolved); one key set per kind."""
@@ -168,20 +180,22 @@ class MergeBundle(Edit):
         for new in self.documents:
             r = new.record
             uid = r["uid"] if r["uid"] not in taken else new_uid()  # the hash is the identity anyway
-            step = CreateRecord("documents", {
-                "uid": uid, "sha256": r["sha256"], "filename": r["filename"], "media_type": r["media_type"],
-                "size_bytes": r["size_bytes"], "page_count": len(new.pages), "imported_at": r["imported_at"],
-                "imported_by": r["imported_by"], "warnings": new.warnings, "source_metadata": new.metadata,
-                **{k: r.get(k) for k in DOCUMENT_COLUMNS}}, label="documents.add")
-            self._step(session, step, "documents", 1)
-            doc_id = int(step.created_id)  # type: ignore[arg-type]
+            doc = self.rows.insert_arrived(
+                Document, uid=uid, sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"],
+                size_bytes=r["size_bytes"], page_count=len(new.pages), imported_at=r["imported_at"],
+                imported_by=r["imported_by"], warnings=new.warnings, source_metadata=new.metadata,
+                **{k: r.get(k) for k in DOCUMENT_COLUMNS})
+            self._count("documents", 1)
+            doc_id = doc.id
             self._docs[r["sha256"]], self._pages[doc_id] = doc_id, len(new.pages)
             pages.extend({"document_id": doc_id, "ocr_engine": None, "ocr_languages": None, "ocr_confidence": None,
                           **page} for page in new.pages)
             prov = r.get("provenance")
             if prov:
                 provenance.append({"document_id": doc_id, **{k: prov.get(k) for k in PROVENANCE_COLUMNS}})
-        self._insert(session, "pages", pages, json_text=("words",))
+        if pages:
+            self.rows.insert_many(Page, pages, json_text=("words",))
+            self._count("pages", len(pages))
         self._insert(session, "provenance", provenance)
 
     def _add_entities(self, session: Session, entities: list[dict[str, Any]]) -> None:
@@ -237,10 +251,11 @@ class MergeBundle(Edit):
             return
         self._insert(session, table_of(conflict.kind), [{"uid": new_uid(), **self._row(conflict.kind, row, mentions)}])
 
-    # -- Edit ------------------------------------------------------------------------------------
+    # -- Command ---------------------------------------------------------------------------------
 
-    def apply(self, session: Session) -> Edit:
-        self._inverses = []
+    def run(self, rows: Rows) -> None:
+        self._rows = rows
+        session = rows.session
         self._summary = {"bundle": self.bundle_uid, "resolution": self.resolve,
                          "conflicts": [c.to_json() for c in self.plan.conflicts]}
         plan = self.plan
@@ -276,7 +291,18 @@ class MergeBundle(Edit):
                 self._adopt(session, conflict.kind, plan.theirs_rows[(conflict.kind, conflict.key)], mentions)
             elif self.resolve == "both":
                 self._both(session, conflict, mentions)
-        return Batch(list(reversed(self._inverses)), label=f"undo {self.label}", target_hint=("case", None))
+        self._rows = None
+
+    def title(self) -> str:
+        created = self._summary.get("created", {})
+        what = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in created.items() if table != "pages")
+        return f"Merge bundle {self.bundle_uid[:8]}" + (f" ({what})" if what else "")
+
+    def intent(self) -> dict[str, Any]:
+        return dict(self._summary)
+
+    def audit_steps(self, effects: list[RowEffect]) -> list[dict[str, Any]]:
+        return []  # the intent says what was merged; the rows came from the bundle's own log
 
     def _add_reason_codes(self, session: Session) -> None:
         have = set(session.execute(select(ReasonCode.code)).scalars())
@@ -297,6 +323,3 @@ class MergeBundle(Edit):
                 have.add(key)
                 out.append(row)
         return out
-
-    def describe(self) -> dict[str, Any]:
-        return dict(self._summary)
