@@ -57,3 +57,47 @@ def test_publication_quotes_take_their_context_only_from_words_outside_redaction
               and s.get("type") == "TextQuoteSelector"]
     assert quotes
     assert all("Garbuz" not in q.get("prefix", "") + q.get("suffix", "") for q in quotes)
+
+
+def _w3c_validators() -> list[tuple[str, object]]:
+    """The W3C Web Annotation test suite's 'must' assertions (tests/data), each a draft-04
+    schema that a conforming annotation satisfies, with the definitions they refer to."""
+    from pathlib import Path
+
+    from jsonschema import Draft4Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
+    data = json.loads((Path(__file__).parents[2] / "data" / "w3c_web_annotation_schemas.json")
+                      .read_text(encoding="utf-8"))
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema, default_specification=DRAFT4))
+        for name, schema in data["definitions"].items())
+    return [(name, Draft4Validator(schema, registry=registry)) for name, schema in sorted(data["assertions"].items())]
+
+
+def test_every_annotation_meets_every_must_of_the_w3c_web_annotation_schemas(bundles: Bundles) -> None:
+    validators = _w3c_validators()
+    assert len(validators) > 40
+    for bundle in (bundles.internal, bundles.publication):
+        collection = _load_annotations(bundle)
+        items = collection["first"]["items"]
+        assert {a["motivation"] for a in items} >= {"tagging", "commenting"}
+        for item in items:  # an annotation in a collection carries the collection's context
+            annotation = {"@context": collection["@context"], **item}
+            for name, validator in validators:
+                errors = [e.message for e in validator.iter_errors(annotation)]  # type: ignore[attr-defined]
+                assert not errors, (name, item["id"], errors[:3])
+
+
+def _load_annotations(bundle) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    with zipfile.ZipFile(bundle) as zf:
+        return json.loads(zf.read("data/annotations.jsonld"))  # type: ignore[no-any-return]
+
+
+def test_the_w3c_schemas_catch_an_annotation_that_breaks_a_must() -> None:
+    """The vendored schemas do reject: no target, and both body and bodyValue."""
+    failing = {name for name, v in _w3c_validators()
+               if not v.is_valid({"@context": ANNO_CONTEXT, "id": "urn:uuid:0", "type": "Annotation",  # type: ignore[attr-defined]
+                                  "body": {"type": "TextualBody", "value": "x"}, "bodyValue": "x"})}
+    assert {"annotations/3.1-targetKeyFound.json", "annotations/3.2.5-notBodyBodyValue.json"} <= failing
