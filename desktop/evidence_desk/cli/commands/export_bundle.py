@@ -7,26 +7,24 @@ from __future__ import annotations
 
 import argparse
 
+from evidence_desk.cli.commands.bundle_args import bundle_parser, run_bundle_step
 from evidence_desk.cli.commands.passphrase import read_passphrase
 from evidence_desk.cli.context import open_case
-from evidence_desk.cli.output import print_json, terminal_progress
 from evidence_desk.core import settings
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.scrub import PROFILES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="a verifiable bundle (zipped BagIt bag) of the case or some documents")
-    p.add_argument("output", metavar="OUT.zip")
-    p.add_argument("--profile", choices=PROFILES,
-                   help="publication: redacted files only, no source identity; internal: everything, "
-                        "originals included (default: the export_profile setting, publication unless changed)")
+    p = bundle_parser(sub, "export", help="a verifiable bundle (zipped BagIt bag) of the case or some documents",
+                      path=("output", "OUT.zip"), option="--profile", choices=PROFILES, run=run,
+                      option_help="publication: redacted files only, no source identity; internal: everything, "
+                                  "originals included (default: the export_profile setting, publication unless "
+                                  "changed)")
     p.add_argument("--doc", action="append", default=[], metavar="DOC", help="only this document (repeatable)")
     p.add_argument("--sign", nargs="?", const="default", metavar="KEY",
                    help="sign the bundle with your key (default name: default; see `key create`)")
     p.add_argument("--passphrase-file", metavar="FILE", help="the signing key's passphrase")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,10 +33,8 @@ def run(args: argparse.Namespace) -> int:
     profile = args.profile or settings.load().export_profile
     options = BundleOptions(profile=profile, documents=tuple(args.doc), sign_key=args.sign,
                             passphrase=passphrase)
-    with terminal_progress(not args.json) as progress:
-        result = export_bundle(case, args.output, options, progress)
-    if args.json:
-        print_json(result.to_json())
+    result = run_bundle_step(args, lambda progress: export_bundle(case, args.output, options, progress))
+    if result is None:
         return 0
     print(f"exported {result.output} ({result.profile} profile, {result.documents} documents, "
           f"{result.members} members, {result.bytes:,} bytes)")

@@ -8,28 +8,23 @@ from __future__ import annotations
 
 import argparse
 
+from evidence_desk.cli.commands.bundle_args import bundle_parser, run_bundle_step
 from evidence_desk.cli.context import open_case
-from evidence_desk.cli.output import print_json, terminal_progress
 from evidence_desk.core.bundle.import_bundle import import_bundle
 from evidence_desk.core.bundle.merge_plan import RESOLUTIONS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import-bundle", help="merge a colleague's bundle into this case")
-    p.add_argument("bundle", metavar="BUNDLE.zip")
-    p.add_argument("--resolve", choices=RESOLUTIONS,
-                   help="for records changed on both sides: keep mine, take theirs, or keep both "
-                        "(default: list the conflicts and change nothing for them)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=run)
+    bundle_parser(sub, "import-bundle", help="merge a colleague's bundle into this case", path=("bundle", "BUNDLE.zip"),
+                  option="--resolve", choices=RESOLUTIONS, run=run,
+                  option_help="for records changed on both sides: keep mine, take theirs, or keep both "
+                              "(default: list the conflicts and change nothing for them)")
 
 
 def run(args: argparse.Namespace) -> int:
     case = open_case(args, create=True)
-    with terminal_progress(not args.json) as progress:
-        result = import_bundle(case, args.bundle, args.resolve, progress)
-    if args.json:
-        print_json(result.to_json())
+    result = run_bundle_step(args, lambda progress: import_bundle(case, args.bundle, args.resolve, progress))
+    if result is None:
         return 0
     counts = result.plan.counts()
     new = ", ".join(f"{n} {k}" for k, n in counts["new"].items()) or "nothing new"

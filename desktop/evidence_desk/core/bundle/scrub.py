@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,14 +21,11 @@ from evidence_desk.core.bundle.records import CaseRecords
 from evidence_desk.core.case import Case
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.redaction.export import ExportOptions, build_plan
+from evidence_desk.core.text.fold import fold_spaced
 from evidence_desk.core.vocabulary import EXPORT_PROFILES
 
 PROFILES = EXPORT_PROFILES
 MIN_SECRET = 3
-
-
-def fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _strings(value: Any) -> list[str]:
@@ -59,7 +55,7 @@ class Scrubber:
         """True if `text` may be published (always, for the internal profile)."""
         if not self.active or not text or self._pattern is None:
             return True
-        return self._pattern.search(fold(text)) is None
+        return self._pattern.search(fold_spaced(text)) is None
 
     def keep(self, text: str | None) -> str | None:
         return text if self.clean(text) else None
@@ -99,23 +95,23 @@ def build_scrubber(case: Case, records: CaseRecords, profile: str) -> Scrubber:
         # and words under boxes that appear nowhere outside one.
         if doc["sha256"] in redacted_docs:
             _, plan = build_plan(case, doc["id"], Path("unused.pdf"), ExportOptions())
-            secrets.update(fold(s) for s in plan.secrets)
+            secrets.update(fold_spaced(s) for s in plan.secrets)
         prov = doc.get("provenance") or {}
         for key in ("source_identity", "original_path"):
             if prov.get(key):
-                secrets.add(fold(prov[key]))
-        secrets.add(fold(doc["filename"]))
+                secrets.add(fold_spaced(prov[key]))
+        secrets.add(fold_spaced(doc["filename"]))
     for r in records.redactions:
         if r["status"] != "rejected" and r["match_text"]:
-            secrets.add(fold(r["match_text"]))
-    secrets.update(fold(n["text"]) for n in records.notes if n["internal"])
+            secrets.add(fold_spaced(r["match_text"]))
+    secrets.update(fold_spaced(n["text"]) for n in records.notes if n["internal"])
     first = Scrubber(active=True, secrets=sorted(s for s in secrets if s), boxes=boxes)
     # An entity one of whose names is redacted is redacted by every name it has (redacting
     # "Harbuz" hides Kirill O. Garbuz, however else a document spells him).
     for ent in records.entities:
         names = [ent["name"], *(a["alias"] for a in ent["aliases"])]
         if not all(first.clean(n) for n in names):
-            secrets.update(fold(n) for n in names)
+            secrets.update(fold_spaced(n) for n in names)
     return Scrubber(active=True, secrets=sorted(s for s in secrets if s), boxes=boxes)
 
 

@@ -3,6 +3,7 @@ undo removes both) and `untag` (remove mentions)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,19 @@ class Tag(Command):
         return ("mentions", self.created_id)
 
 
+def chosen_mentions(rows: Rows, mention_ids: list[int]) -> Iterator[tuple[Mention, dict[str, Any]]]:
+    """Each chosen mention once, in order, with what names it for a person (the audit
+    entry and the step's title); a missing one is an error before anything is written
+    for it."""
+    for mention_id in dict.fromkeys(mention_ids):
+        mention = rows.get(Mention, mention_id)
+        if mention is None:
+            raise NotFoundError(f"no tag (mention) {mention_id}; was it already removed?")
+        entity = rows.get(Entity, mention.entity_id)
+        yield mention, {"mention": mention.id, "document": mention.document_id, "page": mention.page_number,
+                        "entity": entity.name if entity else None}
+
+
 @dataclass
 class Untag(Command):
     """Remove mentions (the entities stay in the registry)."""
@@ -99,14 +113,8 @@ class Untag(Command):
         if not self.mention_ids:
             raise InvalidInputError("no tags chosen")
         self.removed = []
-        for mention_id in dict.fromkeys(self.mention_ids):
-            mention = rows.get(Mention, mention_id)
-            if mention is None:
-                raise NotFoundError(f"no tag (mention) {mention_id}; was it already removed?")
-            entity = rows.get(Entity, mention.entity_id)
-            self.removed.append({"mention": mention.id, "document": mention.document_id,
-                                 "page": mention.page_number, "entity": entity.name if entity else None,
-                                 "quote": mention.quote})
+        for mention, described in chosen_mentions(rows, self.mention_ids):
+            self.removed.append({**described, "quote": mention.quote})
             rows.delete(mention)
 
     def title(self) -> str:
@@ -139,14 +147,8 @@ class SetMentionStatus(Command):
         if not self.mention_ids:
             raise InvalidInputError("no tags chosen")
         self._changed = []
-        for mention_id in dict.fromkeys(self.mention_ids):
-            mention = rows.get(Mention, mention_id)
-            if mention is None:
-                raise NotFoundError(f"no tag (mention) {mention_id}; was it removed?")
-            entity = rows.get(Entity, mention.entity_id)
-            self._changed.append({"mention": mention.id, "document": mention.document_id,
-                                  "page": mention.page_number, "entity": entity.name if entity else None,
-                                  "was": mention.status})
+        for mention, described in chosen_mentions(rows, self.mention_ids):
+            self._changed.append({**described, "was": mention.status})
             rows.update(mention, status=self.status)
 
     def title(self) -> str:

@@ -4,7 +4,7 @@ Tagging itself is a command (`core.commands.tagging.Tag`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
@@ -21,15 +21,6 @@ from evidence_desk.core.text.stream import PageStream
 
 if TYPE_CHECKING:
     from evidence_desk.core.commands.tagging import Tag
-
-
-@dataclass(frozen=True)
-class EntityView:
-    id: int
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    matched: str | None = None  # the alias that matched a search, if not the name
 
 
 def check_type(entity_type: str) -> str:
@@ -66,14 +57,19 @@ def _find_by_spelling(session: Session, name: str, entity_type: str | None) -> E
     """Across scripts and transliteration schemes ("Щукин" finds "Schtschukin"), exact skeletons only:
     fuzzy OCR tolerance is for suggestions, never for silently tagging the wrong entity."""
     keys = spellings(name)
+    return next((entity for entity, _, found in alias_spellings(session, entity_type) if keys & found), None)
+
+
+def alias_spellings(session: Session, entity_type: str | None = None, *,
+                    by_name: bool = False) -> Iterator[tuple[Entity, str, set[str]]]:
+    """Every alias of every live entity (by id, or by name), with its spellings across
+    scripts and transliteration schemes: what finding and completing by spelling compare."""
     query = (select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
              .where(Entity.merged_into_id.is_(None)))
     if entity_type:
         query = query.where(Entity.type == entity_type)
-    for entity, alias in session.execute(query.order_by(Entity.id)):
-        if keys & spellings(alias):
-            return entity
-    return None
+    for entity, alias in session.execute(query.order_by(Entity.name if by_name else Entity.id)):
+        yield entity, alias, spellings(alias)
 
 
 def entity_values(name: str, entity_type: str) -> dict[str, Any]:

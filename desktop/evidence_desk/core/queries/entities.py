@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Entity, EntityAlias, Mention, Suggestion
 from evidence_desk.core.entities.names import normalize_name
-from evidence_desk.core.entities.registry import check_type
+from evidence_desk.core.entities.registry import alias_spellings, check_type
 from evidence_desk.core.entities.translit import spellings
 from evidence_desk.core.errors import NotFoundError
 from evidence_desk.core.geometry import Rect
@@ -146,11 +146,8 @@ def complete(case: Case, text: str, limit: int = 20) -> list[EntityMatch]:
         if len(out) < limit and len(key) >= 3:
             # Typed in another script or spelling ("Shchukin" for Щукин): compare skeletons.
             typed = spellings(text)
-            for entity, alias in s.execute(
-                select(Entity, EntityAlias.alias).join(EntityAlias, EntityAlias.entity_id == Entity.id)
-                .where(Entity.merged_into_id.is_(None)).order_by(Entity.name)
-            ):
-                if entity.id not in out and any(t in k for t in typed for k in spellings(alias)):
+            for entity, alias, found in alias_spellings(s, by_name=True):
+                if entity.id not in out and any(t in k for t in typed for k in found):
                     out[entity.id] = EntityMatch(entity.id, entity.type, entity.name,
                                                 matched=alias if alias != entity.name else None)
         return list(out.values())[:limit]

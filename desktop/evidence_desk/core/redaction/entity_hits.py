@@ -16,6 +16,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Entity, EntityAlias, Mention
 from evidence_desk.core.documents import resolve
 from evidence_desk.core.entities.locate import line_regions, tokens
+from evidence_desk.core.entities.manage import resolve_entity
 from evidence_desk.core.entities.translit import SCHEMES, has_cyrillic, transliterate
 from evidence_desk.core.errors import InvalidInputError, NotFoundError
 from evidence_desk.core.geometry import Rect
@@ -38,20 +39,12 @@ CONTEXT_TOKENS = 6
 
 
 def _resolve_entity(case: Case, name_or_id: str | int) -> Entity | None:
-    from evidence_desk.core.entities.registry import find_entity
-
+    """The entity an id or a name or alias (any script) names, its survivor if merged."""
     with case.read() as s:
-        text = str(name_or_id).strip()
-        entity = s.get(Entity, int(text)) if text.isdigit() else None
-        if entity is None and text:
-            entity = find_entity(s, text)
-        if entity is None:
+        try:
+            entity = resolve_entity(s, name_or_id)
+        except NotFoundError:
             return None
-        while entity.merged_into_id is not None:
-            parent = s.get(Entity, entity.merged_into_id)
-            if parent is None or parent.id == entity.id:
-                break
-            entity = parent
         s.expunge(entity)
         return entity
 

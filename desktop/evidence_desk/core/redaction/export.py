@@ -11,8 +11,6 @@ nothing at the destination and raises an `EvidenceDeskError`."""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ from evidence_desk.core.pdf.redact_plan import (
 )
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
+from evidence_desk.core.text.fold import fold_key
 from evidence_desk.core.verify_case import VerifyReport
 
 APPLY = "evidence_desk.core.pdf.redact_apply.export_document"
@@ -99,10 +98,6 @@ class ExportResult:
                 "verification": self.verification.to_json()}
 
 
-def _norm_word(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
-
-
 def _coverage(rect: Rect, boxes: list[Rect]) -> float:
     area = rect.width * rect.height
     if area <= 0:
@@ -134,7 +129,7 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
         raise InvalidInputError(f"the original of document {doc_id} is missing from the case; "
                                 "run `verify` on the case")
     active = [r for r in rows if r.status != "rejected"]
-    rejected_texts = {_norm_word(r.match_text) for r in rows if r.status == "rejected" and r.match_text}
+    rejected_texts = {fold_key(r.match_text) for r in rows if r.status == "rejected" and r.match_text}
     boxes_by_page: dict[int, list[Redaction]] = {}
     for r in active:
         boxes_by_page.setdefault(r.page_number, []).append(r)
@@ -152,11 +147,11 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
             cover = _coverage(word.rect, rects) if rects else 0.0
             if cover == 0.0 and not any(word.rect.intersects(b) for b in rects):
                 keep.append(row)
-                kept_words.add(_norm_word(word.text))
+                kept_words.add(fold_key(word.text))
             else:
                 taken.append(row)
                 if cover >= COVERED:
-                    covered_words.add(_norm_word(word.text))
+                    covered_words.add(fold_key(word.text))
         page_plans.append(PagePlan(
             number=page.number, boxes=[b.as_tuple() for b in rects], labels=[r.reason for r in reds],
             texts=[r.match_text for r in reds], keep_words=keep, removed_words=taken,
@@ -167,7 +162,7 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
     # A redacted string must be gone from the whole file: a copy nobody selected (white,
     # hidden, in look-alike letters) fails the export. Only an occurrence the reviewers
     # rejected is kept on purpose.
-    secrets = {r.match_text for r in active if r.match_text and _norm_word(r.match_text) not in rejected_texts}
+    secrets = {r.match_text for r in active if r.match_text and fold_key(r.match_text) not in rejected_texts}
     # A word under a box is looked for everywhere only if it appears nowhere outside a box.
     secrets |= {w for w in covered_words if len(w) >= MIN_SECRET and w not in kept_words}
     plan = ExportPlan(source=source, media_type=media_type, output=str(output), pages=page_plans,

@@ -254,3 +254,15 @@ def fold_tokens(text: str) -> list[str]:
     """The tokens of `text` in the fold form, as the search index sees them."""
     folded = fold(text)
     return [folded[a:b] for a, b in token_spans(folded)]
+
+
+def fold_key(text: str) -> str:
+    """A word's fold form without its separators ("Müller," and "MULLER" → "muller"): the key
+    by which export tells whether a word under a box also stands outside every box."""
+    return "".join(fold_tokens(text))
+
+
+def fold_spaced(text: str) -> str:
+    """The fold form with runs of white space made one space: what the bundle's scrubber
+    compares a field with the redacted and withheld strings in."""
+    return " ".join(fold(text).split())
