@@ -172,6 +172,38 @@ def zip_bag(bag_dir: Path, target: Path) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class Written:
+    members: int
+    bytes: int
+    summary: dict[str, Any]  # the audit log's head, entries and withheld entries
+    fingerprint: str | None
+
+
+def write_bundle(case: Case, bag_dir: Path, doc_ids: list[int], thumbs_by_id: dict[int, bytes], profile: str,
+                 bundle_uid: str, part: Path, key: Any, progress: Progress) -> Written:
+    """The bundle step, once the sanitised PDFs are in `bag_dir/documents`: every record read,
+    the members written, the bag made (hashed), signed if asked, and zipped into `part`."""
+    records = read_records(case, doc_ids)
+    thumbs = {d["sha256"]: thumbs_by_id[i] for i, d in enumerate(records.documents) if i in thumbs_by_id}
+    summary = write_members(case, records, bag_dir, profile, thumbs, bundle_uid)
+    progress.raise_if_cancelled()
+    bag_info = {"Source-Organization": "Evidence Desk", "Bundle-Format": FORMAT,
+                "Bundle-Profile": profile, "Bundle-UID": bundle_uid,
+                "Case-UID": records.case_uid or "", "Exported-By": case.author,
+                "Evidence-Desk-Version": __version__,
+                "Audit-Head-Hash": summary["audit_head"], "Audit-Entry-Count": str(summary["entries"]),
+                "Audit-Withheld-Entries": str(summary["withheld"])}
+    bagit.make_bag(str(bag_dir), bag_info, processes=1, checksums=["sha256"])
+    fingerprint = None
+    if key is not None:
+        sig = sign((bag_dir / TAG_MANIFEST).read_bytes(), key, case.author, TAG_MANIFEST)
+        (bag_dir / SIGNATURE_FILE).write_text(json.dumps(sig, indent=1), encoding="utf-8")
+        fingerprint = sig["fingerprint"]
+    members = zip_bag(bag_dir, part)
+    return Written(members, part.stat().st_size, summary, fingerprint)
+
+
 def export_bundle(case: Case, output: Path | str, options: BundleOptions | None = None,
                   progress: Progress | None = None) -> BundleResult:
     options = options or BundleOptions()
@@ -202,24 +234,8 @@ def export_bundle(case: Case, output: Path | str, options: BundleOptions | None 
         seconds["thumbnails"] = time.perf_counter() - started
         started = time.perf_counter()
         progress.update(label="Writing the bundle", total=None)
-        records = read_records(case, doc_ids)
-        thumbs = {d["sha256"]: thumbs_by_id[i] for i, d in enumerate(records.documents) if i in thumbs_by_id}
-        summary = write_members(case, records, bag_dir, options.profile, thumbs, bundle_uid)
-        progress.raise_if_cancelled()
-        bag_info = {"Source-Organization": "Evidence Desk", "Bundle-Format": FORMAT,
-                    "Bundle-Profile": options.profile, "Bundle-UID": bundle_uid,
-                    "Case-UID": records.case_uid or "", "Exported-By": case.author,
-                    "Evidence-Desk-Version": __version__,
-                    "Audit-Head-Hash": summary["audit_head"], "Audit-Entry-Count": str(summary["entries"]),
-                    "Audit-Withheld-Entries": str(summary["withheld"])}
-        bagit.make_bag(str(bag_dir), bag_info, processes=1, checksums=["sha256"])
-        fingerprint = None
-        if key is not None:
-            sig = sign((bag_dir / TAG_MANIFEST).read_bytes(), key, case.author, TAG_MANIFEST)
-            (bag_dir / SIGNATURE_FILE).write_text(json.dumps(sig, indent=1), encoding="utf-8")
-            fingerprint = sig["fingerprint"]
-        members = zip_bag(bag_dir, part)
-        size = part.stat().st_size
+        written = write_bundle(case, bag_dir, doc_ids, thumbs_by_id, options.profile, bundle_uid, part, key,
+                               progress)
         os.replace(part, output)
         seconds["bundle"] = time.perf_counter() - started
     except bagit.BagError as exc:
@@ -227,10 +243,11 @@ def export_bundle(case: Case, output: Path | str, options: BundleOptions | None 
     finally:
         part.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)
-    result = BundleResult(output, options.profile, len(doc_ids), members, size, summary["audit_head"],
-                          summary["entries"], summary["withheld"], fingerprint, seconds)
+    summary, size = written.summary, written.bytes
+    result = BundleResult(output, options.profile, len(doc_ids), written.members, size, summary["audit_head"],
+                          summary["entries"], summary["withheld"], written.fingerprint, seconds)
     with case.write() as s:
         audit.append(s, author=case.author, action="export.bundle", target_type="case", target_id=None,
                      data={"file": output.name, "profile": options.profile, "documents": len(doc_ids),
-                           "bytes": size, "audit_head": summary["audit_head"], "signer": fingerprint})
+                           "bytes": size, "audit_head": summary["audit_head"], "signer": written.fingerprint})
     return result
