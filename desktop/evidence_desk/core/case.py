@@ -26,6 +26,9 @@ from evidence_desk.core.commands.base import Command
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.commands.engine import apply_command
 from evidence_desk.core.commands.history import History
+from evidence_desk.core.crypto import header as crypto_header
+from evidence_desk.core.crypto.keys import CaseKeys
+from evidence_desk.core.db.encrypted import make_encrypted_engine
 from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.location import (
     SHARED_FOLDER_META,
@@ -98,14 +101,21 @@ def _malformed(exc: DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "disk I/O error" in text
 
 
+def _engine(db_path: Path, keys: CaseKeys | None, *, read_only: bool, immutable: bool) -> Engine:
+    if keys is not None:
+        return make_encrypted_engine(db_path, keys.database, read_only=read_only, immutable=immutable)
+    return make_engine(db_path, read_only=read_only, immutable=immutable)
+
+
 class Case:
     def __init__(self, path: Path, *, author: str | None = None, read_only_reason: str | None = None,
-                 location: DatabaseLocation | None = None) -> None:
+                 location: DatabaseLocation | None = None, keys: CaseKeys | None = None) -> None:
         self.path = path
         self.location = location or DatabaseLocation(path / DB_NAME)
         # Where messages say the database is: the SQLite file, or the folder's case.toml.
         self.db_path = self.location.sqlite_path or path / "case.toml"
-        self.originals = OriginalStore(path / "originals")
+        self.keys = keys  # an encrypted case's (core/crypto); only a SQLite case can be encrypted
+        self.originals = OriginalStore(path / "originals", keys.files if keys is not None else None)
         self.cache_dir = path / "cache"
         self.author = author or default_author()
         self.read_only_reason = read_only_reason
@@ -117,10 +127,10 @@ class Case:
             # Media nobody can write to is read as immutable (SQLite then needs no -shm file);
             # a case opened read-only beside a writer reads with mode=ro.
             immutable = read_only_reason is not None and case_health.read_only_reason(path) is not None
-            self._read_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
-                                            immutable=immutable)
-            self._write_engine = make_engine(self.db_path, read_only=read_only_reason is not None,
-                                             immutable=immutable)
+            self._read_engine = _engine(self.db_path, keys, read_only=read_only_reason is not None,
+                                        immutable=immutable)
+            self._write_engine = _engine(self.db_path, keys, read_only=read_only_reason is not None,
+                                         immutable=immutable)
             _begin_immediate(self._write_engine)
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
@@ -129,8 +139,11 @@ class Case:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, author: str | None = None,
-             read_only: bool = False) -> Case:
+             read_only: bool = False, passphrase: str | None = None) -> Case:
         """Open a case folder, creating it if `create` and migrating its schema if needed.
+
+        An encrypted case (core/crypto) needs its `passphrase`: PassphraseRequiredError
+        without one, WrongPassphraseError for a wrong one, before anything is read.
 
         A damaged or missing database next to originals is never replaced by a new one
         (DamagedCaseError names `evidence-desk repair`). A case that cannot be written
@@ -151,7 +164,11 @@ class Case:
         if path.exists() and not path.is_dir():
             raise CaseError(f"{path} is a file, not a case folder")
         confine.sweep_stale_sessions()  # temporary folders of killed processes
+        from evidence_desk.core.crypto.convert import finish_interrupted
+
+        finish_interrupted(path)  # an encrypt/decrypt killed midway: roll forward or back
         case_health.refuse_damage(path)
+        keys = crypto_header.unlock(path, passphrase) if crypto_header.is_encrypted(path) else None
         if not (path / DB_NAME).exists():
             if not create:
                 raise CaseError(f"{path} is not an Evidence Desk case (no {DB_NAME}); "
@@ -168,10 +185,11 @@ class Case:
                 (path / "cache").mkdir(exist_ok=True)
             except OSError as exc:
                 raise CaseError(f"cannot create the case folder {path}: {exc.strerror}") from exc
-        case = cls(path, author=author, read_only_reason=reason)
+        case = cls(path, author=author, read_only_reason=reason, keys=keys)
         try:
             if reason is None:
-                case.backup_path = upgrade(case._write_engine, case.db_path)
+                case.backup_path = upgrade(case._write_engine, case.db_path,
+                                           key=keys.database if keys is not None else None)
                 case._ensure_meta()
                 case._ensure_anchor()
             else:
@@ -271,6 +289,10 @@ class Case:
         if current != head_revision():
             raise CaseError(f"the case at {self.path} cannot be written ({self.read_only_reason}) and was "
                             "made by another version of Evidence Desk; copy it to a writable folder to open it")
+
+    @property
+    def encrypted(self) -> bool:
+        return self.keys is not None
 
     @property
     def read_only(self) -> bool:

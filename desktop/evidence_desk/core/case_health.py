@@ -19,6 +19,8 @@ from evidence_desk.core.errors import CaseError
 
 DB_NAME = "case.sqlite"
 SQLITE_HEADER = b"SQLite format 3\x00"
+ENCRYPTION_HEADER = "encryption.json"  # core/crypto/header.py; its presence marks an encrypted case
+SQLCIPHER_PAGE = 4096  # SQLCipher 4's default page size; an encrypted file is a whole number of pages
 
 
 class DamagedCaseError(CaseError):
@@ -62,7 +64,7 @@ def refuse_damage(folder: Path) -> None:
     db = folder / DB_NAME
     if not db.exists():
         originals = stored_originals(folder)
-        if originals or (folder / ANCHOR_NAME).exists():
+        if originals or (folder / ANCHOR_NAME).exists() or (folder / ENCRYPTION_HEADER).exists():
             raise DamagedCaseError(f"the case database {db} is missing although the case holds "
                                    f"{originals} original file(s); {repair_hint(folder)}")
         return
@@ -77,6 +79,13 @@ def refuse_damage(folder: Path) -> None:
                                f"{repair_hint(folder)}") from None
     if size == 0:
         raise DamagedCaseError(f"the case database {db} is empty (0 bytes); {repair_hint(folder)}")
+    if (folder / ENCRYPTION_HEADER).exists():
+        # SQLCipher's file is random from its first byte: only its length can be judged here
+        # (a wrong key or a damaged page is reported when it is read).
+        if size % SQLCIPHER_PAGE and not _wal_may_extend(db):
+            raise DamagedCaseError(f"the encrypted case database {db} is truncated ({size:,} bytes, "
+                                   f"not a whole number of pages); {repair_hint(folder)}")
+        return
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise DamagedCaseError(f"the case database {db} cannot be read (it is not an SQLite database); "
                                f"{repair_hint(folder)}")

@@ -68,3 +68,15 @@ class BundleRefusedError(BundleError):
 
 class HistoryConflictError(EvidenceDeskError):
     """An undo or redo was refused because the rows it would restore changed since."""
+
+
+class PassphraseError(EvidenceDeskError):
+    """An encrypted case cannot be opened without its passphrase."""
+
+
+class PassphraseRequiredError(PassphraseError):
+    """The case is encrypted and no passphrase was given."""
+
+
+class WrongPassphraseError(PassphraseError):
+    """The passphrase given does not open this case."""

@@ -10,13 +10,18 @@ converter and Dangerzone do), so a compromised parser can only send bad pixels.
 
 Jobs carry the set of owners (viewers) that want them and a priority (lower is
 sooner, the distance from the page the user is looking at); an owner that
-scrolled away cancels what it no longer needs with `cancel_stale`."""
+scrolled away cancels what it no longer needs with `cancel_stale`.
+
+A job names its file by path; `read_sources_with` lets an encrypted case turn that path
+into the decrypted bytes the worker gets (on the pool's thread, never the GUI's; the
+last few are kept in memory, never on disk)."""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from multiprocessing import shared_memory
@@ -44,6 +49,8 @@ class RenderJob:
 # Called on a pool thread. The page's `samples` may be a memoryview of that worker's
 # shared memory: copy what you need before returning (the next job overwrites it).
 Callback = Callable[[RenderJob, "RenderedPage | None", "str | None"], None]
+SourceReader = Callable[[str], "str | bytes"]
+KEPT_SOURCES = 2  # decrypted files kept for the next pages of the same document
 
 
 
@@ -92,6 +99,9 @@ class RenderPool:
         self._order = itertools.count()
         self._closed = False
         self._first_ready = threading.Event()
+        self._read_source: SourceReader | None = None
+        self._sources: OrderedDict[str, str | bytes] = OrderedDict()
+        self._sources_lock = threading.Lock()
         self.workers = [SandboxWorker(Limits(memory_mb=memory_mb)) for _ in range(workers)]
         self._threads = [
             threading.Thread(target=self._run, args=(w,), name=f"render-{i}", daemon=True)
@@ -99,6 +109,34 @@ class RenderPool:
         ]
         for thread in self._threads:
             thread.start()
+
+    def read_sources_with(self, reader: SourceReader | None) -> None:
+        """Give each worker `reader(job.path)` instead of the path (None: the path itself)."""
+        with self._sources_lock:
+            self._read_source = reader
+            self._sources.clear()
+
+    def forget_sources(self) -> None:
+        """Drop the decrypted files kept in memory (the window locked)."""
+        with self._sources_lock:
+            self._sources.clear()
+
+    def _source(self, path: str) -> str | bytes:
+        with self._sources_lock:
+            reader = self._read_source
+            if reader is None:
+                return path
+            kept = self._sources.get(path)
+            if kept is not None:
+                self._sources.move_to_end(path)
+                return kept
+        source = reader(path)  # decrypting a large file: outside the lock
+        with self._sources_lock:
+            if self._read_source is reader:
+                self._sources[path] = source
+                while len(self._sources) > KEPT_SOURCES:
+                    self._sources.popitem(last=False)
+        return source
 
     # -- queue -----------------------------------------------------------------------------
 
@@ -182,16 +220,17 @@ class RenderPool:
                 segment: shared_memory.SharedMemory | None) -> tuple[RenderedPage | None, str | None]:
         for attempt in (1, 2):
             try:
+                source = self._source(job.path)
                 if segment is not None:
-                    reply = worker.call(RENDER_INTO, segment.name, segment.size, job.path,
+                    reply = worker.call(RENDER_INTO, segment.name, segment.size, source,
                                         job.media_type, job.page, job.scale, job.rotate, job.clip,
                                         self._max_pixels, job.thumbnail_side, timeout=self._timeout)
                     return validate(reply, self._max_pixels, segment.buf), None
                 if job.thumbnail_side:
-                    reply = worker.call(RENDER_THUMBNAIL, job.path, job.media_type, job.page,
+                    reply = worker.call(RENDER_THUMBNAIL, source, job.media_type, job.page,
                                         job.thumbnail_side, timeout=self._timeout)
                 else:
-                    reply = worker.call(RENDER_PAGE, job.path, job.media_type, job.page,
+                    reply = worker.call(RENDER_PAGE, source, job.media_type, job.page,
                                         job.scale, job.rotate, job.clip, self._max_pixels,
                                         timeout=self._timeout)
                 return validate(reply, self._max_pixels), None

@@ -4,7 +4,12 @@ A file is streamed once: hashed while it is copied into a temporary file inside
 the case, which is fsynced, then renamed to `originals/ab/cdef…` and the folder
 fsynced — all before the database commit that refers to it. A crash can leave an
 orphan original (harmless; re-import reuses it), never a database row without
-its file."""
+its file.
+
+In an encrypted case (`files_key` set) every original, staged copies included, is
+sealed with AES-GCM as it is copied (core/crypto/stream.py); its address stays the
+SHA-256 of the plaintext. Nothing decrypted is written anywhere: readers get bytes in
+memory (`read_bytes`, `worker_source`)."""
 
 from __future__ import annotations
 
@@ -17,10 +22,13 @@ import shutil
 import socket
 import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from evidence_desk.core.confine import owner_alive
+from evidence_desk.core.crypto.stream import Sealer, open_chunks
 from evidence_desk.core.errors import DiskFullError, InvalidInputError
 
 CHUNK = 1024 * 1024
@@ -33,6 +41,20 @@ class StagedFile:
     temp_path: Path
     sha256: str
     size: int
+
+
+class _Sink(Protocol):
+    def write(self, data: bytes) -> object: ...
+
+    def finish(self) -> None: ...
+
+
+class _Plain:
+    def __init__(self, out: BinaryIO) -> None:
+        self.write = out.write
+
+    def finish(self) -> None:
+        pass
 
 
 def _fsync_dir(path: Path) -> None:
@@ -55,8 +77,9 @@ class OriginalStore:
     folder, `originals/.incoming/<host>-<pid>-<random>/`, so opening the case elsewhere
     (a `list`, a window, `verify`) never touches an import still running."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, files_key: bytes | None = None) -> None:
         self.root = root
+        self.files_key = files_key
         self.incoming = root / ".incoming"
         self.staging = self.incoming / f"{_host()}-{os.getpid()}-{os.urandom(4).hex()}"
 
@@ -65,6 +88,10 @@ class OriginalStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
+
+    @property
+    def encrypted(self) -> bool:
+        return self.files_key is not None
 
     def stage(self, source: Path, max_bytes: int | None = None) -> StagedFile:
         """Copy `source` into the staging folder, hashing as it goes."""
@@ -75,6 +102,7 @@ class OriginalStore:
         tmp_path = Path(tmp)
         try:
             with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+                sink = self.sink(dst)
                 while chunk := src.read(CHUNK):
                     size += len(chunk)
                     if max_bytes is not None and size > max_bytes:
@@ -82,7 +110,8 @@ class OriginalStore:
                             f"{source.name}: larger than the import limit of {max_bytes // (1024 * 1024)} MiB"
                         )
                     digest.update(chunk)
-                    dst.write(chunk)
+                    sink.write(chunk)
+                sink.finish()
                 dst.flush()
                 os.fsync(dst.fileno())
         except OSError as exc:
@@ -138,11 +167,50 @@ class OriginalStore:
             self.staging.rmdir()
 
     def hash_file(self, sha256: str) -> str:
+        """SHA-256 of the original's plaintext (DecryptionError if a sealed one is damaged)."""
         digest = hashlib.sha256()
         with open(self.path_for(sha256), "rb") as fh:
-            while chunk := fh.read(CHUNK):
+            for chunk in self._plain_chunks(fh):
                 digest.update(chunk)
         return digest.hexdigest()
+
+    def sink(self, out: BinaryIO) -> _Sink:
+        """Where plaintext is written to store it: sealed in an encrypted case, as is otherwise."""
+        return Sealer(self.files_key, out) if self.files_key is not None else _Plain(out)
+
+    def plain_chunks(self, fh: BinaryIO) -> Iterator[bytes]:
+        return self._plain_chunks(fh)
+
+    def _plain_chunks(self, fh: BinaryIO) -> Iterator[bytes]:
+        if self.files_key is not None:
+            yield from open_chunks(fh, self.files_key)
+        else:
+            while chunk := fh.read(CHUNK):
+                yield chunk
+
+    def read_bytes(self, sha256: str) -> bytes:
+        return self.read_path(self.path_for(sha256))
+
+    def read_path(self, path: Path) -> bytes:
+        """The plaintext of a stored or staged file, in memory."""
+        with open(path, "rb") as fh:
+            return b"".join(self._plain_chunks(fh))
+
+    def worker_source(self, path: Path | str) -> str | bytes:
+        """What a sandbox worker is given to parse the stored or staged file at `path`: the
+        path itself in a plain case, the decrypted bytes in an encrypted one (the worker
+        never sees a key, and no decrypted copy is written to disk)."""
+        return self.read_path(Path(path)) if self.files_key is not None else str(path)
+
+    def source_of(self, sha256: str) -> str | bytes:
+        """`worker_source` of the stored original `sha256`."""
+        return self.worker_source(self.path_for(sha256))
+
+    def copy_plain(self, sha256: str, target: Path) -> None:
+        """Write the original's plaintext to `target` (an export the user asked for)."""
+        with open(self.path_for(sha256), "rb") as fh, open(target, "wb") as out:
+            for chunk in self._plain_chunks(fh):
+                out.write(chunk)
 
     def iter_stored(self) -> list[str]:
         found = []

@@ -27,7 +27,9 @@ from evidence_desk.core.errors import EvidenceDeskError, RefusedFileError, Worke
 
 R = TypeVar("R")
 
-MAX_REQUEST = 64 * 1024 * 1024
+# A request comes from the trusted parent; in an encrypted case it carries a whole
+# decrypted original (core/pdf/source.py), up to the import limit of 2 GiB.
+MAX_REQUEST = 2 * 1024**3 + 64 * 1024 * 1024
 DEFAULT_MAX_REPLY = 256 * 1024 * 1024
 MAX_DETAIL = 2000  # characters of an error message a worker may send
 

@@ -135,7 +135,8 @@ def _parse_originals(case: Case, bundle: CheckedBundle, plan: MergePlan, progres
                 raise BundleRefusedError(f"{name}: its SHA-256 is {file.sha256[:12]}…, not the {short}… "
                                          "the bundle names it by")
             try:
-                probe, pages = parse_untrusted(worker, file, media_type, options, progress)
+                probe, pages = parse_untrusted(worker, file, media_type, options, progress,
+                                               case.originals)
             except (RefusedFileError, WorkerError) as exc:
                 raise BundleRefusedError(f"the original of document {short}… was refused by the parser: "
                                          f"{exc}") from exc

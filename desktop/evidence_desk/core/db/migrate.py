@@ -68,23 +68,28 @@ def current_revision(engine: Engine) -> str | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def backup_database(db_path: Path, label: str) -> Path:
+def backup_database(db_path: Path, label: str, key: bytes | None = None) -> Path:
+    """`key`: the database is SQLCipher-encrypted; its backup is encrypted with the same key."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.backup-{label}-{stamp}")
-    src = sqlite3.connect(db_path)
+    if key is not None:
+        from evidence_desk.core.db.encrypted import connect_raw
+
+        src, dst = connect_raw(db_path, key), connect_raw(target, key)
+    else:
+        src, dst = sqlite3.connect(db_path), sqlite3.connect(target)
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        src.backup(dst)
     finally:
+        dst.close()
         src.close()
     return target
 
 
-def upgrade(engine: Engine, db_path: Path | None) -> Path | None:
+def upgrade(engine: Engine, db_path: Path | None, key: bytes | None = None) -> Path | None:
     """Bring the database to the head revision; return the backup path if one was made.
+
+    `key`: the SQLite database is SQLCipher-encrypted (its backup is, with the same key).
 
     `db_path` None: a database on a server, backed up by the team's own means
     (pg_dump); the upgrade runs in one transaction there, so it applies whole or not at all."""
@@ -105,6 +110,7 @@ def upgrade(engine: Engine, db_path: Path | None) -> Path | None:
                 f"this case was written by a newer version of Evidence Desk (schema {current}); "
                 "update Evidence Desk to open it — the case was not changed"
             )
-    backup = backup_database(db_path, current) if current is not None and db_path is not None else None
+    backup = (backup_database(db_path, current, key)
+              if current is not None and db_path is not None else None)
     command.upgrade(alembic_config(engine), "head")
     return backup

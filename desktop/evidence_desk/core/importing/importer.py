@@ -44,7 +44,7 @@ from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.provenance import import_facts
 from evidence_desk.core.sandbox import Limits, SandboxWorker
-from evidence_desk.core.storage import StagedFile
+from evidence_desk.core.storage import OriginalStore, StagedFile
 
 EXTRACT = "evidence_desk.core.pdf.extract"
 INSERT_PAGE = text(
@@ -285,7 +285,8 @@ class _Importer:
     def _parse_and_store(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
         opts = self.options
         with self.worker() as worker:
-            probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress)
+            probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress,
+                                           self.case.originals)
         self.progress.raise_if_cancelled()
         self._wait_for_turn()
         self.progress.raise_if_cancelled()
@@ -324,10 +325,11 @@ class _Importer:
 
 
 def parse_untrusted(worker: SandboxWorker, staged: StagedFile, media_type: str, opts: ImportOptions,
-                    progress: Progress) -> tuple[DocumentProbe, list[ExtractedPage]]:
+                    progress: Progress, store: OriginalStore) -> tuple[DocumentProbe, list[ExtractedPage]]:
     """Probe and extract a staged file in the sandbox worker, a chunk of pages per call
-    (each call under the wall clock); what comes back is plain data."""
-    src = str(staged.temp_path)
+    (each call under the wall clock); what comes back is plain data. In an encrypted case
+    the worker is given the decrypted bytes, never a path to plaintext."""
+    src = store.worker_source(staged.temp_path)
     probe = worker.call(PROBE, src, media_type, opts.max_pages, timeout=opts.timeout)
     pages: list[ExtractedPage] = []
     for start in range(0, probe.page_count, opts.chunk_pages):

@@ -92,7 +92,7 @@ def _orient(work: Image.Image, words: list[tesseract.TsvWord], languages: str, d
     return best, best_words
 
 
-def ocr_page(path: str, media_type: str, index: int, languages: str, *, deskew: bool = True,
+def ocr_page(path: str | bytes, media_type: str, index: int, languages: str, *, deskew: bool = True,
              orient: bool = True, use_osd: bool | None = None, tess_timeout: float = 180.0) -> PageOcr:
     """OCR page `index` (0-based) of an original; runs in a sandbox worker."""
     timeout = tess_timeout

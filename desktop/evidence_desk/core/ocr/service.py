@@ -152,7 +152,7 @@ class _Runner:
         try:
             path, media_type = self._source(doc_id)
             result: PageOcr = self._worker().call(
-                OCR_PAGE, path, media_type, number - 1, langs, deskew=self.deskew,
+                OCR_PAGE, self.case.originals.worker_source(path), media_type, number - 1, langs, deskew=self.deskew,
                 tess_timeout=self.timeout, timeout=self.timeout * 3 + 30)
         except tesseract.OcrUnavailableError as exc:
             self._fatal = exc

@@ -27,6 +27,7 @@ from evidence_desk.core.pdf.glyphs import (
     removed_text,
 )
 from evidence_desk.core.pdf.redact_plan import BoxCover, Coverage, Occurrence
+from evidence_desk.core.pdf.source import Source, open_pdf
 from evidence_desk.core.pdf.verify_text import replaced_words, secret_pattern, skeleton
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -94,12 +95,12 @@ def _find(doc: pymupdf.Document, wanted: Sequence[str], skip: dict[int, list[Box
     return found[:MAX_OCCURRENCES]
 
 
-def covered(path: str, page_number: int, boxes: Sequence[Box], texts: Sequence[str | None] = (),
+def covered(path: Source, page_number: int, boxes: Sequence[Box], texts: Sequence[str | None] = (),
             all_boxes: dict[int, list[Box]] | None = None) -> Coverage:
     """Sandbox entry point: what `boxes` on one page cover, and where else their text is
     (outside `all_boxes`, the document's other redactions)."""
     out = Coverage()
-    with pymupdf.open(path, filetype="pdf") as doc:
+    with open_pdf(path) as doc:
         sanitize.reveal_optional_content(doc)
         page = doc[page_number - 1]
         if page.rotation:

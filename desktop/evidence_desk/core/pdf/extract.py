@@ -18,6 +18,8 @@ from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import PDF, is_image
 from evidence_desk.core.pdf import images
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage, as_json_words
+from evidence_desk.core.pdf.source import Source, path_of, source_key
+from evidence_desk.core.pdf.source import open_pdf as open_source
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -32,19 +34,20 @@ TEXT_FLAGS = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES
 _open: dict[str, Any] = {}
 
 
-def open_pdf(path: str) -> pymupdf.Document:
+def open_pdf(path: Source) -> pymupdf.Document:
     """The worker's open copy of `path` (one kept open: chunked extraction and OCR of
     consecutive pages reuse it instead of reparsing the file)."""
-    doc = _open.get(path)
+    key = source_key(path)
+    doc = _open.get(key)
     if doc is None:
         for old in _open.values():
             old.close()
         _open.clear()
         try:
-            doc = pymupdf.open(path, filetype="pdf")
+            doc = open_source(path)
         except Exception as exc:
-            raise RefusedFileError(f"not a readable PDF ({_short(exc, path)})", "malformed") from exc
-        _open[path] = doc
+            raise RefusedFileError(f"not a readable PDF ({_short(exc, path_of(path))})", "malformed") from exc
+        _open[key] = doc
     return doc
 
 
@@ -58,7 +61,7 @@ def _short(exc: BaseException, path: str | None = None) -> str:
     return text[:200]
 
 
-def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
+def probe(path: Source, media_type: str, max_pages: int) -> DocumentProbe:
     """Open a file and check it is a document we can work with; raise RefusedFileError if not."""
     if is_image(media_type):
         return images.probe(path, media_type, max_pages)
@@ -110,7 +113,7 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
     )
 
 
-def extract_pages(path: str, media_type: str, start: int, stop: int,
+def extract_pages(path: Source, media_type: str, start: int, stop: int,
                   words_as_json: bool = False) -> list[ExtractedPage]:
     """Pages start..stop-1 (0-based); numbers in the result are 1-based.
 

@@ -15,6 +15,7 @@ from PIL import Image, ImageFile
 from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import IMAGE_TYPES
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
+from evidence_desk.core.pdf.source import Source, image_input, path_of
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 A4_LONG_SIDE_IN = 11.69
@@ -47,13 +48,13 @@ def reader_warning(img: Image.Image) -> list[str]:
     return [f"the image's metadata is damaged; the reader warned: {first}{more}"]
 
 
-def open_image(path: str, media_type: str) -> Image.Image:
+def open_image(path: Source, media_type: str) -> Image.Image:
     fmt = IMAGE_TYPES.get(media_type)
     if fmt is None:
         raise RefusedFileError(f"unsupported image type {media_type}", "unsupported")
     with _reader_warnings() as caught:
         try:
-            img = Image.open(path, formats=[fmt])
+            img = Image.open(image_input(path), formats=[fmt])
             img.info[_WARNINGS_KEY] = [str(w.message) for w in caught]
             return img
         except Image.DecompressionBombError as exc:
@@ -61,7 +62,7 @@ def open_image(path: str, media_type: str) -> Image.Image:
         except Image.DecompressionBombWarning as exc:
             raise RefusedFileError(f"image too large to open safely ({exc})", "huge") from exc
         except Exception as exc:
-            raise _refusal(exc, f"not a readable {fmt} image", path) from exc
+            raise _refusal(exc, f"not a readable {fmt} image", path_of(path)) from exc
 
 
 def _short(exc: BaseException, path: str | None = None) -> str:
@@ -117,7 +118,7 @@ def page_size_points(img: Image.Image) -> tuple[float, float]:
     return w_px * 72.0 / dx, h_px * 72.0 / dy
 
 
-def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
+def probe(path: Source, media_type: str, max_pages: int) -> DocumentProbe:
     img = open_image(path, media_type)
     try:
         if img.size[0] <= 0 or img.size[1] <= 0:
@@ -133,12 +134,12 @@ def probe(path: str, media_type: str, max_pages: int) -> DocumentProbe:
     except RefusedFileError:
         raise
     except Exception as exc:  # a decoder's own error (TypeError, struct.error, …) outside load()
-        raise _refusal(exc, "not a readable image", path) from exc
+        raise _refusal(exc, "not a readable image", path_of(path)) from exc
     finally:
         img.close()
 
 
-def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
+def extract_pages(path: Source, media_type: str, start: int, stop: int) -> list[ExtractedPage]:
     img = open_image(path, media_type)
     pages = []
     try:
@@ -150,7 +151,7 @@ def extract_pages(path: str, media_type: str, start: int, stop: int) -> list[Ext
     except RefusedFileError:
         raise
     except Exception as exc:
-        raise _refusal(exc, "not a readable image", path) from exc
+        raise _refusal(exc, "not a readable image", path_of(path)) from exc
     finally:
         img.close()
     return pages

@@ -15,6 +15,7 @@ from PIL import Image
 from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.pdf import images
 from evidence_desk.core.pdf.extract import open_pdf
+from evidence_desk.core.pdf.source import Source
 
 OCR_DPI = 300
 MAX_SIDE_PX = 10_000
@@ -43,7 +44,7 @@ def _zoom_for(width_pt: float, height_pt: float, dpi: float) -> float:
     return max(zoom, 0.05)
 
 
-def render_page(path: str, media_type: str, index: int, dpi: float = OCR_DPI) -> PageBitmap:
+def render_page(path: Source, media_type: str, index: int, dpi: float = OCR_DPI) -> PageBitmap:
     """Page `index` (0-based) as an 8-bit grayscale image near `dpi`, bounded in pixels."""
     if is_image(media_type):
         return _render_image(path, media_type, index, dpi)
@@ -86,7 +87,7 @@ def _scan_dpi(page: pymupdf.Page, rect: pymupdf.Rect) -> float | None:
     return None if best is None else _target_dpi(best, OCR_DPI)
 
 
-def _render_image(path: str, media_type: str, index: int, dpi: float) -> PageBitmap:
+def _render_image(path: Source, media_type: str, index: int, dpi: float) -> PageBitmap:
     src = images.open_image(path, media_type)
     try:
         frame = images.load_frame(src, index)

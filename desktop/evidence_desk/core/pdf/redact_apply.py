@@ -33,6 +33,7 @@ from evidence_desk.core.pdf import (
     scan_widths,
 )
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
+from evidence_desk.core.pdf.source import open_pdf
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -50,7 +51,7 @@ def export_document(plan: ExportPlan) -> ExportOutcome:
         _export_image_document(plan, out, outcome)
         outcome.rebuilt_pages = [p.number for p in plan.pages]
     else:
-        src = pymupdf.open(plan.source, filetype="pdf")
+        src = open_pdf(plan.original)
         try:
             _export_pdf(plan, src, out, outcome)
         finally:
@@ -71,7 +72,7 @@ def export_document(plan: ExportPlan) -> ExportOutcome:
 # -- image documents -------------------------------------------------------------------------
 
 def _export_image_document(plan: ExportPlan, out: pymupdf.Document, outcome: ExportOutcome) -> None:
-    img = images.open_image(plan.source, plan.media_type)
+    img = images.open_image(plan.original, plan.media_type)
     try:
         for page_plan in plan.pages:
             frame = images.load_frame(img, page_plan.number - 1)

@@ -31,7 +31,7 @@ class PagePlan:
 
 @dataclass
 class ExportPlan:
-    source: str
+    source: str  # the original's path; "" when `source_data` carries it (an encrypted case)
     media_type: str
     output: str
     pages: list[PagePlan]
@@ -42,6 +42,11 @@ class ExportPlan:
     dpi: int = 200  # flatten mode and scans whose resolution is unknown
     max_dpi: int = 300
     jpeg_quality: int = 80
+    source_data: bytes | None = None  # the decrypted original (an encrypted case has no plaintext path)
+
+    @property
+    def original(self) -> str | bytes:
+        return self.source_data if self.source_data is not None else self.source
 
 
 @dataclass
@@ -81,6 +86,11 @@ class VerifyRequest:
     rebuilt_pages: list[int] = field(default_factory=list)
     bars: dict[int, list[Box]] = field(default_factory=dict)  # page → bars as drawn
     hide_widths: bool = True
+    source_data: bytes | None = None  # as in ExportPlan
+
+    @property
+    def original(self) -> str | bytes:
+        return self.source_data if self.source_data is not None else self.source
 
 
 # -- what a box covers (`covered.covered`) ---------------------------------------------------

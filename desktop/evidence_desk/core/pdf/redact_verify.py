@@ -24,6 +24,7 @@ from evidence_desk.core.pdf import sanitize, verify_boxes, verify_objects, verif
 from evidence_desk.core.pdf.byte_search import literal_pattern
 from evidence_desk.core.pdf.glyphs import PageGlyphs, page_glyphs
 from evidence_desk.core.pdf.redact_plan import Box, VerifyOutcome, VerifyRequest
+from evidence_desk.core.pdf.source import open_pdf
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -201,7 +202,7 @@ MIN_WORD = 4  # a removed word this long that no reader sees elsewhere is a secr
 def _open_source(request: VerifyRequest) -> pymupdf.Document | None:
     if is_image(request.media_type):
         return None
-    src = pymupdf.open(request.source, filetype="pdf")
+    src = open_pdf(request.original)
     sanitize.reveal_optional_content(src)  # as the export saw it
     return src
 

@@ -34,6 +34,7 @@ from evidence_desk.core.filetypes import PDF, is_image
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.pdf import images
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
+from evidence_desk.core.pdf.source import Source, open_pdf, source_key
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -50,8 +51,8 @@ class _OpenFiles:
         self.size = size
         self._items: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
-    def get(self, path: str, media_type: str) -> Any:
-        key = (path, media_type)
+    def get(self, path: Source, media_type: str) -> Any:
+        key = (source_key(path), media_type)
         item = self._items.get(key)
         if item is not None:
             self._items.move_to_end(key)
@@ -72,13 +73,13 @@ class _OpenFiles:
 _files = _OpenFiles(OPEN_DOCUMENTS)
 
 
-def _open(path: str, media_type: str) -> Any:
+def _open(path: Source, media_type: str) -> Any:
     if is_image(media_type):
         return images.open_image(path, media_type)
     if media_type != PDF:
         raise RefusedFileError(f"unsupported file type {media_type}", "unsupported")
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = open_pdf(path)
     except Exception as exc:
         raise RefusedFileError(f"not a readable PDF ({_short(exc)})", "malformed") from exc
     if doc.needs_pass:
@@ -111,7 +112,7 @@ def clamp_scale(width_pt: float, height_pt: float, scale: float,
     return scale * 0.999 if (width_pt * scale + 1) * (height_pt * scale + 1) > max_pixels else scale
 
 
-def render_page(path: str, media_type: str, page_number: int, scale: float,
+def render_page(path: Source, media_type: str, page_number: int, scale: float,
                 rotate: int | None = 0, clip: tuple[float, float, float, float] | None = None,
                 max_pixels: int = MAX_PIXELS) -> RenderedPage:
     """Page `page_number` (1-based) at `scale` device pixels per PDF point.
@@ -122,13 +123,13 @@ def render_page(path: str, media_type: str, page_number: int, scale: float,
     return replace(page, samples=bytes(page.samples))
 
 
-def render_thumbnail(path: str, media_type: str, page_number: int, max_side: int = 256) -> RenderedPage:
+def render_thumbnail(path: Source, media_type: str, page_number: int, max_side: int = 256) -> RenderedPage:
     """The page as a reader shows it (its /Rotate honoured), fitting `max_side` pixels."""
     scale = _thumbnail_scale(path, media_type, page_number, max_side)
     return render_page(path, media_type, page_number, scale, rotate=None)
 
 
-def render_into(segment: str, capacity: int, path: str, media_type: str, page_number: int,
+def render_into(segment: str, capacity: int, path: Source, media_type: str, page_number: int,
                 scale: float, rotate: int | None = 0,
                 clip: tuple[float, float, float, float] | None = None,
                 max_pixels: int = MAX_PIXELS, thumbnail_side: int | None = None) -> RenderedPage:
@@ -159,7 +160,7 @@ def _segment(name: str) -> shared_memory.SharedMemory:
     return shm
 
 
-def _thumbnail_scale(path: str, media_type: str, page_number: int, max_side: int) -> float:
+def _thumbnail_scale(path: Source, media_type: str, page_number: int, max_side: int) -> float:
     handle = _files.get(path, media_type)
     if is_image(media_type):
         w, h = images.page_size_points(images.load_frame(handle, page_number - 1))
@@ -169,7 +170,7 @@ def _thumbnail_scale(path: str, media_type: str, page_number: int, max_side: int
     return max_side / max(w, h, 1.0)
 
 
-def _draw(path: str, media_type: str, page_number: int, scale: float, rotate: int | None,
+def _draw(path: Source, media_type: str, page_number: int, scale: float, rotate: int | None,
           clip: tuple[float, float, float, float] | None, max_pixels: int) -> tuple[RenderedPage, Any]:
     """The page, and the object owning its pixel memory (keep it alive while reading them)."""
     if rotate is not None and rotate % 90:

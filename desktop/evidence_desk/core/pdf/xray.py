@@ -26,6 +26,8 @@ from typing import Any
 
 import pymupdf
 
+from evidence_desk.core.pdf.source import Source, open_pdf
+
 MIN_BOX_SIDE = 3.0  # thinner fills are rules and underlines, not boxes
 DARK = 0.25  # every channel at most this: a "black" box
 SAME_COLOUR = 0.12  # text this close to the box colour is invisible on it
@@ -259,9 +261,9 @@ def document_findings(doc: pymupdf.Document, pages: range | None = None) -> list
     return found
 
 
-def scan_file(path: str) -> list[Finding]:
+def scan_file(path: Source) -> list[Finding]:
     """Sandbox entry point: failed redactions in a PDF file."""
-    with pymupdf.open(path, filetype="pdf") as doc:
+    with open_pdf(path) as doc:
         return document_findings(doc)
 
 
@@ -328,7 +330,7 @@ def page_warnings(page: pymupdf.Page, number: int) -> list[str]:
     return [f.message() for f in found]
 
 
-def failed_boxes(path: str) -> list[tuple[int, tuple[float, float, float, float], str]]:
+def failed_boxes(path: Source) -> list[tuple[int, tuple[float, float, float, float], str]]:
     """Sandbox entry point: (page, box, covered text) of every failed redaction, as plain
     tuples so the caller never has to import this module (and PyMuPDF) to read them."""
     return [(f.page, f.rect, f.text) for f in scan_file(path)]

@@ -81,7 +81,7 @@ def preview_boxes(case: Case, doc_ref: str | int, page: int, rects: Sequence[Rec
     coverage = Coverage()
     if media_type == PDF:
         with SandboxWorker() as worker:
-            coverage = worker.call(COVERED, str(case.originals.path_for(sha)), page,
+            coverage = worker.call(COVERED, case.originals.source_of(sha), page,
                                    [r.as_tuple() for r in rects], list(texts), _other_boxes(case, doc_id),
                                    timeout=timeout)
     for box, found in zip(boxes, coverage.boxes, strict=False):

@@ -128,6 +128,7 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
     if not Path(source).is_file():
         raise InvalidInputError(f"the original of document {doc_id} is missing from the case; "
                                 "run `verify` on the case")
+    source_data = case.originals.read_bytes(doc.sha256) if case.originals.encrypted else None
     active = [r for r in rows if r.status != "rejected"]
     rejected_texts = {fold_key(r.match_text) for r in rows if r.status == "rejected" and r.match_text}
     boxes_by_page: dict[int, list[Redaction]] = {}
@@ -165,7 +166,7 @@ def build_plan(case: Case, doc_ref: str | int, output: Path, options: ExportOpti
     secrets = {r.match_text for r in active if r.match_text and fold_key(r.match_text) not in rejected_texts}
     # A word under a box is looked for everywhere only if it appears nowhere outside a box.
     secrets |= {w for w in covered_words if len(w) >= MIN_SECRET and w not in kept_words}
-    plan = ExportPlan(source=source, media_type=media_type, output=str(output), pages=page_plans,
+    plan = ExportPlan(source=source, source_data=source_data, media_type=media_type, output=str(output), pages=page_plans,
                       flatten=options.flatten, label=options.label, tracking_dots=options.tracking_dots,
                       hide_widths=options.hide_widths, dpi=options.dpi, jpeg_quality=options.jpeg_quality)
     labels = sorted({r.reason for r in active}) if options.label else []
@@ -241,7 +242,8 @@ def _verify(planned: _Plan, outcome: ExportOutcome, path: str, options: ExportOp
     the export and the original with PyMuPDF and qpdf."""
     plan = planned.plan
     found = sorted({t for texts in outcome.removed.values() for t in texts if t.strip()})
-    request = VerifyRequest(output=path, source=plan.source, media_type=plan.media_type, pages=plan.pages,
+    request = VerifyRequest(output=path, source=plan.source, source_data=plan.source_data,
+                            media_type=plan.media_type, pages=plan.pages,
                             secrets=sorted(set(planned.secrets) | set(found)), allowed=planned.allowed,
                             labels=planned.labels,
                             rebuilt_pages=outcome.rebuilt_pages, bars=outcome.bars,

@@ -27,7 +27,7 @@ def find_failed_redactions(case: Case, doc_ref: str | int, timeout: float = 120.
     if media_type != PDF:
         return []
     with SandboxWorker() as worker:
-        found = worker.call(FAILED_BOXES, str(case.originals.path_for(sha)), timeout=timeout)
+        found = worker.call(FAILED_BOXES, case.originals.source_of(sha), timeout=timeout)
     return [(int(page), Rect(*map(float, box)), str(text)) for page, box, text in found]
 
 
