@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evidence-desk {__version__}")
     parser.add_argument("--case", metavar="DIR", help="the case folder (default: your default case)")
     parser.add_argument("--demo", action="store_true", help="open the GUI on the demo case, building it first")
+    parser.add_argument("--passphrase-file", dest="case_passphrase_file", metavar="FILE",
+                        help="an encrypted case's passphrase, read from FILE (or set "
+                             "EVIDENCE_DESK_CASE_PASSPHRASE; on a terminal you are asked)")
     parser.add_argument("--author", help="name recorded in the audit log (default: the author setting, else your login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from evidence_desk.cli.commands import case_crypto
 from evidence_desk.cli.output import print_json, terminal_progress
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.copy_case import copy_case
@@ -51,11 +52,14 @@ def _run_copy(args: argparse.Namespace) -> int:
 
 ACTIONS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Callable[[argparse.Namespace], int]]] = {
     "copy": (_add_copy, _run_copy),
+    "encrypt": (case_crypto.add_encrypt, case_crypto.run_encrypt),
+    "decrypt": (case_crypto.add_decrypt, case_crypto.run_decrypt),
 }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("case", help="whole-case actions: copy between SQLite and PostgreSQL")
+    p = sub.add_parser("case", help="whole-case actions: copy between SQLite and PostgreSQL, "
+                                       "encrypt, decrypt")
     actions = p.add_subparsers(dest="case_action", metavar="ACTION", required=True)
     for add, _run in ACTIONS.values():
         add(actions)

@@ -7,9 +7,9 @@ import importlib
 import sys
 from pathlib import Path
 
-from evidence_desk.cli.context import case_dir
+from evidence_desk.cli.context import case_dir, open_case_at
 from evidence_desk.cli.output import print_json
-from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.case import DB_NAME
 from evidence_desk.core.db.location import CASE_TOML, is_server_url
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.search import rebuild_index
@@ -39,7 +39,7 @@ def verify_target(args: argparse.Namespace) -> VerifyReport:
     if server or target.is_dir():
         if not server and not (target / DB_NAME).exists() and not (target / CASE_TOML).exists():
             raise InvalidInputError(f"{target} is not a case folder (no {DB_NAME} and no {CASE_TOML})")
-        with Case.open(named if server else target) as case:
+        with open_case_at(named if server else target, args) as case:
             if getattr(args, "repair_index", False):
                 pages = rebuild_index(case)
                 print(f"search index rebuilt ({pages} pages)", file=sys.stderr)
