@@ -12,6 +12,7 @@ from evidence_desk.core import audit
 from evidence_desk.core.audit import verify_chain
 from evidence_desk.core.case import Case
 from evidence_desk.core.case_health import DamagedCaseError
+from evidence_desk.core.crypto.stream import DecryptionError
 from evidence_desk.core.db.models import Document
 from evidence_desk.core.errors import CaseError
 from evidence_desk.core.search import index_matches_text
@@ -120,7 +121,12 @@ def _check_originals(case: Case, report: VerifyReport, docs: list[tuple[int, str
         if not case.originals.exists(sha):
             report.problems.append(f"document {doc_id} ({filename}): original file is missing")
             continue
-        actual = case.originals.hash_file(sha)
+        try:
+            actual = case.originals.hash_file(sha)
+        except DecryptionError:
+            report.problems.append(f"document {doc_id} ({filename}): the encrypted original was altered "
+                                   "or damaged (it no longer decrypts)")
+            continue
         if actual != sha:
             report.problems.append(f"document {doc_id} ({filename}): original file was altered "
                                    f"(SHA-256 is now {actual[:12]}…)")

@@ -116,7 +116,8 @@ def finish_interrupted(folder: Path) -> None:
     """Called before a case is opened: complete a swap a killed conversion journalled, or
     remove a build it left unfinished (the old form is still whole then)."""
     work, journal = folder / WORK, folder / JOURNAL
-    if not (work.exists() or journal.exists() or (folder / OLD).exists()):
+    half_written = journal.with_name(journal.name + ".tmp")  # killed while writing the journal
+    if not (work.exists() or journal.exists() or half_written.exists() or (folder / OLD).exists()):
         return
     busy = _busy(work) if work.exists() else None
     if busy is not None:
@@ -124,6 +125,7 @@ def finish_interrupted(folder: Path) -> None:
                         "open it again when that has finished")
     if journal.exists():
         _swap(folder, json.loads(journal.read_text(encoding="utf-8")))
+    half_written.unlink(missing_ok=True)
     _remove_tree(work)
     _remove_tree(folder / OLD)
 
