@@ -28,7 +28,7 @@ from sqlalchemy import insert
 
 from evidence_desk.core import audit, case_health
 from evidence_desk.core.case import Case
-from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
+from evidence_desk.core.case_health import DB_NAME, ENCRYPTION_HEADER, DamagedCaseError
 from evidence_desk.core.db.engine import make_engine
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
@@ -196,6 +196,9 @@ def repair_case(folder: Path | str, *, author: str | None = None, progress: Prog
     folder = Path(folder).expanduser().resolve()
     if not folder.is_dir():
         raise InvalidInputError(f"{folder}: no such case folder")
+    if (folder / ENCRYPTION_HEADER).exists():
+        raise CaseError(f"the case at {folder} is encrypted, and repair cannot rebuild an encrypted case yet; "
+                        "restore case.sqlite from a backup (case.sqlite.backup-*), or decrypt a copy first")
     reason = needs_repair(folder)
     if reason is None:
         raise InvalidInputError(f"the case at {folder} is not damaged; there is nothing to repair "

@@ -166,9 +166,9 @@ class OriginalStore:
         with contextlib.suppress(OSError):
             self.staging.rmdir()
 
-    def hash_file(self, sha256: str) -> str:
-        """SHA-256 of the original's plaintext (DecryptionError if a sealed one is damaged)."""
-        digest = hashlib.sha256()
+    def hash_file(self, sha256: str, algorithm: str = "sha256") -> str:
+        """A hash of the original's plaintext (DecryptionError if a sealed one is damaged)."""
+        digest = hashlib.new(algorithm, usedforsecurity=algorithm == "sha256")
         with open(self.path_for(sha256), "rb") as fh:
             for chunk in self._plain_chunks(fh):
                 digest.update(chunk)

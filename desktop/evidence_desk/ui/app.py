@@ -17,7 +17,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evidence_desk.core import settings as core_settings
-from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.errors import CancelledError, EvidenceDeskError
 from evidence_desk.ui import i18n, settings, theme
 
 if TYPE_CHECKING:
@@ -54,11 +54,14 @@ class Session:
     The render service (its sandbox workers) is started first and outlives the
     windows: its workers import PyMuPDF while this process imports the rest."""
 
-    def __init__(self, app: QApplication, author: str | None) -> None:
+    def __init__(self, app: QApplication, author: str | None, *, passphrase: str | None = None,
+                 interactive: bool = True) -> None:
         from evidence_desk.ui.viewer.render_service import RenderService
 
         self.app = app
         self.author = author
+        self.passphrase = passphrase  # an encrypted case's, given on the command line
+        self.interactive = interactive  # False: never ask (a screenshot run)
         self.render_service = RenderService()
         self.case: Case | None = None
         self.window = None
@@ -67,15 +70,20 @@ class Session:
         """Open (or, with `create`, start) the case at `path` in a new window that replaces the
         current one. A folder that is no case, or a case too new, leaves the current window as
         it was and says why there; with no window yet the error is raised to the caller."""
-        from evidence_desk.core.case import Case
+        from evidence_desk.ui.lock.passphrase_dialog import open_case_asking
         from evidence_desk.ui.main_window import MainWindow
 
         try:
-            case = Case.open(path, create=create, author=self.author)
+            case = open_case_asking(path, create=create, author=self.author, passphrase=self.passphrase,
+                                    parent=self.window, interactive=self.interactive)
         except EvidenceDeskError as exc:
             if self.window is None:
                 raise
             self.window.show_error(str(exc))
+            return False
+        if case is None:  # the passphrase dialog was cancelled
+            if self.window is None:
+                raise CancelledError("the encrypted case was not opened (no passphrase)")
             return False
         _adopt_reason_codes(case)
         old_window, old_case = self.window, self.case
@@ -187,11 +195,14 @@ def _quit_on_termination(app: QApplication) -> None:
     waker.start(300)
 
 
-def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None) -> int:
+def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None,
+            passphrase: str | None = None) -> int:
     app = application()
-    session = Session(app, author)
+    session = Session(app, author, passphrase=passphrase, interactive=screenshot is None)
     try:
         session.open(Path(case_path))
+    except CancelledError:
+        return 1
     except EvidenceDeskError as exc:
         if screenshot is not None:
             raise

@@ -31,6 +31,7 @@ from evidence_desk.ui.db_executor import DbExecutor
 from evidence_desk.ui.dialogs import case_dialogs
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
+from evidence_desk.ui.lock.idle_lock import attach_idle_lock
 from evidence_desk.ui.ocr_resume import OcrResumeOffer
 from evidence_desk.ui.panels.annotation_panel import AnnotationPanel
 from evidence_desk.ui.panels.base import (
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoController(case, self.db, self)
         self._owns_renderer = render_service is None
         self.render_service = render_service or RenderService(parent=self)
+        self.render_service.read_originals_of(case)  # before the first thumbnail is asked for
         self.workspace = Workspace(case, self.render_service, self)
         self.setCentralWidget(self.workspace)
         self.tools = ToolController(case, self.undo, self)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self._location_changed(None, None)
         welcome.install(self)
         accessibility.name_controls(self)
+        self.idle_lock = attach_idle_lock(self, case)
 
     # -- composition helpers -------------------------------------------------------------------
 
@@ -376,6 +379,8 @@ class MainWindow(QMainWindow):
         layout.reset(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.save_layout()
         self.jobs.shutdown()
         self.db.shutdown()

@@ -4,7 +4,7 @@ one, never a mix — and the next open leaves no `.crypt-*` folder behind.
 
 Each trial forks the test process (no interpreter start-up): the child converts, and is
 killed with SIGKILL either at the k-th file rename of the conversion (every step of the
-build and of the swap, in turn) or after a random delay."""
+build and of the swap, in turn) or after a random delay (marker crash_trials: CI's long step)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,7 @@ def test_a_conversion_killed_at_each_rename_leaves_a_whole_case(tmp_path, templa
     assert (True, to_encrypted) in outcomes  # some kills fell inside the swap and were rolled forward
 
 
+@pytest.mark.crash_trials
 def test_a_conversion_killed_at_random_moments_leaves_a_whole_case(tmp_path, template):
     folder, docs = template
     rng = random.Random()

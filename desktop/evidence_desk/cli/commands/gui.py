@@ -39,4 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from evidence_desk.ui.app import run_gui  # Qt is imported only when a window is wanted
 
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
-    return run_gui(target, screenshot=screenshot, author=getattr(args, "author", None))
+    from evidence_desk.cli.context import given_passphrase
+
+    return run_gui(target, screenshot=screenshot, author=getattr(args, "author", None),
+                   passphrase=given_passphrase(args))

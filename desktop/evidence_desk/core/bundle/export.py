@@ -126,7 +126,10 @@ def write_members(case: Case, records: CaseRecords, payload: Path, profile: str,
         for d in records.documents:
             target = payload / original_name(d["sha256"], d["media_type"])
             target.parent.mkdir(exist_ok=True)
-            _link_or_copy(case.originals.path_for(d["sha256"]), target)
+            if case.originals.encrypted:  # the bundle carries the plaintext, never the sealed file
+                case.originals.copy_plain(d["sha256"], target)
+            else:
+                _link_or_copy(case.originals.path_for(d["sha256"]), target)
     texts = PageTexts(scrub, _word_loader(case, records))
     _write_json(payload / ANNOTATIONS, build_annotations(records, published, files, texts, bundle_uid))
     write_entities_csv(payload / ENTITIES_CSV, published)

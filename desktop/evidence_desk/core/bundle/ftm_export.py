@@ -16,7 +16,6 @@ text), to a temporary file replaced into place only when complete."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -66,14 +65,6 @@ def mention_entities(published: CaseRecords) -> Iterator[dict[str, Any]]:
                               "resolved": [ftm_id(m["entity"])], "detectedSchema": [schema]}}
 
 
-def _sha1(path: Path) -> str:
-    digest = hashlib.sha1(usedforsecurity=False)
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _doc_ids(case: Case, refs: tuple[str, ...]) -> list[int]:
     with case.read() as s:
         if refs:
@@ -101,7 +92,7 @@ def export_ftm(case: Case, output: Path | str, *, profile: str = "publication",
     # File names as a bundle of the same case names its sanitised PDFs, so a team that
     # uploads those files to Aleph finds them under the same names.
     files = {d["sha256"]: (d.get("filename") or sanitised_name(d["uid"])) for d in published.documents}
-    hashes = ({d["sha256"]: _sha1(case.originals.path_for(d["sha256"])) for d in published.documents}
+    hashes = ({d["sha256"]: case.originals.hash_file(d["sha256"], "sha1") for d in published.documents}
               if profile == "internal" else {})
     schemata: dict[str, int] = {}
     part = confine.part_path(target)

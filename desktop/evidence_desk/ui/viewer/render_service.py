@@ -23,7 +23,7 @@ import ctypes
 import sys
 from collections import OrderedDict
 from collections.abc import Hashable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -138,6 +138,16 @@ class RenderService(QObject):
         if self._pool.submit(job):
             self.requested.emit(key)
         return None
+
+    def read_originals_of(self, case: Any) -> None:
+        """An encrypted case's files reach the workers decrypted in memory (core.rendering)."""
+        store = case.originals
+        self._pool.read_sources_with(store.worker_source if store.encrypted else None)
+
+    def forget_pictures(self) -> None:
+        """Drop every picture and decrypted file kept in memory (the window locked)."""
+        self.cache.clear()
+        self._pool.forget_sources()
 
     def memory_released(self) -> None:
         """Pictures were dropped (pages scrolled away): trim the heap once things settle."""
