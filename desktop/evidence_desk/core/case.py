@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,9 +26,9 @@ from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.commands.engine import apply_command
 from evidence_desk.core.commands.history import History
 from evidence_desk.core.crypto import header as crypto_header
+from evidence_desk.core.crypto.convert import finish_interrupted
 from evidence_desk.core.crypto.keys import CaseKeys
-from evidence_desk.core.db.encrypted import make_encrypted_engine
-from evidence_desk.core.db.engine import make_engine
+from evidence_desk.core.db.encrypted import sqlite_case_engine
 from evidence_desk.core.db.location import (
     SHARED_FOLDER_META,
     DatabaseLocation,
@@ -39,6 +38,7 @@ from evidence_desk.core.db.location import (
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
 from evidence_desk.core.db.server import make_server_engine
+from evidence_desk.core.db.sqlite_errors import disk_full, first_line, malformed
 from evidence_desk.core.errors import CaseError, DiskFullError
 from evidence_desk.core.storage import OriginalStore
 from evidence_desk.core.text import server_index
@@ -73,40 +73,6 @@ def login_name() -> str:
         return "unknown"
 
 
-LOW_SPACE_BYTES = 1024 * 1024
-
-
-def _disk_full(exc: OperationalError, folder: Path) -> bool:
-    """SQLITE_FULL, or an I/O error (SQLite cannot even grow its -shm file) on a volume
-    that has next to no space left."""
-    orig = getattr(exc, "orig", None)
-    code = getattr(orig, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in str(orig):
-        return True
-    if "disk I/O error" in str(orig):
-        try:
-            stat = os.statvfs(folder)
-        except OSError:
-            return False
-        return stat.f_bavail * stat.f_frsize < LOW_SPACE_BYTES
-    return False
-
-
-def _orig(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200] if str(exc) else type(exc).__name__
-
-
-def _malformed(exc: DatabaseError) -> bool:
-    text = str(getattr(exc, "orig", None) or exc)
-    return "malformed" in text or "not a database" in text or "disk I/O error" in text
-
-
-def _engine(db_path: Path, keys: CaseKeys | None, *, read_only: bool, immutable: bool) -> Engine:
-    if keys is not None:
-        return make_encrypted_engine(db_path, keys.database, read_only=read_only, immutable=immutable)
-    return make_engine(db_path, read_only=read_only, immutable=immutable)
-
-
 class Case:
     def __init__(self, path: Path, *, author: str | None = None, read_only_reason: str | None = None,
                  location: DatabaseLocation | None = None, keys: CaseKeys | None = None) -> None:
@@ -127,10 +93,11 @@ class Case:
             # Media nobody can write to is read as immutable (SQLite then needs no -shm file);
             # a case opened read-only beside a writer reads with mode=ro.
             immutable = read_only_reason is not None and case_health.read_only_reason(path) is not None
-            self._read_engine = _engine(self.db_path, keys, read_only=read_only_reason is not None,
-                                        immutable=immutable)
-            self._write_engine = _engine(self.db_path, keys, read_only=read_only_reason is not None,
-                                         immutable=immutable)
+            key = keys.database if keys is not None else None
+            self._read_engine = sqlite_case_engine(self.db_path, key, read_only=read_only_reason is not None,
+                                                   immutable=immutable)
+            self._write_engine = sqlite_case_engine(self.db_path, key, read_only=read_only_reason is not None,
+                                                    immutable=immutable)
             _begin_immediate(self._write_engine)
         self._write_lock = threading.RLock()
         self.backup_path: Path | None = None
@@ -142,8 +109,7 @@ class Case:
              read_only: bool = False, passphrase: str | None = None) -> Case:
         """Open a case folder, creating it if `create` and migrating its schema if needed.
 
-        An encrypted case (core/crypto) needs its `passphrase`: PassphraseRequiredError
-        without one, WrongPassphraseError for a wrong one, before anything is read.
+        An encrypted case (core/crypto) needs its `passphrase` (PassphraseRequiredError, WrongPassphraseError).
 
         A damaged or missing database next to originals is never replaced by a new one
         (DamagedCaseError names `evidence-desk repair`). A case that cannot be written
@@ -164,8 +130,6 @@ class Case:
         if path.exists() and not path.is_dir():
             raise CaseError(f"{path} is a file, not a case folder")
         confine.sweep_stale_sessions()  # temporary folders of killed processes
-        from evidence_desk.core.crypto.convert import finish_interrupted
-
         finish_interrupted(path)  # an encrypt/decrypt killed midway: roll forward or back
         case_health.refuse_damage(path)
         keys = crypto_header.unlock(path, passphrase) if crypto_header.is_encrypted(path) else None
@@ -342,8 +306,8 @@ class Case:
         try:
             yield session
         except DatabaseError as exc:
-            if _malformed(exc):  # a damaged page met while reading: say so, name the way out
-                raise DamagedCaseError(f"the case database {self.db_path} is damaged ({_orig(exc)}); "
+            if malformed(exc):  # a damaged page met while reading: say so, name the way out
+                raise DamagedCaseError(f"the case database {self.db_path} is damaged ({first_line(exc)}); "
                                        f"{case_health.repair_hint(self.path)}") from exc
             raise
         finally:
@@ -368,7 +332,7 @@ class Case:
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
-                if _disk_full(exc, self.path):
+                if disk_full(exc, self.path):
                     raise DiskFullError("the disk holding the case is full; free some space and try "
                                         "again (the change was not saved)") from exc
                 raise

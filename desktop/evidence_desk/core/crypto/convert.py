@@ -225,6 +225,9 @@ def convert(case: Case, new_passphrase: str | None, *, params: KdfParams | None 
         raise InvalidInputError(f"the case at {folder} is {'already' if encrypting else 'not'} encrypted")
     if case.read_only:
         raise CaseError(f"the case at {folder} is open for reading only ({case.read_only_reason})")
+    if case.on_server:
+        raise CaseError(f"the case at {folder} keeps its database on a server; encryption at rest is for a "
+                        "case folder's own SQLite database (encrypt the server's storage instead)")
     lock = CaseLock.acquire(folder)
     if lock is None:
         raise CaseError(f"the case at {folder} is open in a window; close it first")

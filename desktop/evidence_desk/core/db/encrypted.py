@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from evidence_desk.core.db.engine import _set_pragmas, _set_read_pragmas
+from evidence_desk.core.db.engine import _set_pragmas, _set_read_pragmas, make_engine
 from evidence_desk.core.text.index import register_functions
 
 
@@ -56,6 +56,14 @@ def make_encrypted_engine(db_path: Path, key: bytes, *, read_only: bool = False,
                            connect_args={"check_same_thread": False, "timeout": 10})
     event.listen(engine, "connect", _keyed(key, _set_read_pragmas if read_only else _set_pragmas))
     return engine
+
+
+def sqlite_case_engine(db_path: Path, key: bytes | None, *, read_only: bool = False,
+                       immutable: bool = False) -> Engine:
+    """The engine of a case's SQLite file: through SQLCipher when it has a `key`."""
+    if key is not None:
+        return make_encrypted_engine(db_path, key, read_only=read_only, immutable=immutable)
+    return make_engine(db_path, read_only=read_only, immutable=immutable)
 
 
 def connect_raw(db_path: Path, key: bytes | None) -> Any:
