@@ -158,3 +158,19 @@ def test_an_altered_sealed_original_fails_verify(case_dir, inbox):
         path.write_bytes(bytes(data))
         report = verify_case(enc)
     assert not report.ok and any("document 1" in p for p in report.problems), report.problems
+
+
+def test_a_flipped_byte_in_the_encrypted_database_is_reported_as_damage(case_dir, inbox):
+    from evidence_desk.core.case_health import DamagedCaseError
+
+    convert(_plain_case(case_dir, inbox), PASSPHRASE, params=_cheap())
+    db = case_dir / "case.sqlite"
+    data = bytearray(db.read_bytes())
+    assert len(data) > 8 * 4096
+    for page in range(1, len(data) // 4096):  # every page but the first: SQLCipher's HMAC checks each
+        data[page * 4096 + 200] ^= 0x01
+    db.write_bytes(bytes(data))
+    with pytest.raises(DamagedCaseError, match="repair|damaged|cannot be read"):
+        with Case.open(case_dir, passphrase=PASSPHRASE) as enc:
+            list_documents(enc)
+            search(enc, "radar")
