@@ -170,7 +170,6 @@ def test_a_flipped_byte_in_the_encrypted_database_is_reported_as_damage(case_dir
     for page in range(1, len(data) // 4096):  # every page but the first: SQLCipher's HMAC checks each
         data[page * 4096 + 200] ^= 0x01
     db.write_bytes(bytes(data))
-    with pytest.raises(DamagedCaseError, match="repair|damaged|cannot be read"):
-        with Case.open(case_dir, passphrase=PASSPHRASE) as enc:
-            list_documents(enc)
-            search(enc, "radar")
+    with pytest.raises(DamagedCaseError, match=r"repair"), Case.open(case_dir, passphrase=PASSPHRASE) as enc:
+        list_documents(enc)
+        search(enc, "radar")
