@@ -278,7 +278,7 @@ def index_columns(text: str | None, words_json: str | None) -> tuple[str, str]:
     cache; never raises: a page it cannot read is indexed empty."""
     try:
         folded = fold(PageStream.from_json(words_json, text).text)
-        return folded, stems_text(folded[a:b] for a, b in token_spans(folded))
+        return folded, stems_text(token_run().findall(folded))
     except Exception:
         return "", ""
 
