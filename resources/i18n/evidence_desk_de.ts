@@ -755,6 +755,27 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>HitText</name>
+    <message numerus="yes">
+        <source>, %n line(s)</source>
+        <translation>
+            <numerusform>, %n Zeile</numerusform>
+            <numerusform>, %n Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Passphrase wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Falsche Passphrase. Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>JobDialog</name>
     <message>
         <source>{title} — cancelling…</source>
@@ -828,6 +849,21 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>No links yet.</source>
         <translation>Noch keine Verknüpfungen.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This case is locked</source>
+        <translation>Dieser Fall ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1140,29 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted case</source>
+        <translation>Verschlüsselter Fall</translation>
+    </message>
+    <message>
+        <source>The case “%1” is encrypted. Enter its passphrase:</source>
+        <translation>Der Fall „%1“ ist verschlüsselt. Geben Sie seine Passphrase ein:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Passphrase wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Falsche Passphrase. Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -1401,13 +1460,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>{file} — page {page}</source>
         <translation>{file} — Seite {page}</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n line(s)</source>
-        <translation>
-            <numerusform>, %n Zeile</numerusform>
-            <numerusform>, %n Zeilen</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2335,14 @@ Der Demofall wird in {demo} erstellt.</translation>
     <message>
         <source>Import &amp;Bundle…</source>
         <translation>&amp;Paket importieren…</translation>
+    </message>
+    <message>
+        <source>Redact Every &amp;Occurrence…</source>
+        <translation>&amp;Jedes Vorkommen schwärzen…</translation>
+    </message>
+    <message>
+        <source>Redact &amp;Failed Redactions in This Document…</source>
+        <translation>&amp;Fehlgeschlagene Schwärzungen in diesem Dokument schwärzen…</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,16 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>HitText</name>
+    <message numerus="yes">
+        <source>, %n line(s)</source>
+        <translation>
+            <numerusform>, %n line</numerusform>
+            <numerusform>, %n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LinksPanel</name>
     <message numerus="yes">
         <source>%n link(s); double-click one to open both side by side.</source>
@@ -92,13 +102,6 @@ SHA-256 {sha}</numerusform>
         <translation>
             <numerusform>in %n document.</numerusform>
             <numerusform>in %n documents.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n line(s)</source>
-        <translation>
-            <numerusform>, %n line</numerusform>
-            <numerusform>, %n lines</numerusform>
         </translation>
     </message>
 </context>

@@ -760,6 +760,28 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>HitText</name>
+    <message numerus="yes">
+        <source>, %n line(s)</source>
+        <translation>
+            <numerusform>, %n строка</numerusform>
+            <numerusform>, %n строки</numerusform>
+            <numerusform>, %n строк</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Проверка парольной фразы…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Неверная парольная фраза. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>JobDialog</name>
     <message>
         <source>{title} — cancelling…</source>
@@ -834,6 +856,21 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>No links yet.</source>
         <translation>Связей пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This case is locked</source>
+        <translation>Это дело заблокировано</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1151,29 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Timeline</source>
         <translation>Хронология</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted case</source>
+        <translation>Зашифрованное дело</translation>
+    </message>
+    <message>
+        <source>The case “%1” is encrypted. Enter its passphrase:</source>
+        <translation>Дело «%1» зашифровано. Введите его парольную фразу:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Проверка парольной фразы…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Неверная парольная фраза. Попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -1413,14 +1473,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>{file} — page {page}</source>
         <translation>{file} — страница {page}</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n line(s)</source>
-        <translation>
-            <numerusform>, %n строка</numerusform>
-            <numerusform>, %n строки</numerusform>
-            <numerusform>, %n строк</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2355,14 @@ The demo case is built in {demo}.</source>
     <message>
         <source>Import &amp;Bundle…</source>
         <translation>Импортировать &amp;пакет…</translation>
+    </message>
+    <message>
+        <source>Redact Every &amp;Occurrence…</source>
+        <translation>Затемнить &amp;все вхождения…</translation>
+    </message>
+    <message>
+        <source>Redact &amp;Failed Redactions in This Document…</source>
+        <translation>Затемнить &amp;неудачные затемнения в этом документе…</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 A string literal (or f-string) passed straight to a call that shows text to the user
 (setText, setToolTip, QLabel(…), addAction(…), QMessageBox.…, showMessage, …) is reported
 unless it is wrapped in `tr(…)`/`translate(…)`. Literals without a letter (symbols such as
-"✕", "−", "%") are not text to translate."""
+"✕", "−", "%"), names that stay the same in every language (NAMES) and single lower-case code
+words are not text to translate."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ TEXT_CALLS = {
     "setDescription", "message", "emit", "setLabel",
 }
 # Where the text is not the first argument: the positions that hold text.
-TEXT_POSITIONS = {"addItem": (0,), "insertItem": (1,), "add": (1,), "setHeaderData": (2,), "setTabText": (1,)}
+TEXT_POSITIONS = {"addItem": (0,), "insertItem": (1,), "add": (1,), "setHeaderData": (2,), "setTabText": (1,),
+                  "WindowCommand": (1,)}  # its menu is a key (the menu's title is translated where it is made)
+CODE = re.compile(r"[a-z_]+")  # "ok", "cancelled": a signal's code word, not text a person reads
 LOGGERS = {"log", "logger", "logging", "warnings"}
 NAMES = ("Evidence Desk", "SHA-256", "Tesseract", "OCR", "PDF")  # names, the same in every language
 
@@ -38,6 +41,8 @@ def _name(func: ast.expr) -> str:
 
 
 def _has_words(text: str) -> bool:
+    if CODE.fullmatch(text):
+        return False
     text = re.sub(r"<[^>]*>", "", text)
     for name in NAMES:
         text = text.replace(name, "")

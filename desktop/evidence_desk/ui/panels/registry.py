@@ -62,6 +62,8 @@ def _redact_failed(window: Any) -> None:
 
 
 WINDOW_COMMANDS: list[WindowCommand] = [
-    WindowCommand("&Tools", "Redact Every &Occurrence…", _redact_every_occurrence, "Ctrl+Shift+R"),
-    WindowCommand("&Tools", "Redact &Failed Redactions in This Document…", _redact_failed),
+    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Redact Every &Occurrence…"), _redact_every_occurrence,
+                  "Ctrl+Shift+R"),
+    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Redact &Failed Redactions in This Document…"),
+                  _redact_failed),
 ]

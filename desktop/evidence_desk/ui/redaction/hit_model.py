@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -28,11 +29,18 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
+class HitText(QObject):
+    """The plural forms of a hit's description (pyside6-lupdate marks plurals only in tr())."""
+
+    def lines(self, count: int) -> str:
+        return self.tr(", %n line(s)", "", count)
+
+
 def describe(hit: Hit) -> str:
     where = QCoreApplication.translate("RedactionPreviewDialog", "{file} — page {page}").format(
         file=hit.filename, page=hit.page)
     count = len(hit.rects)
-    lines = QCoreApplication.translate("RedactionPreviewDialog", ", %n line(s)", "", count) if count > 1 else ""
+    lines = HitText().lines(count) if count > 1 else ""
     return f"{where}{lines}\n{hit.context}"
 
 
