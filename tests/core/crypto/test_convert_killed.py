@@ -73,6 +73,19 @@ def _convert_in_child(folder: Path, to_encrypted: bool, kill_at_rename: int | No
     return pid
 
 
+def _wait(pid: int, timeout: float = 120.0) -> int:
+    """The child's exit status; a child that hangs (a lock held at fork time) fails the trial."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.02)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError(f"the converting child {pid} hung for {timeout:.0f} s")
+
+
 def _check_whole(folder: Path, docs: list[tuple[int, str]]) -> bool:
     """The case opens, verifies, holds every document and is in one form; True if encrypted."""
     with Case.open(folder, passphrase=PASSPHRASE) as case:
@@ -96,7 +109,7 @@ def test_a_conversion_killed_at_each_rename_leaves_a_whole_case(tmp_path, templa
     for k in range(1, RENAMES + 1):
         case_dir = _copy(folder, tmp_path / f"trial-{k}", encrypted=not to_encrypted)
         pid = _convert_in_child(case_dir, to_encrypted, k)
-        _, status = os.waitpid(pid, 0)
+        status = _wait(pid)
         killed = os.WIFSIGNALED(status)
         outcomes.append((killed, _check_whole(case_dir, docs)))
     # Early kills leave the old form, late ones (after the journal) the new one; the last
@@ -112,7 +125,7 @@ def test_a_conversion_killed_at_random_moments_leaves_a_whole_case(tmp_path, tem
     rng = random.Random()
     started = time.perf_counter()
     pid = _convert_in_child(_copy(folder, tmp_path / "timing", encrypted=False), True, None)
-    os.waitpid(pid, 0)
+    _wait(pid)
     duration = time.perf_counter() - started
     for trial in range(8):
         to_encrypted = trial % 2 == 0
@@ -120,5 +133,5 @@ def test_a_conversion_killed_at_random_moments_leaves_a_whole_case(tmp_path, tem
         pid = _convert_in_child(case_dir, to_encrypted, None)
         time.sleep(rng.uniform(0, duration))
         os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        _wait(pid)
         _check_whole(case_dir, docs)
