@@ -30,6 +30,7 @@ class Fonts:
         self.page = page
         self._embedded: dict[str, pymupdf.Font | None] = {}
         self._fallback: dict[str, pymupdf.Font] = {}
+        self.advances: dict[tuple[int, str], float] = {}  # (font id, character) → advance at size 1
         self._infos = [(x, ext, base) for x, ext, _t, base, *_ in page.get_fonts(full=True)]
 
     def _own(self, name: str) -> pymupdf.Font | None:
@@ -80,38 +81,70 @@ def _words(pg: PageGlyphs, members: list[tuple[int, float]]) -> list[list[tuple[
     return words
 
 
+def _length(fonts: Fonts, font: pymupdf.Font, text: str, size: float) -> float:
+    """`font.text_length`, from advances read once per character (it encodes every
+    character again on every call, a third of a rebuilt page's time). The cache lives
+    with `fonts`, which holds every font it names, so an id is never reused in it."""
+    total = 0.0
+    key = id(font)
+    cache = fonts.advances
+    for ch in text:
+        advance = cache.get((key, ch))
+        if advance is None:
+            advance = cache[(key, ch)] = font.text_length(ch, fontsize=1.0)
+        total += advance
+    return total * size
+
+
 def write(page: pymupdf.Page, pg: PageGlyphs, placed: Sequence[tuple[int, float, int]], fonts: Fonts,
            exact: bool = False) -> None:
     """Write glyphs (index, new origin x, segment) in their span's font, size, colour and
-    mode. Each segment (the text between two bars) is its own text object, so no
-    displacement spanning a bar is written. A word is written whole when the writing
-    font's advances reproduce it; otherwise, or `exact`, glyph by glyph."""
-    groups: dict[tuple[int, int], list[tuple[int, float]]] = {}
+    mode. Each segment of a line (the text between two bars) is its own text object, so
+    no displacement spanning a bar is written (and extractors keep lines apart). A word
+    is written whole when the writing font's advances reproduce it, and words the
+    font's own space separates as one piece; otherwise, or `exact`, glyph by glyph."""
+    groups: dict[tuple[object, ...], list[tuple[int, float]]] = {}
+    first_span: dict[tuple[object, ...], int] = {}
     for index, x, segment in placed:
-        if not pg.glyphs[index].is_space:
-            groups.setdefault((pg.glyphs[index].span, segment), []).append((index, x))
-    for (span_index, _segment), members in groups.items():
-        span = pg.spans[span_index]
+        g = pg.glyphs[index]
+        if not g.is_space:
+            span = pg.spans[g.span]
+            key = (g.line, span.font, span.size, span.color, span.opacity, span.render_mode & 3, segment)
+            groups.setdefault(key, []).append((index, x))
+            first_span.setdefault(key, g.span)
+    for key, members in groups.items():
+        span = pg.spans[first_span[key]]
         chars = "".join(pg.glyphs[i].char for i, _ in members)
         font = fonts.font_for(span.font, chars)
         writer = pymupdf.TextWriter(page.rect)
         words = [[m] for m in members] if exact else _words(pg, members)
+        space = _length(fonts, font, " ", span.size)
+        # Pieces to append: (x, baseline, text, end). Words that the writing font's own
+        # space separates go into one piece (a line is a few appends, not one a word).
+        pieces: list[list[object]] = []
         for k, run in enumerate(words):
             text = "".join(pg.glyphs[i].char for i, _ in run)
             last = pg.glyphs[run[-1][0]]
-            wide = run[-1][1] + last.font_box[2] - last.font_box[0] - run[0][1]
-            if len(run) > 1 and abs(font.text_length(text, fontsize=span.size) - wide) > WORD_FIT:
-                run_parts = [[m] for m in run]  # the font's advances differ: glyph by glyph
-            else:
-                run_parts = [run]
-            for part in run_parts:
-                piece = "".join(pg.glyphs[i].char for i, _ in part)
-                writer.append((part[0][1], pg.glyphs[part[0][0]].origin[1]), piece, font=font, fontsize=span.size)
-            following = words[k + 1][0][1] if k + 1 < len(words) else None
             end = run[-1][1] + last.font_box[2] - last.font_box[0]
-            if not exact and following is not None and following - end > WORD_GAP_EM * max(span.size, 1.0):
+            y = last.origin[1]
+            if len(run) > 1 and abs(_length(fonts, font, text, span.size) - (end - run[0][1])) > WORD_FIT:
+                # the font's advances differ: glyph by glyph
+                pieces += [[x, pg.glyphs[i].origin[1], pg.glyphs[i].char, None] for i, x in run]
+            elif (not exact and pieces and pieces[-1][3] is not None and pieces[-1][1] == y
+                  and abs(run[0][1] - pieces[-1][3] - space) <= WORD_FIT  # type: ignore[operator]
+                  and abs(pieces[-1][0] + _length(fonts, font, f"{pieces[-1][2]} ", span.size)  # type: ignore[operator]
+                          - run[0][1]) <= WORD_FIT):  # the whole piece still lands where it must
+                pieces[-1][2] = f"{pieces[-1][2]} {text}"
+                pieces[-1][3] = end
+            else:
+                pieces.append([run[0][1], y, text, end])
+            following = words[k + 1][0][1] if k + 1 < len(words) else None
+            if (not exact and following is not None and following - end > WORD_GAP_EM * max(span.size, 1.0)
+                    and abs(following - end - space) > WORD_FIT):
                 # a real space between words (extractors need it, whatever the gap)
-                writer.append((end, last.origin[1]), " ", font=font, fontsize=span.size)
+                pieces.append([end, y, " ", None])
+        for x, y, text, _end in pieces:
+            writer.append((x, y), text, font=font, fontsize=span.size)  # type: ignore[arg-type]
         colour = span.color if len(span.color) in (1, 3, 4) else BLACK
         writer.write_text(page, color=colour, opacity=span.opacity if span.opacity < 1 else -1,
                           render_mode=span.render_mode & 3)

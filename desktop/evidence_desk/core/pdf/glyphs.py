@@ -239,6 +239,23 @@ def removed_text(pg: PageGlyphs, removed: dict[int, int], box_index: int) -> str
     return " ".join(parts)
 
 
+def removed_texts(pg: PageGlyphs, removed: dict[int, int], count: int) -> list[str]:
+    """`removed_text` for every box at once (one pass over the page's lines)."""
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for members in sorted(pg.lines, key=lambda m: (pg.glyphs[m[0]].origin[1], pg.glyphs[m[0]].origin[0])
+                          if m else (0.0, 0.0)):
+        chars: dict[int, list[str]] = {}
+        for i in members:
+            b = removed.get(i)
+            if b is not None and b < count:
+                chars.setdefault(b, []).append(pg.glyphs[i].char)
+        for b, found in chars.items():
+            text = "".join(found)
+            if text.strip():
+                parts[b].append(" ".join(text.split()))
+    return [" ".join(p) for p in parts]
+
+
 def removed_pieces(pg: PageGlyphs, removed: dict[int, int], box_index: int) -> list[str]:
     """What one box removes as separate runs: each span's removed glyphs on each line
     (a hidden copy under a visible word is its own run, not interleaved with it)."""

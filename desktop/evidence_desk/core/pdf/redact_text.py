@@ -33,7 +33,7 @@ from evidence_desk.core.pdf.glyphs import (
     narrow_box,
     page_glyphs,
     removed_glyphs,
-    removed_text,
+    removed_texts,
 )
 from evidence_desk.core.pdf.widths import hidden_width
 
@@ -174,7 +174,7 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     pg = page_glyphs(page)
     narrowed = [narrow_box(pg, box, texts[i] if i < len(texts) else None) for i, box in enumerate(boxes)]
     removed = removed_glyphs(pg, narrowed, texts)
-    result.removed = [removed_text(pg, removed, b) for b in range(len(boxes))]
+    result.removed = removed_texts(pg, removed, len(boxes))
     graphics = _has_graphics(page, narrowed, bboxlog)
     widths = _bar_widths(pg, removed, len(boxes), rng, result)
     right = page.rect.x1 - RIGHT_MARGIN
@@ -208,10 +208,11 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
     fonts = Fonts(page)
     result.restored = _restore(page, pg, set(removed) | relaid, fonts)
     drawn_by_bars: set[int] = set()
+    written: list[tuple[int, float, int]] = []  # every moved glyph, written in one go
     for n in rebuild:
         members = pg.lines[n]
         placed, bars = _layout(pg, members, removed, dict(widths), right)
-        write(page, pg, placed, fonts)
+        written += placed
         size = max(pg.spans[pg.glyphs[members[0]].span].size, 1.0)
         baseline = sum(pg.glyphs[i].origin[1] for i in members) / len(members)
         for b, x0, x1 in bars:
@@ -220,8 +221,9 @@ def redact_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str | 
             drawn_by_bars.add(b)
         result.rebuilt_lines += 1
     for n in sorted(shift.placed):
-        write(page, pg, [p for p in shift.placed[n] if p[0] not in removed], fonts)
+        written += [p for p in shift.placed[n] if p[0] not in removed]
         result.rebuilt_lines += 1
+    write(page, pg, written, fonts)
     write_turned(page, pg, sorted(shift.origins), fonts, shift.origins)
     for b, bar in shift.bars:
         result.bars.append(bar)

@@ -28,7 +28,7 @@ from evidence_desk.core.pdf.glyphs import (
     page_glyphs,
     removed_glyphs,
     removed_pieces,
-    removed_text,
+    removed_texts,
 )
 
 PLACE_TOLERANCE = 0.5  # points
@@ -97,7 +97,7 @@ def expected_page(page: pymupdf.Page, boxes: Sequence[Box], texts: Sequence[str 
         kept.append((first.origin[1] if horizontal else None, pg.spans[first.span].size, chars))
     pieces = [p for b in range(len(boxes)) for p in removed_pieces(pg, removed, b)]
     pieces += replaced_words(page, pg, narrowed)
-    return Expected([removed_text(pg, removed, b) for b in range(len(boxes))], pieces, kept, changed,
+    return Expected(removed_texts(pg, removed, len(boxes)), pieces, kept, changed,
                     "\n".join(visible))
 
 
