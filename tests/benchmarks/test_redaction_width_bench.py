@@ -43,6 +43,7 @@ from evidence_desk.core.pdf.redact_verify import verify_export, verify_file
 pytestmark = pytest.mark.benchmark
 CANDIDATES = 20_000
 TRIALS = 200
+ROUNDS = 3  # the cost benchmark's runs per side
 LINES_PER_PAGE = 25
 SIZE = 11.0
 SYLLABLES = [a + b for a in "bcdfghjklmnprstvwz" for b in "aeiouy"] + ["sch", "str", "ck", "nn", "tt", "rr"]
@@ -265,31 +266,35 @@ def test_cost_of_the_new_checks_against_the_old_ones(tmp_path: Path) -> None:
     pages = 20
     source, plans = _document(tmp_path / "doc.pdf", pages)
     secrets = sorted({t for p in plans for t in p.texts if t})
-    timings = {}
-    for label, hide in (("before", False), ("now", True)):
-        out = tmp_path / f"{label}.pdf"
-        plan = ExportPlan(source=str(source), media_type="application/pdf", output=str(out), pages=plans,
-                          hide_widths=hide)
-        start = time.perf_counter()
-        if label == "before":
-            _export_as_before(plan)
-        else:
-            outcome = export_document(plan)
-        applied = time.perf_counter() - start
-        start = time.perf_counter()
-        if label == "before":
-            checked = verify_file(str(out), {p.number: p.boxes for p in plans}, secrets)
-        else:
-            checked = verify_export(VerifyRequest(output=str(out), source=str(source),
-                                                  media_type="application/pdf", pages=plans, secrets=secrets,
-                                                  bars=outcome.bars, hide_widths=True))
-        verified = time.perf_counter() - start
-        assert not checked.problems, checked.problems
-        timings[label] = (applied, verified)
+    timings: dict[str, tuple[float, float]] = {}
+    # Best of three runs per side, interleaved: the machine is shared, and the fastest run
+    # of each is the one least disturbed by others.
+    for _round in range(ROUNDS):
+        for label, hide in (("before", False), ("now", True)):
+            out = tmp_path / f"{label}.pdf"
+            plan = ExportPlan(source=str(source), media_type="application/pdf", output=str(out), pages=plans,
+                              hide_widths=hide)
+            start = time.perf_counter()
+            if label == "before":
+                _export_as_before(plan)
+            else:
+                outcome = export_document(plan)
+            applied = time.perf_counter() - start
+            start = time.perf_counter()
+            if label == "before":
+                checked = verify_file(str(out), {p.number: p.boxes for p in plans}, secrets)
+            else:
+                checked = verify_export(VerifyRequest(output=str(out), source=str(source),
+                                                      media_type="application/pdf", pages=plans, secrets=secrets,
+                                                      bars=outcome.bars, hide_widths=True))
+            verified = time.perf_counter() - start
+            assert not checked.problems, checked.problems
+            best = timings.get(label, (float("inf"), float("inf")))
+            timings[label] = (min(best[0], applied), min(best[1], verified))
     for label, (applied, verified) in timings.items():
         print(f"\n[{label}] redact {pages / applied:.1f} pages/s, verify {pages / verified:.1f} pages/s, "
               f"export (redact + verify) {pages / (applied + verified):.1f} pages/s")
     before, now = sum(timings["before"]), sum(timings["now"])
-    print(f"export throughput now / before issue 10: {before / now:.2f}× "
+    print(f"export throughput now / before issue 10 (best of {ROUNDS}): {before / now:.2f}× "
           f"(redact {timings['before'][0] / timings['now'][0]:.2f}×, "
           f"verify {timings['before'][1] / timings['now'][1]:.2f}×)")
