@@ -26,13 +26,17 @@ from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 
 from evidence_desk.core import sandbox
+from evidence_desk.core.bundle.import_bundle import import_bundle
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.entities import MergeEntities
+from evidence_desk.core.demo.build import build_demo_case
 from evidence_desk.core.entities.manage import add_entity
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.notes import add_note
+from evidence_desk.core.ocr.service import ocr_documents
+from evidence_desk.core.progress import Progress
 from evidence_desk.core.queries.documents import list_documents
 from evidence_desk.core.redaction.export import export_pdf
 from evidence_desk.core.redaction.marking import redact_rects_edit
@@ -71,6 +75,16 @@ def _work(kind: str, case_dir: Path, extra: dict[str, str], ack: int) -> None:
             target = Path(extra["out"]) / f"e{os.getpid()}-{i}.pdf"
             result = export_pdf(case, 1, target)
             say(f"ACK export {target} {result.sha256}")
+        elif kind == "ocr":  # every page read again, one transaction a page
+            report = ocr_documents(case, [1], "eng", Progress(), mode="always", workers=1)
+            say(f"ACK ocr 1 {report.pages_done}")
+        elif kind == "bundle":  # a colleague's bundle merged (again: the second time adds nothing)
+            import_bundle(case, extra["bundle"], resolve="theirs")
+            say(f"ACK bundle {extra['bundle_sha']}")
+        elif kind == "demo":
+            demo = build_demo_case(Path(extra["out"]) / "demo", ocr=False)
+            demo.close()
+            say(f"ACK demo {Path(extra['out']) / 'demo'}")
     say("FINISHED")
 
 

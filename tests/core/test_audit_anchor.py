@@ -75,8 +75,11 @@ def test_editing_an_entry_and_rehashing_the_whole_chain_is_detected(noted: Case)
     con.close()
     report = verify_case(noted)
     assert not report.ok
-    assert report.problems == ["audit entry 5 is not the one anchored (its hash differs): the log was "
-                               "rewritten and re-hashed"]
+    assert report.problems[0] == ("audit entry 5 is not the one anchored (its hash differs): the log was "
+                                  "rewritten and re-hashed")
+    # and the note the forged entry no longer records is named by the replay
+    assert report.problems[1:] == ["note 1 on document 1 is in the records but no audit entry made it "
+                                   "(added behind the application's back)"]
 
 
 def test_a_removed_anchor_is_a_problem_once_the_case_was_anchored(noted: Case) -> None:

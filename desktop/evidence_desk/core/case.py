@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from evidence_desk import __version__
 from evidence_desk.core import audit, case_health, confine, settings
+from evidence_desk.core.audit.baseline import ensure_baseline
+from evidence_desk.core.audit.replay import REPLAY_FORMAT
 from evidence_desk.core.case_health import DB_NAME, DamagedCaseError
 from evidence_desk.core.commands.base import Command
 from evidence_desk.core.commands.changes import Changes
@@ -156,6 +158,7 @@ class Case:
                                            key=keys.database if keys is not None else None)
                 case._ensure_meta()
                 case._ensure_anchor()
+                ensure_baseline(case)
             else:
                 case._check_readable()
         except DatabaseError as exc:
@@ -275,7 +278,7 @@ class Case:
             s.add(CaseMeta(key="case_uid", value=new_uid()))
             s.add(CaseMeta(key="created_by_version", value=__version__))
             audit.append(s, author=self.author, action="case.create", target_type="case",
-                         target_id=None, data={"version": __version__})
+                         target_id=None, data={"version": __version__, "replayable": REPLAY_FORMAT})
 
     def _ensure_anchor(self) -> None:
         """Cases from before anchors get one on their first writable open; from then on

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from evidence_desk.core import audit, case_health
+from evidence_desk.core.audit.baseline import write_baseline
 from evidence_desk.core.case import Case
 from evidence_desk.core.case_health import DB_NAME, ENCRYPTION_HEADER, DamagedCaseError
 from evidence_desk.core.db.engine import make_engine
@@ -254,6 +255,9 @@ def _reimport(case: Case, salvage: Salvage, report: RepairReport, progress: Prog
 
 def _record(case: Case, salvage: Salvage, report: RepairReport, reason: str) -> None:
     with case.write() as s:
+        # What the recovered entries describe beyond the documents is not in the new records:
+        # the log is replayed from here on.
+        write_baseline(s, case.author, "the case database was rebuilt by repair")
         audit.append(s, author=case.author, action="case.repair", target_type="case", target_id=None,
                      data={"reason": reason[:500], "damaged_kept": report.damaged_kept.name if report.damaged_kept
                            else None, "entries_recovered": len(salvage.entries),

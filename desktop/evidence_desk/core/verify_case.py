@@ -1,4 +1,5 @@
-"""Checking a whole case: database integrity, the audit chain, the originals."""
+"""Checking a whole case: database integrity, the audit chain and its anchor, the log
+replayed against the records, the originals."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from evidence_desk.core import audit
 from evidence_desk.core.audit import verify_chain
+from evidence_desk.core.audit.log_check import check_log
 from evidence_desk.core.case import Case
 from evidence_desk.core.case_health import DamagedCaseError
 from evidence_desk.core.crypto.stream import DecryptionError
@@ -39,7 +41,7 @@ def verify_case(case: Case) -> VerifyReport:
     a damaged database is a problem to report, not an exception."""
     report = VerifyReport(target=str(case.path))
     docs: list[tuple[int, str, str]] = []
-    for check in (_check_database, _check_index, _check_chain, _check_anchor):
+    for check in (_check_database, _check_index, _check_chain, _check_anchor, _check_log):
         try:
             check(case, report)
         except OperationalError as exc:
@@ -111,6 +113,22 @@ def _check_anchor(case: Case, report: VerifyReport) -> None:
         problem = audit.check_anchor(s, anchor, case.meta("case_uid"))
     if problem:
         report.problems.append(problem)
+
+
+def _check_log(case: Case, report: VerifyReport) -> None:
+    """The log replayed against the records: every record it does not explain, every
+    logged change the records lack, by id and kind."""
+    with case.read() as s:
+        check = check_log(s)
+    if not check.replayable:
+        report.warnings.append("the audit log cannot be replayed against the records yet (the case was made "
+                               "before that was possible; open it for writing once to start)")
+        return
+    report.checked["replay"] = {"entries": check.entries, "records": check.records,
+                                "unexplained": len(check.findings)}
+    if check.findings:
+        report.checked["unexplained"] = [f.to_json() for f in check.findings[:1000]]
+        report.problems.extend(check.messages())
 
 
 def _check_originals(case: Case, report: VerifyReport, docs: list[tuple[int, str, str]]) -> None:

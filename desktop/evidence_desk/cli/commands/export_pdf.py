@@ -61,6 +61,11 @@ def verification_lines(checked: dict[str, object], hide_widths: bool) -> list[st
              + ("" if hide_widths else ", at its place"),
              f"verified: no font outline or Type3 procedure that no text uses; {checked.get('boxes', 0)} boxes "
              f"render solid; no metadata, annotations or attachments; {checked.get('revisions', 1)} revision"]
+    if "redactions_match_log" in checked:
+        anchor = checked.get("audit_anchor") or {}
+        lines.append(f"verified: the {checked['redactions_match_log']} boxes applied are exactly the redactions in "
+                     f"the case and its audit log (audit head {str(anchor.get('head', ''))[:16]}…, "
+                     f"{anchor.get('entries', 0)} entries)")
     width = checked.get("width_hiding")
     if hide_widths and isinstance(width, dict):
         lines.append(f"width hiding: {width.get('bars', 0)} bar(s) of random width (3-12 em, whatever they "

@@ -68,6 +68,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"PROBLEM  {problem}")
         for warning in report.warnings:
             print(f"warning  {warning}")
-        checked = ", ".join(f"{k}: {v}" for k, v in report.checked.items())
+        checked = ", ".join(_checked(k, v) for k, v in report.checked.items() if k != "unexplained")
         print(("OK" if report.ok else "FAILED") + f"  {report.target}" + (f"  ({checked})" if checked else ""))
     return 0 if report.ok else 1
+
+
+def _checked(key: str, value: object) -> str:
+    if key == "replay" and isinstance(value, dict):  # the log replayed against the records
+        return f"replayed: {value.get('entries')} entries, {value.get('records')} records, " \
+               f"unexplained: {value.get('unexplained')}"
+    return f"{key}: {value}"

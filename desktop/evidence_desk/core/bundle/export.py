@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from evidence_desk import __version__
 from evidence_desk.core import audit
+from evidence_desk.core.bundle.anchor import ANCHOR, anchor_of, write_anchor
 from evidence_desk.core.bundle.annotations import PageTexts, build_annotations
 from evidence_desk.core.bundle.ftm import ftm_entities, write_ftm
 from evidence_desk.core.bundle.layout import (
@@ -190,6 +191,7 @@ def write_bundle(case: Case, bag_dir: Path, doc_ids: list[int], thumbs_by_id: di
     records = read_records(case, doc_ids)
     thumbs = {d["sha256"]: thumbs_by_id[i] for i, d in enumerate(records.documents) if i in thumbs_by_id}
     summary = write_members(case, records, bag_dir, profile, thumbs, bundle_uid)
+    write_anchor(bag_dir / ANCHOR, anchor_of(records.audit, records.case_uid), key, case.author)
     progress.raise_if_cancelled()
     bag_info = {"Source-Organization": "Evidence Desk", "Bundle-Format": FORMAT,
                 "Bundle-Profile": profile, "Bundle-UID": bundle_uid,

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from evidence_desk.core.audit import GENESIS_HASH, entry_hash
+from evidence_desk.core.bundle.anchor import ANCHOR, check_anchor
 from evidence_desk.core.bundle.layout import AUDIT, FORMAT, REQUIRED, TAG_FILES
 from evidence_desk.core.bundle.safe_zip import SafeZip, UnsafeZipError, ZipLimits, check_name
 from evidence_desk.core.bundle.signing import SIGNATURE_FILE, check_signature
@@ -89,19 +90,19 @@ def _compare(listed: dict[str, str], actual: dict[str, str], what: str, problems
             problems.append(f"{name}: checksum mismatch (the file was changed after the bundle was made)")
 
 
-def _check_audit(root: Path, info: dict[str, str], report: VerifyReport) -> None:
+def _check_audit(root: Path, info: dict[str, str], report: VerifyReport) -> list[dict[str, Any]] | None:
     path = root / "data" / AUDIT
     if not path.is_file():
-        return
+        return None
     lines = path.read_text(encoding="utf-8").splitlines()
     try:
         rows = [json.loads(line) for line in lines]
     except ValueError:
         report.problems.append(f"data/{AUDIT} is not JSON lines")
-        return
+        return None
     if not rows or "audit_head" not in rows[-1]:
         report.problems.append(f"data/{AUDIT} has no head line (the chain was cut)")
-        return
+        return None
     summary, entries = rows[-1], rows[:-1]
     prev, withheld = GENESIS_HASH, 0
     for row in entries:
@@ -109,17 +110,17 @@ def _check_audit(root: Path, info: dict[str, str], report: VerifyReport) -> None
             if row["prev_hash"] != prev:
                 report.problems.append(f"audit entry {row['id']} does not follow the entry before it "
                                        "(an entry was removed, inserted or reordered)")
-                return
+                return None
             if row.get("withheld"):
                 withheld += 1  # its data is not published: its link is checked, its content cannot be
             elif entry_hash(prev, row["at"], row["author"], row["action"], row["target_type"],
                             row["target_id"], row["data"]) != row["hash"]:
                 report.problems.append(f"audit entry {row['id']} was altered (hash mismatch)")
-                return
+                return None
             prev = row["hash"]
         except (KeyError, TypeError):
             report.problems.append(f"data/{AUDIT}: an entry lacks its fields")
-            return
+            return None
     stated = (info.get("Audit-Head-Hash"), info.get("Audit-Entry-Count"))
     if (summary.get("audit_head"), str(summary.get("entries"))) != stated or prev != stated[0] \
             or str(len(entries)) != stated[1]:
@@ -128,6 +129,7 @@ def _check_audit(root: Path, info: dict[str, str], report: VerifyReport) -> None
                                "it was truncated or extended")
     report.checked["audit_entries"] = len(entries)
     report.checked["audit_withheld"] = withheld
+    return list(entries)
 
 
 def _check_pdfs(root: Path, report: VerifyReport, timeout: float) -> None:
@@ -212,7 +214,7 @@ def checked_bundle(path: Path | str, *, limits: ZipLimits | None = None, check_p
             report.problems.append(f"Payload-Oxum says {oxum or 'nothing'}, the payload is {actual} "
                                    "(bytes.files)")
         _check_signature(root, names, report)
-        _check_audit(root, info, report)
+        check_anchor(root / "data" / ANCHOR, _check_audit(root, info, report), info, report)
         if check_pdfs:
             _check_pdfs(root, report, timeout)
         report.checked.update({"members": len(names), "payload_files": len(payload),

@@ -43,6 +43,10 @@ class Command:
         """The rows the audit entry lists (every one, by default)."""
         return [e.to_audit_json() for e in effects]
 
+    def hidden_texts(self) -> set[str]:
+        """Texts the intent quotes that a redaction hides: the log keeps their digests."""
+        return set()
+
     @property
     def target(self) -> tuple[str, object | None]:
         """What the audit entry is about: ("documents", 3), ("entities", 7), ("case", None)."""
@@ -68,6 +72,9 @@ class Combined(Command):
 
     def intent(self) -> dict[str, Any]:
         return {"steps": [{"action": c.action, **c.intent()} for c in self.commands]}
+
+    def hidden_texts(self) -> set[str]:
+        return {t for c in self.commands for t in c.hidden_texts()}
 
     @property
     def target(self) -> tuple[str, object | None]:

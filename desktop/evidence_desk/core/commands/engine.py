@@ -3,9 +3,10 @@ entry (the intent plus every row before and after) and its history step."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from evidence_desk.core import audit
+from evidence_desk.core.audit.hidden_text import log_payload, replay_rows
 from evidence_desk.core.commands import history
 from evidence_desk.core.commands.base import Command
 from evidence_desk.core.commands.changes import Changes
@@ -22,9 +23,14 @@ def apply_command(case: Case, command: Command) -> Changes:
         if not rows.effects:
             return Changes()
         target_type, target_id = command.target
+        listed = command.audit_steps(rows.effects)
+        # Redacted text is logged as a keyed digest (the log travels in bundles).
+        intent, steps = log_payload(s, command.intent(), listed, command.hidden_texts())
+        data: dict[str, Any] = {"intent": intent, "steps": steps}
+        if not listed:  # a command listing no rows (the bundle merge): `verify` still replays them
+            data["replay"] = replay_rows(s, rows.effects)
         entry = audit.append(s, author=case.author, action=command.action, target_type=target_type,
-                             target_id=target_id,
-                             data={"intent": command.intent(), "steps": command.audit_steps(rows.effects)})
+                             target_id=target_id, data=data)
         if command.undoable:
             history.record(s, author=case.author, action=command.action, name=command.title(),
                            effects=rows.effects, audit_id=entry.id)

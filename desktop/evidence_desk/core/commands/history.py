@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from evidence_desk.core import audit
+from evidence_desk.core.audit.hidden_text import hidden_texts, log_payload
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.commands.rows import RowEffect, restore
 from evidence_desk.core.db.models import AuditEntry, HistoryStep
@@ -150,10 +151,19 @@ class History:
             else:
                 row.state, row.undone_order = "done", None
             shown = list(reversed(effects)) if undo else effects
+            plain = [_flipped(e, undo).to_audit_json() for e in shown]
+            _, steps = log_payload(s, {}, plain)  # redacted text as digests, and not quoted by the name
             audit.append(s, author=self.case.author, action=verb, target_type="history", target_id=row.id,
-                         data={"step": row.id, "name": row.name, "of": row.action, "by": row.author,
-                               "steps": [_flipped(e, undo).to_audit_json() for e in shown]})
+                         data={"step": row.id, "name": _unquoted(row.name, hidden_texts(plain)), "of": row.action,
+                               "by": row.author, "steps": steps})
         return Changes.of(effects)
+
+
+def _unquoted(name: str, texts: set[str]) -> str:
+    """The step's name for the log, without the redacted text it may quote ("Redact “…” on …")."""
+    for text in sorted(texts, key=len, reverse=True):
+        name = name.replace(text, "…")
+    return name
 
 
 def _flipped(effect: RowEffect, undo: bool) -> RowEffect:

@@ -111,6 +111,9 @@ class MarkRedaction(Command):
                 "places": self._where, "redactions": self.created_ids,
                 "summary": f"{len(self.created_ids)} box(es), reason {self.reason}"}
 
+    def hidden_texts(self) -> set[str]:
+        return {t for t in (self.label, *(w["text"] for w in self._where)) if t}
+
     @property
     def target(self) -> tuple[str, object | None]:
         docs = self.document_ids
@@ -162,6 +165,9 @@ class SetRedactionStatus(Command):
     def intent(self) -> dict[str, Any]:
         return {"status": self.status, "redactions": self._changed,
                 "summary": f"{self.status} {len(self._changed)} redaction(s)"}
+
+    def hidden_texts(self) -> set[str]:
+        return {c["text"] for c in self._changed if c["text"]}
 
     @property
     def target(self) -> tuple[str, object | None]:

@@ -319,7 +319,8 @@ class _Importer:
             audit.append(s, author=self.case.author, action="document.import", target_type="documents",
                          target_id=doc.id, data={"sha256": staged.sha256, "filename": path.name,
                                                  "media_type": media_type, "pages": len(pages),
-                                                 "size_bytes": staged.size, **facts})
+                                                 "size_bytes": staged.size, "title": doc.title,
+                                                 "languages": doc.languages, **facts})
             doc_id = doc.id
         return FileOutcome(path, "imported", "", "", doc_id, staged.sha256, len(pages))
 

@@ -37,6 +37,7 @@ from evidence_desk.core.pdf.redact_plan import (
     VerifyRequest,
 )
 from evidence_desk.core.progress import Progress
+from evidence_desk.core.redaction.export_log import check_export_redactions
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.text.fold import fold_key
 from evidence_desk.core.verify_case import VerifyReport
@@ -197,6 +198,7 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
     temp = confine.scratch_dir() / f"export-{new_uid()[:12]}.pdf"
     part = confine.part_path(output)
     doc_id, planned = build_plan(case, doc_ref, temp, options)
+    in_log = check_export_redactions(case, doc_id, planned.plan.pages)  # check (4): before anything is made
     # The wall clock is the watchdog against a hung apply_redactions; long documents get
     # more time (a few seconds a page), never unlimited.
     timeout = options.timeout + options.seconds_per_page * len(planned.plan.pages)
@@ -214,6 +216,7 @@ def export_pdf(case: Case, doc_ref: str | int, output: Path | str, options: Expo
         except WorkerError as exc:
             raise ExportError(f"redacting document {doc_id} failed ({exc}); nothing was written") from exc
         report = _report(output, checked)
+        report.checked.update(in_log)
         if not report.ok:
             raise ExportVerificationError(
                 f"the export failed its leak check and was not written: {report.problems[0]}"
@@ -276,6 +279,7 @@ def _record(case: Case, result: ExportResult) -> None:
                      data={"document_id": result.document_id, "file": result.output.name,
                            "sha256": result.sha256, "pages": result.pages, "redactions": result.redactions,
                            "proposed": result.proposed, "options": result.options,
+                           "audit_anchor": result.verification.checked.get("audit_anchor"),
                            "summary": f"exported {result.output.name} with {result.redactions} redactions "
                                       f"({result.proposed} still proposed)"})
 
