@@ -22,13 +22,13 @@ from tests.core.bundle.conftest import Bundles, build_annotated_case
 def test_a_bundle_merged_into_an_empty_case_replays_clean_with_its_undo_and_redo(bundles: Bundles,
                                                                                 tmp_path: Path) -> None:
     with Case.open(tmp_path / "empty", create=True) as target:
-        result = import_bundle(target, bundles.internal)
+        import_bundle(target, bundles.internal)
         report = verify_case(target)
         assert report.ok, report.problems
         assert report.checked["replay"]["records"] > 10
-        redo = target.apply(result.inverse, action="undo")
+        target.history.undo()
         assert verify_case(target).ok
-        target.apply(redo, action="redo")
+        target.history.redo()
         assert verify_case(target).ok
     con = sqlite3.connect(tmp_path / "empty" / DB_NAME)
     with con:
