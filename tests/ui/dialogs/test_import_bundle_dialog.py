@@ -15,7 +15,7 @@ from evidence_desk.ui.dialogs.import_bundle_dialog import BundleImport, import_b
 from tests.ui.conftest import doc_id_by_name
 from tests.ui.dialogs.helpers import menu_action
 
-TIMEOUT = 180_000
+TIMEOUT = 300_000  # a loaded 2-core machine takes minutes
 
 
 @pytest.fixture
