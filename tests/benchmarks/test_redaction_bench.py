@@ -93,6 +93,7 @@ def _median(fn, runs: int = 5) -> tuple[float, object]:  # type: ignore[no-untyp
     return statistics.median(times), result
 
 
+@pytest.mark.timeout(1800)  # six runs over 8,000 pages take longer than the default 300 s on a loaded machine
 @pytest.mark.parametrize("word, fts", [("Гарбуз", '"гарбуз"*'), ("radar", '"radar"')])
 def test_redaction_matching_of_one_word_against_a_bare_fts5_query(big_case: Path, word: str, fts: str) -> None:
     case = Case.open(big_case)
@@ -108,6 +109,7 @@ def test_redaction_matching_of_one_word_against_a_bare_fts5_query(big_case: Path
     assert hits and pages
 
 
+@pytest.mark.timeout(1800)
 def test_the_window_main_thread_is_never_blocked_while_every_occurrence_is_found(
         big_case: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QElapsedTimer, QTimer
