@@ -26,3 +26,12 @@ def write_text_pdf(path: Path, pages: Sequence[str], *, fontsize: float = 11) ->
     doc.save(path, garbage=3, deflate=True)
     doc.close()
     return path
+
+
+def write_encrypted_pdf(path: Path, text: str, password: str) -> Path:
+    """A one-page PDF that opens only with `password` (AES-256, PDF 2.0's handler)."""
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), text, fontsize=12)
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "-owner")
+    doc.close()
+    return path

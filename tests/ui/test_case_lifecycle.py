@@ -111,7 +111,7 @@ def test_open_recent_shows_the_recent_case(session, tmp_path, qapp):
     settings.add_recent_case(recent.resolve())
     first = session.window
     first.recent_menu.aboutToShow.emit()  # as opening the menu does
-    entry = next(a for a in first.recent_menu.actions() if a.text() == str(recent.resolve()))
+    entry = next(a for a in first.recent_menu.actions() if a.data() == str(recent.resolve()))
 
     still_running = run_in_event_loop(qapp, entry.trigger,
                                       lambda: session.window is not first and session.window.isVisible())

@@ -107,7 +107,9 @@ def test_selecting_text_without_a_tool_offers_tag_redact_and_note(window, ui_cas
     viewer = window.open_document(doc, 0)
     viewer.textSelected.emit(1, [Rect(72, 100, 150, 115)], "STATE EXPORT")
     menu = window.tools.menu
-    assert [a.text() for a in menu.actions()] == ["Tag an entity…", "Propose a redaction…", "Add a note…"]
+    assert [a.text().replace("&", "") for a in menu.actions()] == [
+        "Tag an entity…", "Propose a redaction…", "Add a note…", "Copy text"]
+    assert all(a.isEnabled() for a in menu.actions())
     menu.close()
 
 

@@ -16,6 +16,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,10 +108,20 @@ def holder(folder: Path) -> LockHolder | None:
         os.close(fd)
 
 
-def open_for_window(folder: Path | str, *, author: str | None = None) -> tuple[Case, CaseLock | None, str | None]:
+def open_for_window(folder: Path | str, *, author: str | None = None,
+                    opener: Callable[[bool], Case | None] | None = None,
+                    ) -> tuple[Case | None, CaseLock | None, str | None]:
     """Open a case for a window: with the lock when it is free, else read-only with a
-    sentence saying who has it open. The caller releases the lock when the window closes."""
-    case = Case.open(folder, author=author)
+    sentence saying who has it open. The caller releases the lock when the window closes.
+
+    `opener(read_only)` opens the case (the window's asks for an encrypted case's
+    passphrase); it may return None (cancelled), and so then does this."""
+    if opener is None:
+        def opener(read_only: bool) -> Case | None:
+            return Case.open(folder, author=author, read_only=read_only)
+    case = opener(False)
+    if case is None:
+        return None, None, None
     if case.read_only:
         return case, None, f"the case is read-only ({case.read_only_reason})"
     lock = CaseLock.acquire(case.path)
@@ -119,5 +130,4 @@ def open_for_window(folder: Path | str, *, author: str | None = None) -> tuple[C
     case.close()
     other = holder(Path(case.path))
     who = other.describe() if other else "another window"
-    return (Case.open(folder, author=author, read_only=True), None,
-            f"the case is open in {who}; this window shows it read-only")
+    return opener(True), None, f"the case is open in {who}; this window shows it read-only"

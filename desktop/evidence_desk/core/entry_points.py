@@ -27,6 +27,7 @@ CLOSE_ALL: EntryPoint[bool] = EntryPoint(_RENDER, "close_all", bool)
 
 PROBE: EntryPoint[DocumentProbe] = EntryPoint(_EXTRACT, "probe", DocumentProbe)
 EXTRACT_PAGES: EntryPoint[list[ExtractedPage]] = EntryPoint(_EXTRACT, "extract_pages", list[ExtractedPage])
+UNLOCK_PDF: EntryPoint[bool] = EntryPoint("evidence_desk.core.pdf.unlock", "unlock_pdf", bool)
 
 EXPORT_DOCUMENT: EntryPoint[ExportOutcome] = EntryPoint(
     "evidence_desk.core.pdf.redact_apply", "export_document", ExportOutcome, 1024 * 1024)

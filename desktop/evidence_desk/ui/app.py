@@ -22,6 +22,7 @@ from evidence_desk.ui import i18n, settings, theme
 
 if TYPE_CHECKING:
     from evidence_desk.core.case import Case
+    from evidence_desk.core.case_lock import CaseLock
 
 # The case, SQLAlchemy and the window are imported inside functions, after the render
 # service has started its sandbox workers (they load PyMuPDF meanwhile): a faster first page.
@@ -64,18 +65,27 @@ class Session:
         self.interactive = interactive  # False: never ask (a screenshot run)
         self.render_service = RenderService()
         self.case: Case | None = None
+        self.lock: CaseLock | None = None
         self.window = None
 
     def open(self, path: Path, *, create: bool = True) -> bool:
         """Open (or, with `create`, start) the case at `path` in a new window that replaces the
         current one. A folder that is no case, or a case too new, leaves the current window as
-        it was and says why there; with no window yet the error is raised to the caller."""
+        it was and says why there; with no window yet the error is raised to the caller.
+
+        The window holds the case's lock (core/case_lock.py) while it shows the case: a second
+        window on the same case, or a case on read-only media, opens read-only and says so."""
+        from evidence_desk.core.case_lock import open_for_window
         from evidence_desk.ui.lock.passphrase_dialog import open_case_asking
         from evidence_desk.ui.main_window import MainWindow
 
+        def opener(read_only: bool) -> Case | None:
+            return open_case_asking(path, create=create and not read_only, author=self.author,
+                                    passphrase=self.passphrase, parent=self.window,
+                                    interactive=self.interactive, read_only=read_only)
+
         try:
-            case = open_case_asking(path, create=create, author=self.author, passphrase=self.passphrase,
-                                    parent=self.window, interactive=self.interactive)
+            case, lock, notice = open_for_window(path, author=self.author, opener=opener)
         except EvidenceDeskError as exc:
             if self.window is None:
                 raise
@@ -86,25 +96,47 @@ class Session:
                 raise CancelledError("the encrypted case was not opened (no passphrase)")
             return False
         _adopt_reason_codes(case)
-        old_window, old_case = self.window, self.case
-        self.case, self.window = case, MainWindow(case, self.render_service)
+        old_window, old_case, old_lock = self.window, self.case, self.lock
+        self.case, self.lock = case, lock
+        self.window = MainWindow(case, self.render_service, read_only_notice=notice)
         self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
         self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
+        self.window.caseCloseRequested.connect(self.close_case)
         _show_demo_notice(case, self.window)
         settings.add_recent_case(case.path)
+        self._replace(old_window, old_case, old_lock)
+        return True
+
+    def close_case(self) -> None:
+        """Case › Close Case: the case is closed (its lock released) and a window offering
+        new, open and recent cases takes the place of its window."""
+        from evidence_desk.ui.case_menu import NoCaseWindow
+
+        old_window, old_case, old_lock = self.window, self.case, self.lock
+        self.case, self.lock = None, None
+        self.window = NoCaseWindow()
+        self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
+        self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
+        self._replace(old_window, old_case, old_lock)
+
+    def _replace(self, old_window: object, old_case: Case | None, old_lock: CaseLock | None) -> None:
         if old_window is not None:
             # Shown before the old one closes: Qt quits the application when its last
             # visible window closes, which is how New/Open Case used to end the program.
-            self.window.show()
-            old_window.close()
-            old_window.deleteLater()
+            self.window.show()  # type: ignore[union-attr]
+            old_window.close()  # type: ignore[attr-defined]
+            old_window.deleteLater()  # type: ignore[attr-defined]
         if old_case is not None:
             old_case.close()
-        return True
+        if old_lock is not None:
+            old_lock.release()
 
     def close(self) -> None:
         if self.case is not None:
             self.case.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         self.render_service.close()
 
 
@@ -112,6 +144,8 @@ def _adopt_reason_codes(case: Case) -> None:
     """The user's own reason codes (Edit › Settings) join every case they open."""
     from evidence_desk.core.redaction.marking import missing_reason_codes
 
+    if case.read_only:
+        return
     for command in missing_reason_codes(case, core_settings.load().reason_codes):
         try:
             case.apply(command)

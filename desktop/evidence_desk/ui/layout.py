@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 LAYOUT_VERSION = 1
 DOCK_WIDTHS = [340, 380]  # case browser, annotation panel: the viewers get the rest
+# Below this width the side docks become tabs of one column on the left (a 1,366- or
+# 1,280-px laptop): two documents side by side need the width more than two dock columns.
+COMPACT_WIDTH = 1500
+COMPACT_DOCK_WIDTH = 330
 
 
 def _flag(value: object) -> bool:
@@ -56,13 +60,40 @@ def restore(w: MainWindow) -> None:
     w.set_page_thumbnails(thumbs)
 
 
+def adapt(w: MainWindow) -> None:
+    """Fold the docks into tabs when the window is narrow, unfold them when it is wide again."""
+    compact = w.width() < COMPACT_WIDTH
+    if compact == w.compact:
+        return
+    w.compact = compact
+    if compact:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        side = [d for d in (w.annotations, *w.docks_by_title.values())
+                if w.dockWidgetArea(d) in (left, Qt.DockWidgetArea.RightDockWidgetArea) and d is not w.browser_dock]
+        for dock in side:
+            w.addDockWidget(left, dock)
+            w.tabifyDockWidget(w.browser_dock, dock)
+        w.browser_dock.raise_()
+        w.resizeDocks([w.browser_dock], [COMPACT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+    else:
+        visible = {d: d.isVisible() for d in w.findChildren(QDockWidget)}
+        w.restoreState(w.default_state, LAYOUT_VERSION)
+        for dock, on in visible.items():
+            dock.setVisible(on)
+        default_sizes(w)
+    w.workspace.splitter.setSizes([1, 1])
+
+
 def reset(w: MainWindow) -> None:
+    w.compact = False  # the default state is the wide one; adapt() folds it again if need be
     w.restoreState(w.default_state, LAYOUT_VERSION)
     for dock in w.findChildren(QDockWidget):
         dock.setVisible(dock not in w.hidden_by_default)
     for bar in w.findChildren(QToolBar):
-        bar.show()
+        if bar.objectName() != "ViewerBar":
+            bar.show()
     default_sizes(w)
+    adapt(w)
 
 
 def default_sizes(w: MainWindow) -> None:

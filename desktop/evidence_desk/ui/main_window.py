@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -23,12 +22,11 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.ui import about, accessibility, layout, settings, theme, welcome
-from evidence_desk.ui.actions import build_actions
+from evidence_desk.ui import about, accessibility, case_menu, layout, settings, theme, welcome
+from evidence_desk.ui.actions import build_actions, with_mnemonics
 from evidence_desk.ui.browser import CaseBrowser
 from evidence_desk.ui.browser.thumbnails import ThumbnailLoader
 from evidence_desk.ui.db_executor import DbExecutor
-from evidence_desk.ui.dialogs import case_dialogs
 from evidence_desk.ui.importing import ImportController, local_paths
 from evidence_desk.ui.jobs import Job, JobManager, JobStatusWidget
 from evidence_desk.ui.lock.idle_lock import attach_idle_lock
@@ -42,10 +40,11 @@ from evidence_desk.ui.panels.base import (
     tell_refresh,
 )
 from evidence_desk.ui.panels.registry import ANNOTATION_TABS, DOCK_PANELS
+from evidence_desk.ui.read_only import apply_read_only
 from evidence_desk.ui.tools.controller import ToolController
 from evidence_desk.ui.undo import UndoController
 from evidence_desk.ui.viewer.render_service import RenderService
-from evidence_desk.ui.workspace import Workspace
+from evidence_desk.ui.workspace import ElidedLabel, Workspace
 
 # What the viewers draw over pages (entities: a renamed entity's name in a tooltip).
 OVERLAY_KINDS = ("mentions", "redactions", "notes", "entities")
@@ -57,13 +56,17 @@ class MainWindow(QMainWindow):
     # The application replaces this window with one on the chosen case (ui/app.py Session).
     caseSwitchRequested = Signal(object)  # Path of an existing case
     caseCreateRequested = Signal(object)  # Path of an empty or new folder
+    caseCloseRequested = Signal()
 
-    def __init__(self, case: Case, render_service: RenderService | None = None) -> None:
-        """`render_service`: share one between windows (tests do); by default the window owns one."""
+    def __init__(self, case: Case, render_service: RenderService | None = None, *,
+                 read_only_notice: str | None = None) -> None:
+        """`render_service`: share one between windows (tests do); by default the window owns one.
+        `read_only_notice`: why the case opened read-only (another window holds its lock)."""
         super().__init__()
         self.case = case
-        self.setWindowTitle(f"{case.path.name} — Evidence Desk")
-        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("{name} — Evidence Desk").format(name=case.path.name)
+                            + (self.tr(" [read-only]") if case.read_only else ""))
+        self.setAcceptDrops(not case.read_only)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.db = DbExecutor(self)  # the one thread for the window's database writes and slow reads
         self.undo = UndoController(case, self.db, self)
@@ -122,12 +125,18 @@ class MainWindow(QMainWindow):
         self.tools.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.tools.modeChanged.connect(lambda _m: self.mode_label.setText(self.tools.describe()))
 
+        self.edit_commands: list[QAction] = []  # menu commands that change the case (build_actions fills it)
         self.actions_ = build_actions(self)
-        for dock in self.findChildren(QDockWidget):
-            self.panels_menu.addAction(dock.toggleViewAction())
-        self.panels_menu.addAction(self.toolbar.toggleViewAction())
+        self.read_only_banner = None
+        if case.read_only:
+            self.read_only_banner = apply_read_only(self, read_only_notice)
+            self.workspace.layout().insertWidget(0, self.read_only_banner)
+        toggles = [d.toggleViewAction() for d in self.findChildren(QDockWidget)] + [self.toolbar.toggleViewAction()]
+        for toggle in with_mnemonics(toggles):
+            self.panels_menu.addAction(toggle)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.resize(1600, 1000)
+        self.compact = False  # docks folded into tabs for a narrow window (layout.adapt)
         self.default_state = self.saveState(layout.LAYOUT_VERSION)
         self.persist_layout = True
         self.restore_layout()
@@ -148,12 +157,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.location_label = QLabel()
+        self.location_label = ElidedLabel()  # a long file name must not widen the window
         self.zoom_label = QLabel()
-        self.mode_label = QLabel("Tool: select (text)")
+        self.mode_label = QLabel(self.tr("Tool: select (text)"))
         self.job_status = JobStatusWidget()
+        self.location_label.setMinimumWidth(120)
         for w in (self.job_status, self.location_label, self.zoom_label, self.mode_label):
-            bar.addPermanentWidget(w)
+            bar.addPermanentWidget(w, 1 if w is self.location_label else 0)
 
     # -- opening documents ---------------------------------------------------------------------
 
@@ -218,7 +228,7 @@ class MainWindow(QMainWindow):
         viewer = self.viewer()
         if viewer.document_id is None:
             return
-        page, ok = QInputDialog.getInt(self, "Go to page", "Page:", viewer.current_page(), 1, 100_000)
+        page, ok = QInputDialog.getInt(self, self.tr("Go to page"), self.tr("Page:"), viewer.current_page(), 1, 100_000)
         if ok:
             viewer.go_to_page(page)
 
@@ -229,17 +239,18 @@ class MainWindow(QMainWindow):
         for widget in self.extra_docks:
             tell_location(widget, doc_id, page)
         side = "left" if self.workspace.active is self.workspace.slots[0] else "right"
-        self.location_label.setText("No document" if doc_id is None
-                                    else f"{side}: {self.browser.title_of(doc_id)} · p. {page}")
+        self.location_label.setText(self.tr("No document") if doc_id is None
+                                    else self.tr("{side}: {title} · p. {page}").format(
+                                        side=side, title=self.browser.title_of(doc_id), page=page))
         self._show_zoom()
 
     def _show_zoom(self) -> None:
-        zoom = getattr(self.viewer(), "zoom", None)
-        value = zoom() if callable(zoom) and self.viewer().document_id is not None else None
-        self.zoom_label.setText(f"{value * 100:.0f} %" if isinstance(value, float) else "")
+        viewer = self.viewer()
+        # The same number as the viewer's zoom box: 100 % is the page's actual size on screen.
+        self.zoom_label.setText(f"{viewer.zoom_percent():.0f}%" if viewer.document_id is not None else "")
 
     def _case_changed(self, changes: Changes) -> None:
-        if changes.touches("documents"):
+        if changes.touches("documents") or changes.touches("redactions"):  # redactions: failed-redaction badges
             self.browser.reload()
         self.refresh_views(changes, panels=False)  # the annotation panel listens to the undo stack itself
 
@@ -272,7 +283,7 @@ class MainWindow(QMainWindow):
         if job.error and job.error != "cancelled":
             self.show_error(f"{job.title} failed: {job.error}")
         elif job.error == "cancelled":
-            self.statusBar().showMessage(f"{job.title}: cancelled", 5000)
+            self.statusBar().showMessage(self.tr("{title}: cancelled").format(title=job.title), 5000)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -312,34 +323,27 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", str(Path.home()),
-            "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)")
+            self, self.tr("Import files"), str(Path.home()),
+            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)"))
         if files:
             self.importer.start([Path(f) for f in files])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), str(Path.home()))
         if folder:
             self.importer.start([Path(folder)])
 
     def new_case(self) -> None:
-        path = case_dialogs.choose_new_case(self, self.case.path.parent)
-        if path is not None:
-            self.caseCreateRequested.emit(path)
+        case_menu.new_case(self)
 
     def open_case(self) -> None:
-        path = case_dialogs.choose_case_to_open(self, self.case.path.parent)
-        if path is not None:
-            self.caseSwitchRequested.emit(path)
+        case_menu.open_case(self)
+
+    def close_case(self) -> None:
+        self.caseCloseRequested.emit()
 
     def _fill_recent(self) -> None:
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        for path in settings.recent_cases():
-            if path != self.case.path:
-                menu.addAction(str(path), lambda p=path: self.caseSwitchRequested.emit(p))
-        if menu.isEmpty():
-            menu.addAction("No other recent cases").setEnabled(False)
+        case_menu.fill_recent(self, self.recent_menu)
 
     def set_page_thumbnails(self, on: bool) -> None:
         for viewer in self.workspace.viewers():
@@ -377,6 +381,10 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         layout.reset(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout.adapt(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle_lock is not None:

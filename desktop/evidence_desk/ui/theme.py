@@ -58,6 +58,8 @@ def _palette(colours: dict[str, str]) -> QPalette:
     return p
 
 
+# The page view and the lists draw a frame in the highlight colour while they have the focus
+# (Fusion marks line edits and buttons itself), so keyboard users see where they type.
 STYLE_SHEET = """
 QDockWidget::title { padding: 4px 6px; font-weight: 600; }
 QTabBar::tab { padding: 4px 10px; }
@@ -71,6 +73,11 @@ QLabel#EmptyHint { color: palette(placeholder-text); font-size: 13pt; }
 QLabel#WelcomeTitle { font-size: 20pt; font-weight: 600; padding-bottom: 6px; }
 QLabel#WelcomeHeading { font-weight: 600; padding-top: 10px; }
 QLabel#FormHint { color: palette(placeholder-text); }
+QGraphicsView { border: 2px solid transparent; }
+QGraphicsView:focus { border: 2px solid palette(highlight); }
+QAbstractItemView:focus { border: 1px solid palette(highlight); }
+QLabel#ReadOnlyBanner { background: #fff3cd; color: #4d3900; border-bottom: 1px solid #d9b84a; }
+QLabel#FailedRedactionBanner { background: #fde2ef; color: #5e0030; border-bottom: 1px solid #e0157a; }
 """
 
 

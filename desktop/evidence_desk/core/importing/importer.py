@@ -39,7 +39,9 @@ from evidence_desk.core.errors import (
 )
 from evidence_desk.core.filetypes import SUPPORTED, sniff_file
 from evidence_desk.core.importing.discover import discover
+from evidence_desk.core.importing.ordering import InOrder
 from evidence_desk.core.importing.report import FileOutcome, ImportReport
+from evidence_desk.core.importing.untrusted import unlock
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.provenance import import_facts
@@ -69,35 +71,11 @@ class ImportOptions:
 OutcomeListener = Callable[[FileOutcome], None]
 
 
-class _InOrder:
-    """A gate that lets step `i` run only after steps 0…i-1 have passed it (`done` is
-    idempotent, and waits for the earlier steps too, so skipping a step keeps the order)."""
-
-    def __init__(self) -> None:
-        self._next = 0
-        self._passed: set[int] = set()
-        self._changed = threading.Condition()
-
-    def wait(self, index: int) -> None:
-        with self._changed:
-            while self._next < index:
-                self._changed.wait(0.5)
-
-    def done(self, index: int) -> None:
-        with self._changed:
-            if index in self._passed:
-                return
-            while self._next < index:
-                self._changed.wait(0.5)
-            self._passed.add(index)
-            self._next = index + 1
-            self._changed.notify_all()
-
-
 class _Importer:
     def __init__(self, case: Case, options: ImportOptions, progress: Progress,
-                 on_outcome: OutcomeListener | None = None) -> None:
+                 on_outcome: OutcomeListener | None = None, password: bytes | None = None) -> None:
         self.case = case
+        self.password = password
         self.options = options
         self.progress = progress
         self.on_outcome = on_outcome
@@ -111,7 +89,7 @@ class _Importer:
         # document ids follow the user's order on every run (parsing still overlaps).
         self._turn = 0
         self._turn_changed = threading.Condition()
-        self._staging = _InOrder()
+        self._staging = InOrder()
         self._local.index = -1
 
     def _wait_for_turn(self) -> None:
@@ -284,9 +262,39 @@ class _Importer:
 
     def _parse_and_store(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
         opts = self.options
+        encrypted_sha256 = None
         with self.worker() as worker:
-            probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress,
-                                           self.case.originals)
+            try:
+                probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress,
+                                               self.case.originals)
+            except RefusedFileError as exc:
+                if exc.code != "encrypted" or self.password is None:
+                    raise
+                encrypted_sha256 = staged.sha256
+                staged = unlock(worker, self.case, staged, self.password, opts)
+                try:
+                    probe, pages = parse_untrusted(worker, staged, media_type, opts, self.progress,
+                                                   self.case.originals)
+                except BaseException:
+                    self.case.originals.discard(staged)
+                    raise
+        if encrypted_sha256 is not None:
+            existing = self._existing(staged.sha256)
+            if existing is not None:
+                self.case.originals.discard(staged)
+                return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
+                                   "duplicate", existing, staged.sha256)
+            probe.warnings.append(f"imported from a password-protected PDF (SHA-256 {encrypted_sha256}); "
+                                  "the case keeps a decrypted copy, the password was not kept")
+        try:
+            return self._store(path, staged, media_type, probe, pages)
+        finally:
+            if encrypted_sha256 is not None:
+                self.case.originals.discard(staged)  # no-op once committed
+
+    def _store(self, path: Path, staged: StagedFile, media_type: str, probe: DocumentProbe,
+               pages: list[ExtractedPage]) -> FileOutcome:
+        opts = self.options
         self.progress.raise_if_cancelled()
         self._wait_for_turn()
         self.progress.raise_if_cancelled()
@@ -354,9 +362,13 @@ def import_paths(
     progress: Progress | None = None,
     *,
     on_outcome: OutcomeListener | None = None,
+    password: bytes | None = None,
 ) -> ImportReport:
     """Import files and folders; `on_outcome` hears of each file as soon as it is
-    settled (an imported file only after its transaction committed)."""
+    settled (an imported file only after its transaction committed).
+
+    `password` opens the password-protected PDFs among them (a wrong one refuses the file
+    with code `bad_password`); it is passed to the sandbox worker and kept nowhere."""
     options = options or ImportOptions()
     progress = progress or Progress()
     # Never import the case into itself (a folder holding the case folder, or the case).
@@ -364,7 +376,7 @@ def import_paths(
     skipped: list[FileOutcome] = []
     files = [f for f in discover(paths, skipped) if not f.resolve().is_relative_to(own)]
     progress.update(label="Importing", total=len(files), done=0)
-    importer = _Importer(case, options, progress, on_outcome)
+    importer = _Importer(case, options, progress, on_outcome, password)
     report = ImportReport()
     try:
         workers = max(1, min(options.workers, len(files)))

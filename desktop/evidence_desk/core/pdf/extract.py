@@ -71,7 +71,8 @@ def probe(path: Source, media_type: str, max_pages: int) -> DocumentProbe:
     doc = open_pdf(path)
     if doc.needs_pass:
         raise RefusedFileError(
-            "password-protected PDF: remove the password (or ask the sender for an open copy) and import again",
+            "password-protected PDF: import it again with its password (the window asks for it; on the "
+            "command line: import --password-file FILE)",
             "encrypted",
         )
     try:

@@ -34,7 +34,13 @@ def find_failed_redactions(case: Case, doc_ref: str | int, timeout: float = 120.
 def redact_failed_edit(case: Case, doc_ref: str | int, reason: str, *, status: str = "approved",
                        note: str | None = None) -> MarkRedaction:
     """One command redacting every failed redaction of a document (undoable as one step)."""
-    found = find_failed_redactions(case, doc_ref)
+    return failed_redactions_command(find_failed_redactions(case, doc_ref), doc_ref, reason,
+                                     status=status, note=note)
+
+
+def failed_redactions_command(found: list[tuple[int, Rect, str]], doc_ref: str | int, reason: str, *,
+                              status: str = "approved", note: str | None = None) -> MarkRedaction:
+    """The command for failed redactions already found (the window shows them first)."""
     if not found:
         raise InvalidInputError("this document has no failed redactions (no box over live text)")
     by_page: dict[int, list[Rect]] = defaultdict(list)

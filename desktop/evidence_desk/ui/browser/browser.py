@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.queries.documents import list_documents
+from evidence_desk.core.queries.failed_redactions import open_counts
 from evidence_desk.core.vocabulary import DOCUMENT_KINDS, REVIEW_STATUSES
 from evidence_desk.ui.browser.model import (
     COL_DATE,
@@ -55,7 +56,7 @@ class CaseBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText("Filter by name, reference, sender…")
+        self.filter_box.setPlaceholderText(self.tr("Filter by name, reference, sender…"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_text)
         self.kind_combo = _choice_combo("All kinds", DOCUMENT_KINDS)
@@ -127,7 +128,8 @@ class CaseBrowser(QWidget):
     def reload(self) -> None:
         """Re-read the documents (after an import or a details edit); keeps the selection."""
         selected = self.selected_ids()
-        self.model.set_rows(list_documents(self.case))
+        rows = list_documents(self.case)
+        self.model.set_rows(rows, open_counts(self.case, ((r.id, r.warnings) for r in rows if r.warnings)))
         self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty_hint)
         for doc_id in selected:
             self.select(doc_id)
@@ -181,8 +183,8 @@ class CaseBrowser(QWidget):
             return
         doc_id = int(index.data(DOC_ID_ROLE))
         menu = QMenu(self)
-        menu.addAction("Open on the left", lambda: self.openRequested.emit(doc_id, LEFT))
-        menu.addAction("Open on the right", lambda: self.openRequested.emit(doc_id, RIGHT))
+        menu.addAction(self.tr("Open on the &left"), lambda: self.openRequested.emit(doc_id, LEFT))
+        menu.addAction(self.tr("Open on the &right"), lambda: self.openRequested.emit(doc_id, RIGHT))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +30,17 @@ STATUS_COLOURS = {"new": "#6c757d", "in_review": "#b8860b", "reviewed": "#28a745
 Index = QModelIndex | QPersistentModelIndex
 
 
+FAILED_COLOUR = "#c0105f"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseBrowser", text)
+
+
+def failed_badge(count: int) -> str:
+    return tr("{n} failed redaction(s)").format(n=count)
+
+
 def label(value: str | None) -> str:
     return (value or "").replace("_", " ")
 
@@ -41,10 +53,12 @@ class DocumentsModel(QAbstractTableModel):
         self.rows: list[DocumentSummary] = []
         self._thumbs: dict[int, QIcon] = {}
         self._row_of: dict[int, int] = {}
+        self.failed: dict[int, int] = {}  # failed redactions not yet redacted, by document id
 
-    def set_rows(self, rows: list[DocumentSummary]) -> None:
+    def set_rows(self, rows: list[DocumentSummary], failed: dict[int, int] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.failed = dict(failed or {})
         self._row_of = {r.id: i for i, r in enumerate(rows)}
         self.endResetModel()
 
@@ -98,8 +112,13 @@ class DocumentsModel(QAbstractTableModel):
             return self._thumbs.get(row.id)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QColor(STATUS_COLOURS.get(row.review_status, "#6c757d"))
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DOC and row.id in self.failed:
+            return QColor(FAILED_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_DOC:
             parts = [row.filename, f"SHA-256 {row.sha256[:16]}…"]
+            if row.id in self.failed:
+                parts.append(failed_badge(self.failed[row.id]) + ": " + tr(
+                    "boxes drawn over text that can still be extracted"))
             for key in ("sender", "recipient"):
                 if getattr(row, key):
                     parts.append(f"{key}: {getattr(row, key)}")
@@ -108,13 +127,13 @@ class DocumentsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _display(row: DocumentSummary, col: int) -> str:
+    def _display(self, row: DocumentSummary, col: int) -> str:
         if col == COL_DOC:
             facts = [label(row.kind).capitalize(), row.reference or "", row.date or ""]
             facts = [f for f in facts if f]
             pages = f"{row.pages} page" + ("s" if row.pages != 1 else "")
-            return row.display_name + "\n" + " · ".join(facts or [pages])
+            badge = f"⚠ {failed_badge(self.failed[row.id])} · " if row.id in self.failed else ""
+            return row.display_name + "\n" + badge + " · ".join(facts or [pages])
         if col == COL_KIND:
             return label(row.kind)
         if col == COL_DATE:

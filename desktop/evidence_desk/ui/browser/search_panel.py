@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
-from evidence_desk.core.search import SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit, parse_query, search
+from evidence_desk.core.search import SearchHit, parse_query, search
+from evidence_desk.ui.browser.snippet_delegate import (
+    SNIPPET_HTML_ROLE,
+    SnippetDelegate,
+    plain_snippet,
+    snippet_html,
+)
 from evidence_desk.ui.jobs import Job, run_in_thread
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +46,7 @@ class SearchPanel(QWidget):
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)
         self.results.setUniformRowHeights(True)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
         layout = QVBoxLayout(self)
@@ -98,8 +105,10 @@ class SearchPanel(QWidget):
                 parent.setFont(0, font)
                 by_doc[hit.doc] = parent
                 self.results.addTopLevelItem(parent)
-            snippet = " ".join(hit.snippet.replace(SNIPPET_OPEN, "«").replace(SNIPPET_CLOSE, "»").split())
+            snippet = plain_snippet(hit.snippet)
             item = QTreeWidgetItem([self.tr("p. {page}: {snippet}").format(page=hit.page, snippet=snippet)])
+            item.setData(0, SNIPPET_HTML_ROLE, self.tr("p. {page}: {snippet}").format(
+                page=hit.page, snippet=snippet_html(hit.snippet)))
             item.setToolTip(0, snippet)
             item.setData(0, HIT_ROLE, (hit.doc, hit.page))
             parent.addChild(item)

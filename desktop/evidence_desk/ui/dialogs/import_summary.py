@@ -17,10 +17,18 @@ from evidence_desk.core.importing import ImportReport
 
 
 class ImportSummaryDialog(QDialog):
-    def __init__(self, report: ImportReport, messages: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, messages: list[str], parent: QWidget | None = None, *,
+                 failed: dict[int, int] | None = None) -> None:
+        """`failed`: failed redactions (boxes over text that can still be extracted) by document id."""
         super().__init__(parent)
-        self.setWindowTitle("Import finished")
+        failed = failed or {}
+        self.setWindowTitle(self.tr("Import finished"))
         self.resize(720, 360)
+        if failed:
+            messages = [self.tr("⚠ {n} failed redaction(s) in {d} document(s): boxes drawn over text that can "
+                                "still be extracted. They are outlined in the viewer; Tools › Redact Failed "
+                                "Redactions covers them.").format(n=sum(failed.values()), d=len(failed)),
+                        *messages]
         summary = QLabel(report.summary() + ("\n" + "\n".join(messages) if messages else ""))
         summary.setWordWrap(True)
         table = QTableWidget(len(report.outcomes), 3)
@@ -29,6 +37,8 @@ class ImportSummaryDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, o in enumerate(report.outcomes):
             detail = f"document {o.document_id}, {o.pages} page(s)" if o.status == "imported" else o.reason
+            if o.document_id in failed and o.status == "imported":
+                detail += self.tr("; ⚠ {n} failed redaction(s)").format(n=failed[o.document_id])
             for col, text in enumerate((o.path.name, o.status, detail)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(o.path) if col == 0 else text)
@@ -42,3 +52,4 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
         self.table = table
+        self.summary_label = summary

@@ -84,9 +84,9 @@ def open_suggestions(window: Any) -> Any:
 DIALOG_COMMANDS: list[WindowCommand] = [
     WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Export…"), open_export, "Ctrl+E"),
     WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "&Verify…"), open_verify, "Ctrl+Shift+V"),
-    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"), open_import_bundle, "Ctrl+Shift+B"),
+    WindowCommand("&Case", QT_TRANSLATE_NOOP("WindowCommands", "Import &Bundle…"), open_import_bundle, "Ctrl+Shift+B", edits=True),
     WindowCommand(DOCUMENT_MENU, QT_TRANSLATE_NOOP("WindowCommands", "&Provenance and Custody…"), open_provenance, "Ctrl+Shift+P"),
-    WindowCommand(DOCUMENT_MENU, QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr, "Ctrl+Shift+O"),
+    WindowCommand(DOCUMENT_MENU, QT_TRANSLATE_NOOP("WindowCommands", "&OCR…"), open_ocr, "Ctrl+Shift+O", edits=True),
     WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "&Entities…"), open_entities, "Ctrl+Shift+E"),
-    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Review &Suggestions…"), open_suggestions, "Ctrl+Shift+U"),
+    WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Review &Suggestions…"), open_suggestions, "Ctrl+Shift+U", edits=True),
 ]

@@ -69,7 +69,7 @@ class PassphraseDialog(QDialog):
 
 
 def open_case_asking(path: Path, *, create: bool, author: str | None, passphrase: str | None,
-                     parent: QWidget | None, interactive: bool = True) -> Any:
+                     parent: QWidget | None, interactive: bool = True, read_only: bool = False) -> Any:
     """`Case.open`, asking for the passphrase in a dialog when the case is encrypted and none
     (or a wrong one) was given. None: the user cancelled."""
     from evidence_desk.core.case import Case
@@ -80,12 +80,13 @@ def open_case_asking(path: Path, *, create: bool, author: str | None, passphrase
     )
 
     try:
-        return Case.open(path, create=create, author=author, passphrase=passphrase)
+        return Case.open(path, create=create, author=author, passphrase=passphrase, read_only=read_only)
     except (PassphraseRequiredError, WrongPassphraseError):
         if not interactive:
             raise
     dialog = PassphraseDialog(Path(path), lambda typed: Case.open(path, create=create, author=author,
-                                                                  passphrase=typed), parent)
+                                                                  passphrase=typed, read_only=read_only),
+                              parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.result_value
     if dialog.error:

@@ -17,7 +17,9 @@ from evidence_desk.ui.panels.base import AnnotationTab, PanelContext
 from evidence_desk.ui.panels.common import RecordTable, ScopeSwitch
 from evidence_desk.ui.terms import term
 
-STATUS_COLOURS = {"proposed": "#b8860b", "approved": "#1f2328", "rejected": "#8c959f"}
+# Approved is drawn in the theme's own text colour (a fixed near-black vanished in dark mode);
+# the other two are mid tones that read on a light and on a dark background alike.
+STATUS_COLOURS: dict[str, str | None] = {"proposed": "#c8961e", "approved": None, "rejected": "#8c959f"}
 
 
 class RedactionsTab(AnnotationTab):

@@ -47,6 +47,7 @@ class WindowCommand:
     text: str
     run: Callable[[Any], None]
     shortcut: str | None = None
+    edits: bool = False  # changes the case: switched off in a read-only window (ui/read_only.py)
 
 
 def _redact_every_occurrence(window: Any) -> None:
@@ -63,7 +64,7 @@ def _redact_failed(window: Any) -> None:
 
 WINDOW_COMMANDS: list[WindowCommand] = [
     WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Redact Every &Occurrence…"), _redact_every_occurrence,
-                  "Ctrl+Shift+R"),
+                  "Ctrl+Shift+R", edits=True),
     WindowCommand("&Tools", QT_TRANSLATE_NOOP("WindowCommands", "Redact &Failed Redactions in This Document…"),
-                  _redact_failed),
+                  _redact_failed, edits=True),
 ]

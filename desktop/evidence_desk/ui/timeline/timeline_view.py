@@ -49,12 +49,17 @@ class TimelineStrip(QWidget):
         self.update()
 
     def span(self) -> tuple[int, int] | None:
-        days = [d for d in (_ordinal(e.date) for e in self.events) if d is not None]
+        """The axis runs over the documents' own dates (their dates and the dates in their text).
+        Custody events are mostly "imported today": counted in, they would squash years of
+        correspondence to the left. They set the axis only when nothing else is dated."""
+        own = [d for d in (_ordinal(e.date) for e in self.events if e.kind != "custody") if d is not None]
+        days = own or [d for d in (_ordinal(e.date) for e in self.events) if d is not None]
         return (min(days), max(days)) if days else None
 
     def x_of(self, iso: str) -> float | None:
+        """Where a date falls on the axis; None off the axis (a custody event after the letters)."""
         span, day = self.span(), _ordinal(iso)
-        if span is None or day is None:
+        if span is None or day is None or not span[0] <= day <= span[1]:
             return None
         lo, hi = span
         margin = 12.0

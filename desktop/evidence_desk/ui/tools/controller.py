@@ -15,7 +15,7 @@ from functools import reduce
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.base import Command
@@ -65,6 +65,7 @@ class ToolController(QObject):
         self.viewers: list[QWidget] = []
         self.dialog: QDialog | None = None
         self.menu: QMenu | None = None
+        self.read_only = False  # a case open read-only: only selecting and copying (ui/read_only.py)
 
     def attach(self, viewer: QWidget) -> None:
         self.viewers.append(viewer)
@@ -81,6 +82,9 @@ class ToolController(QObject):
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(mode)
+        if self.read_only and mode != "select":
+            self.message.emit(self.tr("The case is open read-only: it cannot be changed from this window"))
+            mode = "select"
         self.mode = mode
         self.box = BOX_BY_DEFAULT[mode]
         self._apply()
@@ -124,15 +128,31 @@ class ToolController(QObject):
         else:
             self.start(self.mode, sel)
 
+    def act_on_selection(self, what: str) -> QDialog | None:
+        """Tag or redact what the active viewer has selected (or its current find hit), from the
+        keyboard: Tools › Tag Selection / Redact Selection."""
+        viewer = getattr(self.window, "viewer", lambda: None)()
+        picked = viewer.current_selection() if viewer is not None and viewer.document_id is not None else None
+        if picked is None:
+            self.message.emit(self.tr("Select words first (drag, or find them with Ctrl+F and Enter)"))
+            return None
+        page, rects, quote = picked
+        return self.start(what, Selection(viewer.document_id, page, rects, quote))
+
     def _offer(self, sel: Selection) -> None:
         menu = QMenu(self.window)
-        menu.addAction("Tag an entity…", lambda: self.start("tag", sel))
-        menu.addAction("Propose a redaction…", lambda: self.start("redact", sel))
-        menu.addAction("Add a note…", lambda: self.start("note", sel))
+        for what, text in (("tag", self.tr("&Tag an entity…")), ("redact", self.tr("Propose a &redaction…")),
+                           ("note", self.tr("Add a &note…"))):
+            menu.addAction(text, lambda w=what: self.start(w, sel)).setEnabled(not self.read_only)
+        if sel.quote:
+            menu.addAction(self.tr("&Copy text"), lambda: QApplication.clipboard().setText(sel.quote or ""))
         self.menu = menu
         menu.popup(QCursor.pos())
 
-    def start(self, what: str, sel: Selection) -> QDialog:
+    def start(self, what: str, sel: Selection) -> QDialog | None:
+        if self.read_only:
+            self.message.emit(self.tr("The case is open read-only: it cannot be changed from this window"))
+            return None
         if what == "tag":
             return self.start_tag(sel)
         if what == "redact":
@@ -202,6 +222,6 @@ class ToolController(QObject):
 
         def done(applied: Command) -> None:
             self.applied.emit(applied)
-            self.message.emit(f"{text}: done")
+            self.message.emit(self.tr("{what}: done").format(what=text))
 
         self.undo.push(command, on_done=done)

@@ -26,14 +26,14 @@ Every rectangle is in PDF points of the unrotated page (`core.geometry.Rect`).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +42,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.search import parse_query, search
+from evidence_desk.ui.banner import Banner
 from evidence_desk.ui.viewer import doc_model
 from evidence_desk.ui.viewer.page_view import PageView
 from evidence_desk.ui.viewer.render_service import RenderService
@@ -77,44 +78,51 @@ class DocumentViewer(QWidget):
         self.thumbnails.pageActivated.connect(self.go_to_page)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        self.page_box = QLineEdit(self, maximumWidth=60, toolTip="Go to page")
+        # A tool bar, not a row of widgets: at 1,280 px with two documents side by side what does
+        # not fit goes behind its » button instead of widening the window (or being cut off).
+        bar = QToolBar(self)
+        bar.setObjectName("ViewerBar")
+        bar.setIconSize(QSize(16, 16))
+        self.bar = bar
+        self.page_box = QLineEdit(self, maximumWidth=60, toolTip=self.tr("Go to page"))
+        self.page_box.setAccessibleName(self.tr("Page number"))
         self.page_box.setValidator(QIntValidator(1, 1_000_000, self))
         self.page_box.returnPressed.connect(lambda: self.go_to_page(int(self.page_box.text() or 1)))
         self.page_total = QLabel("/ 0", self)
-        self.zoom_box = QComboBox(self, editable=False, toolTip="Zoom")
-        self.zoom_box.addItem("Fit width", "fit_width")
-        self.zoom_box.addItem("Fit page", "fit_page")
+        self.zoom_box = QComboBox(self, editable=False, toolTip=self.tr("Zoom"))
+        self.zoom_box.setAccessibleName(self.tr("Zoom"))
+        self.zoom_box.addItem(self.tr("Fit width"), "fit_width")
+        self.zoom_box.addItem(self.tr("Fit page"), "fit_page")
         for step in ZOOM_STEPS:
             self.zoom_box.addItem(f"{step:.0%}", step)
         self.zoom_box.activated.connect(self._on_zoom_box)
         buttons = [
-            ("−", "Zoom out (Ctrl+-)", self.zoom_out),
-            ("+", "Zoom in (Ctrl++)", self.zoom_in),
-            ("↔", "Fit width", lambda: self.set_zoom_mode("fit_width")),
-            ("▭", "Fit page", lambda: self.set_zoom_mode("fit_page")),
-            ("1:1", "Actual size", lambda: self.set_zoom_mode("actual")),
-            ("⟳", "Rotate view 90° clockwise", self.rotate_view),
+            ("−", self.tr("Zoom out (Ctrl+-)"), self.zoom_out),
+            ("+", self.tr("Zoom in (Ctrl++)"), self.zoom_in),
+            ("↔", self.tr("Fit width"), lambda: self.set_zoom_mode("fit_width")),
+            ("▭", self.tr("Fit page"), lambda: self.set_zoom_mode("fit_page")),
+            ("1:1", self.tr("Actual size"), lambda: self.set_zoom_mode("actual")),
+            ("⟳", self.tr("Rotate view 90° clockwise"), self.rotate_view),
         ]
+        self.find_box = QLineEdit(self, placeholderText=self.tr("Find in document"), clearButtonEnabled=True)
+        self.find_box.setAccessibleName(self.tr("Find in document"))
+        self.find_box.setMinimumWidth(90)
+        self.find_box.returnPressed.connect(self._on_find_entered)
+        self.find_box.installEventFilter(self)
+        self.find_status = QLabel("", self)
+        # The find box first: it is what the keyboard needs most, and the zoom buttons have menus
+        # and shortcuts of their own when the bar overflows.
+        bar.addWidget(self.find_box)
+        bar.addWidget(self.find_status)
+        for text, tip, slot in (("▲", self.tr("Previous match (Shift+F3)"), self.find_previous),
+                                ("▼", self.tr("Next match (F3)"), self.find_next)):
+            bar.addAction(text, slot).setToolTip(tip)
+        bar.addSeparator()
         bar.addWidget(self.page_box)
         bar.addWidget(self.page_total)
         bar.addWidget(self.zoom_box)
         for text, tip, slot in buttons:
-            button = QToolButton(self, text=text, toolTip=tip, autoRaise=True)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.find_box = QLineEdit(self, placeholderText="Find in document", clearButtonEnabled=True)
-        self.find_box.returnPressed.connect(self._on_find_entered)
-        self.find_box.installEventFilter(self)
-        self.find_status = QLabel("", self)
-        previous = QToolButton(self, text="▲", toolTip="Previous match (Shift+F3)", autoRaise=True)
-        following = QToolButton(self, text="▼", toolTip="Next match (F3)", autoRaise=True)
-        previous.clicked.connect(self.find_previous)
-        following.clicked.connect(self.find_next)
-        for widget in (self.find_box, self.find_status, previous, following):
-            bar.addWidget(widget)
+            bar.addAction(text, slot).setToolTip(tip)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.thumbnails)
@@ -122,7 +130,10 @@ class DocumentViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
+        self.failed_banner = Banner("FailedRedactionBanner")
+        self.failed_banner.hide()
+        layout.addWidget(self.failed_banner)
         layout.addLayout(body, 1)
         shortcuts = [(QKeySequence.StandardKey.ZoomIn, self.zoom_in),
                      (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
@@ -148,6 +159,7 @@ class DocumentViewer(QWidget):
         self.thumbnails.set_document(document)
         self.page_total.setText(f"/ {len(document.pages)}")
         self.go_to_page(page)
+        self._show_failed_banner()
         self.documentOpened.emit(doc_id)
 
     def close_document(self) -> None:
@@ -156,6 +168,7 @@ class DocumentViewer(QWidget):
         self.thumbnails.set_document(None)
         self.page_total.setText("/ 0")
         self.page_box.clear()
+        self.failed_banner.hide()
 
     def current_page(self) -> int:
         return self.page_view.current_page()
@@ -207,6 +220,16 @@ class DocumentViewer(QWidget):
 
     def refresh_overlays(self, page: int | None = None) -> None:
         self.page_view.refresh_overlays(page)
+        self._show_failed_banner()
+
+    def _show_failed_banner(self) -> None:
+        """Says that this page has failed redactions (boxes over text that can still be extracted)."""
+        count = doc_model.failed_on_page(self.page_view.overlays_on(self.current_page())) if self._doc_id else 0
+        if count:
+            self.failed_banner.setText(self.tr(
+                "This page has {n} failed redaction(s): a box drawn over text that can still be extracted "
+                "(outlined in magenta). Tools › Redact Failed Redactions covers them for real.").format(n=count))
+        self.failed_banner.setVisible(bool(count))
 
     def highlight_terms(self, terms: list[str]) -> None:
         self.page_view.highlight_terms(list(terms))
@@ -238,7 +261,8 @@ class DocumentViewer(QWidget):
         layers = doc_model.load_words(self.case, self._doc_id, pages)
         self._hits = [(page, box) for page in pages if page in layers for box in layers[page].find(terms)]
         self.highlight_terms(terms)
-        self.find_status.setText(f"{len(self._hits)} found" if self._hits else "not found")
+        self.find_status.setText(self.tr("{n} found").format(n=len(self._hits)) if self._hits
+                                 else self.tr("not found"))
         if self._hits:
             self.find_next()
         return len(self._hits)
@@ -265,12 +289,30 @@ class DocumentViewer(QWidget):
             return
         self._hit_index = (self._hit_index + direction) % len(self._hits)
         page, box = self._hits[self._hit_index]
-        self.find_status.setText(f"{self._hit_index + 1} of {len(self._hits)}")
+        self.find_status.setText(self.tr("{i} of {n}").format(i=self._hit_index + 1, n=len(self._hits)))
         self.page_view.highlight_terms(self.page_view._terms, current=(page, box))
         self.page_view.go_to_page(page, QPointF((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
 
     def current_hit(self) -> tuple[int, Rect] | None:
         return self._hits[self._hit_index] if 0 <= self._hit_index < len(self._hits) else None
+
+    def current_selection(self) -> tuple[int, list[Rect], str] | None:
+        """What Tag/Redact Selection (keyboard) act on: the words selected on the page, else the
+        find box's current hit (Ctrl+F, a name, Enter: then Ctrl+T tags it)."""
+        view = self.page_view
+        if view.selected_rects and view.selection_page:
+            return view.selection_page, list(view.selected_rects), view.selected_quote
+        hit = self.current_hit()
+        if hit is not None:
+            page, box = hit
+            layer = doc_model.load_words(self.case, self._doc_id, [page]).get(page) if self._doc_id else None
+            words = [w for w in layer.words if w.rect.intersects(box)] if layer else []
+            return page, [box], layer.quote(words) if words else self.find_box.text()
+        return None
+
+    def zoom_percent(self) -> float:
+        """The zoom as the zoom box and the status bar show it: 100 % is the page's actual size."""
+        return self.page_view.zoom() / self.page_view.actual_zoom() * 100
 
     def _on_find_entered(self) -> None:
         self.find(self.find_box.text())
@@ -285,6 +327,7 @@ class DocumentViewer(QWidget):
 
     def _on_page_changed(self, page: int) -> None:
         self.page_box.setText(str(page))
+        self._show_failed_banner()
         self.thumbnails.select_page(page)
         self.pageChanged.emit(page)
 

@@ -24,7 +24,10 @@ ID_ROLE = 1
 SEARCH_HIT = QColor(255, 230, 0, 110)
 CURRENT_HIT = QColor(255, 140, 0, 150)
 SELECTION = QColor(40, 120, 255, 70)
+FAILED_REDACTION = "#e0157a"  # magenta: neither an entity colour nor a redaction's black or red
 Z_OVERLAY, Z_SEARCH, Z_SELECTION = 10, 20, 30
+MENTION_MARGIN = 1.5  # pt between the tagged words and their outline
+MENTION_FILL_ALPHA = 28  # of 255: a tint, never a cover
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -48,6 +51,8 @@ def make_overlay_item(overlay: Overlay, page_width: float, parent: QGraphicsItem
         item = _redaction(overlay, parent)
     elif overlay.kind == "note":
         item = _note_pin(overlay, page_width, parent)
+    elif overlay.kind == "failed_redaction":
+        item = _failed_redaction(overlay, parent)
     else:
         return None
     if item is None:
@@ -60,13 +65,17 @@ def make_overlay_item(overlay: Overlay, page_width: float, parent: QGraphicsItem
 
 
 def _mention(overlay: Overlay, parent: QGraphicsItem) -> QGraphicsItem | None:
+    """An outline just outside the tagged words and a faint tint: at fit width the words stay
+    readable, and a dark entity colour (place, date) never looks like a redaction's black."""
     assert overlay.rect is not None
     colour = entity_colour(overlay.style)
-    item = QGraphicsRectItem(qrect(overlay.rect), parent)
+    r = overlay.rect
+    item = QGraphicsRectItem(QRectF(r.x0 - MENTION_MARGIN, r.y0 - MENTION_MARGIN,
+                                    r.width + 2 * MENTION_MARGIN, r.height + 2 * MENTION_MARGIN), parent)
     dashed = overlay.status == "suggested"
-    item.setPen(_cosmetic(colour, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
-    fill = QColor(colour)
-    fill.setAlpha(40)
+    item.setPen(_cosmetic(colour, 1.5, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+    fill = QColor(colour).lighter(160)
+    fill.setAlpha(MENTION_FILL_ALPHA)
     item.setBrush(QBrush(fill))
     return item
 
@@ -84,6 +93,18 @@ def _redaction(overlay: Overlay, parent: QGraphicsItem) -> QGraphicsItem | None:
         item.setPen(_cosmetic("#c00000", 1.5))
         brush = QBrush(QColor(0, 0, 0, 200), Qt.BrushStyle.BDiagPattern)
         item.setBrush(brush)
+    return item
+
+
+def _failed_redaction(overlay: Overlay, parent: QGraphicsItem) -> QGraphicsItem:
+    """A box that only looks like a redaction: a thick red dashed frame around it."""
+    assert overlay.rect is not None
+    r = overlay.rect
+    item = QGraphicsRectItem(QRectF(r.x0 - 2, r.y0 - 2, r.width + 4, r.height + 4), parent)
+    item.setPen(_cosmetic(FAILED_REDACTION, 3.0, Qt.PenStyle.DashLine))
+    fill = QColor(FAILED_REDACTION)
+    fill.setAlpha(35)
+    item.setBrush(QBrush(fill))
     return item
 
 

@@ -328,6 +328,9 @@ class PageView(PageViewInput, QGraphicsView):
 
     # -- overlays and search hits ----------------------------------------------------------
 
+    def overlays_on(self, page: int) -> list[Overlay]:
+        return list(self._overlays.get(page, []))
+
     def refresh_overlays(self, page: int | None = None) -> None:
         """Re-read mentions, redactions and notes from the case and redraw them."""
         if self.document is None:

@@ -39,6 +39,7 @@ class PageViewInput:
         self._band: QGraphicsItem | None = None
         self._selection_page = 0
         self.selected_quote = ""
+        self.selected_rects: list[Rect] = []
         host: Any = self
         host.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
@@ -65,6 +66,11 @@ class PageViewInput:
         self._drop_band()
         self._selection_page = 0
         self.selected_quote = ""
+        self.selected_rects = []
+
+    @property
+    def selection_page(self) -> int:
+        return self._selection_page
 
     # -- mouse -----------------------------------------------------------------------------
 
@@ -83,7 +89,7 @@ class PageViewInput:
         self._press = (item, local, event.position())
         self.clear_selection()
         if self._mode == "select" and item.text:
-            self._anchor_word = item.text.word_at(local.x(), local.y())
+            self._anchor_word = item.text.anchor_at(local.x(), local.y())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -117,6 +123,7 @@ class PageViewInput:
         if self._mode == "rect":
             rect = self._band_rect(item, start, local)
             if rect.width >= MIN_REGION_PT and rect.height >= MIN_REGION_PT:
+                self.selected_rects, self.selected_quote = [rect], ""
                 host.regionSelected.emit(item.number, rect)
             else:
                 self.clear_selection()
@@ -145,7 +152,7 @@ class PageViewInput:
     def _drag_words(self, item: PageItem, local: QPointF) -> list[Rect]:
         if not item.text or self._anchor_word is None:
             return []
-        end = item.text.word_at(local.x(), local.y())
+        end = item.text.word_at(local.x(), local.y(), watermark=self._anchor_word in item.text.watermark)
         if end is None:
             return []
         words = item.text.span(self._anchor_word, end)
@@ -153,6 +160,7 @@ class PageViewInput:
         item.set_selection(rects)
         self._selection_page = item.number
         self.selected_quote = item.text.quote(words)
+        self.selected_rects = rects
         return rects
 
     def _activate_overlay_at(self, event: QMouseEvent) -> None:

@@ -15,6 +15,13 @@ from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.text.match import find_text
 from evidence_desk.core.text.stream import PageStream
 
+# A word whose box is this many times taller than the page's typical word is drawn across
+# the page (a watermark: rotated "CONFIDENTIAL", a huge "DRAFT"), not part of the text.
+WATERMARK_HEIGHT_RATIO = 2.5
+MIN_BODY_WORDS = 5  # below this a page has no "typical" word to compare with
+# A drag starts on a watermark only this far (in typical word heights) from every body word.
+WATERMARK_REACH = 3.0
+
 
 class TextLayer:
     def __init__(self, rows: Iterable[Sequence[object]]) -> None:
@@ -24,14 +31,44 @@ class TextLayer:
                 self.words.append(Word.from_row(list(row)))
             except (TypeError, ValueError, IndexError):
                 continue  # one bad row must not cost the page its text layer
+        self.line_height = 0.0  # the typical word height, once the page has enough words
+        self.watermark = self._find_watermark()
 
     def __bool__(self) -> bool:
         return bool(self.words)
 
-    def word_at(self, x: float, y: float, *, nearest: bool = True) -> int | None:
-        """Index of the word under (x, y) in PDF points; else the nearest one (if asked)."""
+    def _find_watermark(self) -> frozenset[int]:
+        """Indexes of words drawn as a watermark. The word rows carry boxes only, so the test is
+        the box: a rotated word's upright box, or a huge word's, is far taller than the body's
+        lines. (Very light text of body size cannot be told from its box and stays selectable.)"""
+        heights = sorted(w.rect.height for w in self.words if len(w.text) > 1 and w.rect.height > 0)
+        if len(heights) < MIN_BODY_WORDS:
+            return frozenset()
+        self.line_height = heights[len(heights) // 2]
+        marked = frozenset(i for i, w in enumerate(self.words)
+                           if w.rect.height > WATERMARK_HEIGHT_RATIO * self.line_height)
+        return marked if len(self.words) - len(marked) >= MIN_BODY_WORDS else frozenset()
+
+    def anchor_at(self, x: float, y: float) -> int | None:
+        """Where a drag that starts at (x, y) starts: the body word under it or nearest to it,
+        unless the press is on a watermark word and away from every body word."""
+        body = self.word_at(x, y)
+        if not self.watermark or body is None:
+            return body
+        on_mark = self.word_at(x, y, nearest=False, watermark=True)
+        if on_mark is None:
+            return body
+        r = self.words[body].rect
+        distance = max(r.x0 - x, 0.0, x - r.x1, r.y0 - y, 0.0, y - r.y1)
+        return on_mark if distance > WATERMARK_REACH * self.line_height else body
+
+    def word_at(self, x: float, y: float, *, nearest: bool = True, watermark: bool = False) -> int | None:
+        """Index of the word under (x, y) in PDF points; else the nearest one (if asked).
+        Only body words count, or (`watermark`) only watermark words."""
         best, best_distance = None, float("inf")
         for i, word in enumerate(self.words):
+            if (i in self.watermark) != watermark:
+                continue
             r = word.rect
             dx = max(r.x0 - x, 0.0, x - r.x1)
             dy = max(r.y0 - y, 0.0, y - r.y1)
@@ -43,8 +80,11 @@ class TextLayer:
         return best if nearest else None
 
     def span(self, a: int, b: int) -> list[Word]:
+        """The words from `a` to `b` in reading order, of `a`'s kind: a selection started on the
+        body skips the watermark words between (and one started on the watermark, the body)."""
         lo, hi = min(a, b), max(a, b)
-        return self.words[lo:hi + 1]
+        marked = a in self.watermark
+        return [w for i, w in enumerate(self.words[lo:hi + 1], lo) if (i in self.watermark) == marked]
 
     @staticmethod
     def quote(words: Sequence[Word]) -> str:
