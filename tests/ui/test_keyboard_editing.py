@@ -82,6 +82,16 @@ def test_a_name_found_with_ctrl_f_is_tagged_with_ctrl_t(window, ui_case, qtbot):
     assert mention.entity == "Petrov" and mention.quote == "Petrov" and mention.rect is not None
 
 
+def test_a_find_hit_is_tagged_without_the_punctuation_its_word_carries(window, ui_case, qtbot):
+    doc = doc_id_by_name(ui_case, "a_letter.pdf")
+    viewer = window.open_document(doc, 0)
+    find_name(qtbot, window, viewer, "SEA/2019/0417")  # "Ref. SEA/2019/0417" ends its line
+
+    with qtbot.waitSignal(window.tools.dialogOpened) as opened:
+        window.actions_.tag_selection.trigger()
+    assert opened.args[0].name.text() == "SEA/2019/0417"
+
+
 def test_a_name_found_with_ctrl_f_is_proposed_for_redaction_with_ctrl_shift_d(window, ui_case, qtbot):
     doc = doc_id_by_name(ui_case, "a_letter.pdf")
     viewer = window.open_document(doc, 0)

@@ -5,7 +5,7 @@ object name, so it reads in the light and the dark theme."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 
 class Banner(QLabel):
@@ -17,3 +17,5 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMargin(6)
+        # As tall as its text and no taller: the documents below get the rest of the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

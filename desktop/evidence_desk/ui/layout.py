@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from evidence_desk.ui import settings
@@ -60,6 +61,28 @@ def restore(w: MainWindow) -> None:
     w.set_page_thumbnails(thumbs)
 
 
+DEFAULT_SIZE = (1600, 1000)
+
+
+def _free_area(w: MainWindow) -> tuple[int, int] | None:
+    screen = w.screen()
+    # The offscreen platform's screen is an arbitrary 800 × 600, no one's monitor.
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return None
+    free = screen.availableGeometry()
+    return (free.width(), free.height()) if free.width() > 0 and free.height() > 0 else None
+
+
+def fit_to_screen(w: MainWindow, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+    """Resize to `size` where the screen has room, else to the screen's free area (a
+    1,280 × 720 laptop; without a window manager nothing else would shrink the window)."""
+    free = _free_area(w)
+    width, height = size
+    if free is not None:
+        width, height = min(width, free[0]), min(height, free[1])
+    w.resize(width, height)
+
+
 def adapt(w: MainWindow) -> None:
     """Fold the docks into tabs when the window is narrow, unfold them when it is wide again."""
     compact = w.width() < COMPACT_WIDTH
@@ -75,6 +98,9 @@ def adapt(w: MainWindow) -> None:
             w.tabifyDockWidget(w.browser_dock, dock)
         w.browser_dock.raise_()
         w.resizeDocks([w.browser_dock], [COMPACT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        # The wide layout's minimum may have held the window wider than the screen; once the
+        # folded layout has settled (next turn of the event loop) it fits.
+        QTimer.singleShot(0, w, lambda: fit_to_screen(w, (w.width(), w.height())))
     else:
         visible = {d: d.isVisible() for d in w.findChildren(QDockWidget)}
         w.restoreState(w.default_state, LAYOUT_VERSION)

@@ -135,8 +135,8 @@ class MainWindow(QMainWindow):
         for toggle in with_mnemonics(toggles):
             self.panels_menu.addAction(toggle)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.resize(1600, 1000)
         self.compact = False  # docks folded into tabs for a narrow window (layout.adapt)
+        layout.fit_to_screen(self)
         self.default_state = self.saveState(layout.LAYOUT_VERSION)
         self.persist_layout = True
         self.restore_layout()

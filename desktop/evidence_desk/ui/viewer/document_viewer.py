@@ -48,6 +48,7 @@ from evidence_desk.ui.viewer.page_view import PageView
 from evidence_desk.ui.viewer.render_service import RenderService
 from evidence_desk.ui.viewer.thumbnail_strip import ThumbnailStrip
 
+QUOTE_TRIM = " \t\n,.;:!?()[]{}«»\"'“”„‘’"  # stripped from a find hit's words for its quote
 ZOOM_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)  # of actual size
 ZOOM_MODES = ("fit_width", "fit_page", "actual")
 
@@ -307,7 +308,9 @@ class DocumentViewer(QWidget):
             page, box = hit
             layer = doc_model.load_words(self.case, self._doc_id, [page]).get(page) if self._doc_id else None
             words = [w for w in layer.words if w.rect.intersects(box)] if layer else []
-            return page, [box], layer.quote(words) if words else self.find_box.text()
+            # The words under the hit, without the punctuation they carry ("Velgrad," → "Velgrad").
+            quote = layer.quote(words).strip(QUOTE_TRIM) if words else ""
+            return page, [box], quote or self.find_box.text()
         return None
 
     def zoom_percent(self) -> float:
