@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLayout, QToolBar
 
 from evidence_desk.ui import settings
 
@@ -76,6 +76,9 @@ def _free_area(w: MainWindow) -> tuple[int, int] | None:
 def fit_to_screen(w: MainWindow, size: tuple[int, int] = DEFAULT_SIZE) -> None:
     """Resize to `size` where the screen has room, else to the screen's free area (a
     1,280 × 720 laptop; without a window manager nothing else would shrink the window)."""
+    # The wide layout's minimum (two dock columns beside two viewers) must not hold the window
+    # wider than asked: below COMPACT_WIDTH adapt() folds the docks, and then everything fits.
+    w.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     free = _free_area(w)
     width, height = size
     if free is not None:
@@ -111,6 +114,7 @@ def adapt(w: MainWindow) -> None:
 
 
 def reset(w: MainWindow) -> None:
+    size = w.size()  # the wide default's minimum may widen the window until it is folded again
     w.compact = False  # the default state is the wide one; adapt() folds it again if need be
     w.restoreState(w.default_state, LAYOUT_VERSION)
     for dock in w.findChildren(QDockWidget):
@@ -120,6 +124,7 @@ def reset(w: MainWindow) -> None:
             bar.show()
     default_sizes(w)
     adapt(w)
+    w.resize(size)
 
 
 def default_sizes(w: MainWindow) -> None:
