@@ -1,5 +1,5 @@
 """Case › Import Bundle…: a colleague's internal bundle is checked and compared first,
-its conflicts shown field by field, then merged as the user chose."""
+its conflicts shown field by field, then merged as the user chose — one step Edit › Undo takes back."""
 
 from __future__ import annotations
 
@@ -57,6 +57,11 @@ def test_a_field_changed_on_both_sides_is_shown_and_taking_theirs_merges_it(wind
     assert done.args[0].resolution == "theirs"
     info = describe(ui_case, letter)
     assert (info["source"], info["method"]) == ("SOURCE-HERON", "post")
+    qtbot.waitUntil(lambda: window.undo.stack.undoText().startswith("Merge"), timeout=30_000)
+    with qtbot.waitSignal(window.undo.changed, timeout=60_000):
+        window.undo.stack.undo()
+    info = describe(ui_case, letter)
+    assert (info["source"], info["method"]) == ("SOURCE-KESTREL", None)
 
 
 def test_keeping_mine_keeps_my_value_and_takes_what_only_they_changed(window, ui_case, qtbot,

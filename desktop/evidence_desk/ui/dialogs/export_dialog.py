@@ -239,11 +239,11 @@ class ExportDialog(QDialog):
                     self.error.setText(self.tr("Cannot create the folder {path} ({why}).").format(
                         path=destination, why=exc.strerror))
                     return None
-            targets = pdf_targets(case, ids, destination)
             options = self.pdf_options()
             label = self.tr("Exporting {n} of {total}")
-            job = self.main.jobs.start(self.tr("Exporting sanitised PDFs"),
-                                       lambda p: export_pdfs(case, targets, options, p, label))
+            job = self.main.jobs.start(self.tr("Exporting sanitised PDFs"),  # file names read in the job too
+                                       lambda p: export_pdfs(case, pdf_targets(case, ids, destination), options, p,
+                                                             label))
             job.succeeded.connect(self._pdfs_done)
         self.passphrase.clear()  # used once, never kept
         self.job = job

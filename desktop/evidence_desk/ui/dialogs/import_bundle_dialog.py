@@ -5,7 +5,7 @@ Two background jobs with progress: first the bundle is checked and compared with
 this case (`preview_import`: nothing is written), and the plan is shown — what is
 new, what is taken from the colleague, and every conflict field by field; then,
 once the user chose how conflicts are resolved (keep mine, take theirs, keep
-both), the import itself runs (one audited transaction)."""
+both), the import itself runs as one undoable step of the case's history."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ class BundleImport(QObject):
         self.result = result
         self.main.browser.reload()
         self.main.refresh_views(Changes.everything())
-        self.main.undo.sync()  # the history may have moved (its undo mirror is rebuilt from core)
+        self.main.undo.sync()  # the merge is a step of the case's history: Edit › Undo undoes it
         message = self.tr("Imported {name}: {docs} document(s) added").format(name=self.path.name,
                                                                              docs=result.documents_added)
         if result.conflicts:
