@@ -139,6 +139,7 @@ def _check_demo(demo: Path, pid: int) -> bool:
 
 
 @pytest.mark.crash_trials
+@pytest.mark.timeout(1800)  # 200+ trials, the OCR, bundle and demo ones taking seconds each
 def test_kill_9_at_random_moments_loses_no_acknowledged_change(base: tuple[Path, Path], tmp_path: Path) -> None:
     base_case, sources = base
     require_tool("tesseract")  # the OCR trials
