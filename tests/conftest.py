@@ -18,6 +18,17 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("EVIDENCE_DESK_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a PostgreSQL run (EVIDENCE_DESK_TEST_BACKEND=postgresql) the tests of the SQLite
+    file itself (its pragmas, its triggers read with sqlite3, its file backups) are left out."""
+    if pg.backend() != "postgresql":
+        return
+    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """`needs_tool` / `needs_tesseract` markers: skip naming the Debian package (fail under CI)."""
     check_marker(item)

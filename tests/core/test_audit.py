@@ -33,11 +33,13 @@ def test_every_entry_hashes_the_previous_one_and_its_own_content(case: Case) -> 
         assert audit.verify_chain(s).ok
 
 
+@pytest.mark.sqlite_only
 def test_sql_update_of_an_audit_entry_is_refused_by_a_trigger(case: Case) -> None:
     with pytest.raises(IntegrityError, match="append-only"), case.write() as s:
         s.execute(text("UPDATE audit_log SET author = 'mallory'"))
 
 
+@pytest.mark.sqlite_only
 def test_sql_delete_of_an_audit_entry_is_refused_by_a_trigger(case: Case) -> None:
     with pytest.raises(IntegrityError, match="append-only"), case.write() as s:
         s.execute(text("DELETE FROM audit_log"))
@@ -211,6 +213,7 @@ def test_every_entry_of_the_log_is_bound_to_each_of_its_fields_and_to_its_predec
         expected_prev = digest
 
 
+@pytest.mark.sqlite_only
 def test_verify_names_the_first_altered_entry_of_a_case(case_dir: Path) -> None:
     with Case.open(case_dir, create=True) as case, case.write() as s:
         for i in range(5):

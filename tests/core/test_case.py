@@ -18,6 +18,7 @@ def _pragma(case: Case, name: str) -> object:
         return s.execute(text(f"PRAGMA {name}")).scalar_one()
 
 
+@pytest.mark.sqlite_only
 def test_creating_a_case_lays_out_database_originals_and_cache(case_dir: Path) -> None:
     with Case.open(case_dir, create=True) as case:
         assert (case_dir / DB_NAME).is_file()
@@ -26,6 +27,7 @@ def test_creating_a_case_lays_out_database_originals_and_cache(case_dir: Path) -
         assert case.meta("case_uid")
 
 
+@pytest.mark.sqlite_only
 def test_database_runs_in_wal_mode_with_foreign_keys_and_full_sync(case: Case) -> None:
     assert str(_pragma(case, "journal_mode")).lower() == "wal"
     assert _pragma(case, "foreign_keys") == 1
@@ -80,6 +82,7 @@ def test_an_empty_folder_becomes_a_case(tmp_path: Path) -> None:
         assert case.meta("case_uid")
 
 
+@pytest.mark.sqlite_only
 def test_a_case_from_a_newer_version_is_refused_and_left_untouched(case_dir: Path) -> None:
     Case.open(case_dir, create=True).close()
     db = case_dir / DB_NAME

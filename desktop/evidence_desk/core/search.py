@@ -21,7 +21,7 @@ from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.text import server_index
 from evidence_desk.core.text.fold import fold, fold_tokens
-from evidence_desk.core.text.server_index import lexeme
+from evidence_desk.core.text.server_index import query_lexeme as lexeme
 from evidence_desk.core.text.snippet import snippet
 from evidence_desk.core.text.stems import token_stems
 from evidence_desk.core.text.stream import PageStream

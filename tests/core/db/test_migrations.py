@@ -103,6 +103,7 @@ def migrations_with_a_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> s
     return head
 
 
+@pytest.mark.sqlite_only
 def test_upgrading_an_older_case_backs_up_the_database_first(
     case_dir: Path, monkeypatch: pytest.MonkeyPatch, migrations_with_a_0002: str
 ) -> None:

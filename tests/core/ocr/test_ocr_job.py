@@ -60,7 +60,8 @@ def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_s
 
     with Case.open(case_dir) as c:
         with c.read() as s:
-            assert s.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+            if not c.on_server:  # PostgreSQL has no such check: it keeps its pages whole itself
+                assert s.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             job = s.execute(select(Job)).scalars().one()
         done_before = job.done
         assert job.state == "running" and 1 <= done_before < 4

@@ -83,7 +83,16 @@ def _plain(value: Any) -> Any:
         return bytes(value).hex()
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")  # as `_storable` writes it
     return value
+
+
+def _storable(row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL cannot store NUL in text: a case imported before extraction replaced it
+    with U+FFFD (same length, no part of a word) gets the same replacement on the way."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v
+            for k, v in row.items()}
 
 
 def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
@@ -141,7 +150,7 @@ def _copy_rows(source: Connection, dest: Engine, report: CopyReport, progress: P
                 if selfref and any(row[c] is not None for c in selfref):
                     later.append({"_pk": row["id"], **{c: row[c] for c in selfref}})
                     row = {**row, **dict.fromkeys(selfref)}
-                batch.append(row)
+                batch.append(_storable(row))
                 count += 1
                 if len(batch) >= BATCH:
                     conn.execute(insert(table), batch)

@@ -167,6 +167,11 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
     # Rows as geometry.Word.to_row() writes them, built directly: a page can hold
     # thousands of words and this loop runs for every page of every import.
     raw_words = raw_words[:MAX_WORDS_PER_PAGE]
+    if "\x00" in text:
+        # NUL is no character of any text, and PostgreSQL cannot store it: U+FFFD keeps the
+        # length (offsets into the text stay right) and, like NUL, is no part of a word.
+        text = text.replace("\x00", "\ufffd")
+        raw_words = [(*w[:4], w[4].replace("\x00", "\ufffd"), *w[5:]) for w in raw_words]
     words_json = _words_json(raw_words) if words_as_json else ""
     words = [] if words_as_json else [
         [round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]

@@ -146,8 +146,15 @@ def complete(case: Case, text: str, limit: int = 20) -> list[EntityMatch]:
         if len(out) < limit and len(key) >= 3:
             # Typed in another script or spelling ("Shchukin" for Щукин): compare skeletons.
             typed = spellings(text)
+            by_spelling: set[int] = set()
             for entity, alias, found in alias_spellings(s, by_name=True):
-                if entity.id not in out and any(t in k for t in typed for k in found):
+                if not any(t in k for t in typed for k in found):
+                    continue
+                # Show the alias that was typed at rather than the name, whichever row comes
+                # first (row order differs between SQLite and PostgreSQL).
+                if entity.id not in out or (entity.id in by_spelling and out[entity.id].matched is None
+                                            and alias != entity.name):
                     out[entity.id] = EntityMatch(entity.id, entity.type, entity.name,
                                                 matched=alias if alias != entity.name else None)
+                    by_spelling.add(entity.id)
         return list(out.values())[:limit]

@@ -41,6 +41,15 @@ def lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+NEVER = "'too-long-word'"  # no folded token holds a hyphen: this lexeme matches no page
+
+
+def query_lexeme(token: str) -> str:
+    """A query word as a tsquery lexeme. Words too long for PostgreSQL are left out of the
+    index (`page_terms`), so a query for one finds nothing instead of failing."""
+    return NEVER if len(token.encode()) > MAX_LEXEME_BYTES else lexeme(token)
+
+
 def page_terms(page_text: str | None, words_json: str | list[Any] | None) -> tuple[str, str]:
     """(tokens joined by spaces, tsvector literal) for one page."""
     if words_json is not None and not isinstance(words_json, str):  # json decoded by the driver
@@ -125,7 +134,7 @@ def candidate_pages(session: Session, forms: Sequence[str], document_id: int | N
         params[f"f{i}"] = f"%{escaped}%"
         clauses.append(f"tokens LIKE :f{i}")
     if stems:
-        params["stems"] = " | ".join(f"{lexeme(s)}:B" for s in sorted(stems))
+        params["stems"] = " | ".join(f"{query_lexeme(s)}:B" for s in sorted(stems))
         clauses.append("tsv @@ CAST(:stems AS tsquery)")
     if not clauses:
         return []
