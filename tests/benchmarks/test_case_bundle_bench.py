@@ -149,7 +149,7 @@ def test_bundle_export_and_import_against_plain_zip_and_hash(tmp_path: Path) -> 
         docs = s.execute(select(Document.id, Document.uid).order_by(Document.id)).all()
     doc_ids = [d.id for d in docs]
     sanitised = files / "data" / "documents"
-    thumbs = render_thumbnails([sanitised / sanitised_name(d.uid) for d in docs])
+    thumbs = render_thumbnails([files / "data" / sanitised_name(d.uid) for d in docs])
     ours, plain = [], []
     try:
         for i in range(ROUNDS):
