@@ -910,9 +910,9 @@ SHA-256 {sha}</numerusform>
     <message numerus="yes">
         <source>of %n entity(s)</source>
         <translation>
-            <numerusform>%n сущности</numerusform>
-            <numerusform>%n сущностей</numerusform>
-            <numerusform>%n сущностей</numerusform>
+            <numerusform>— %n сущность</numerusform>
+            <numerusform>— %n сущности</numerusform>
+            <numerusform>— %n сущностей</numerusform>
         </translation>
     </message>
     <message numerus="yes">
