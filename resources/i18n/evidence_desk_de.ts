@@ -157,6 +157,29 @@
     </message>
 </context>
 <context>
+    <name>CaseBrowser</name>
+    <message>
+        <source>Filter by name, reference, sender…</source>
+        <translation>Nach Name, Aktenzeichen, Absender filtern…</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;left</source>
+        <translation>&amp;Links öffnen</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;right</source>
+        <translation>&amp;Rechts öffnen</translation>
+    </message>
+    <message>
+        <source>{n} failed redaction(s)</source>
+        <translation>{n} fehlgeschlagene Schwärzung(en)</translation>
+    </message>
+    <message>
+        <source>boxes drawn over text that can still be extracted</source>
+        <translation>Balken über Text, der sich noch auslesen lässt</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialogs</name>
     <message>
         <source>Open a case folder</source>
@@ -165,6 +188,41 @@
     <message>
         <source>Choose an empty folder for the new case</source>
         <translation>Leeren Ordner für den neuen Fall wählen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMenu</name>
+    <message>
+        <source>No other recent cases</source>
+        <translation>Keine weiteren zuletzt geöffneten Fälle</translation>
+    </message>
+    <message>
+        <source>Evidence Desk — no case open</source>
+        <translation>Evidence Desk — kein Fall geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Zuletzt &amp;geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>Kein Fall ist geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -296,6 +354,73 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Document details</source>
         <translation>Dokumentangaben</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Go to page</source>
+        <translation>Gehe zu Seite</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Breite einpassen</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Seite einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Verkleinern (Strg+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Vergrößern (Strg++)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Originalgröße</translation>
+    </message>
+    <message>
+        <source>Rotate view 90° clockwise</source>
+        <translation>Ansicht um 90° im Uhrzeigersinn drehen</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Im Dokument suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>This page has {n} failed redaction(s): a box drawn over text that can still be extracted (outlined in magenta). Tools › Redact Failed Redactions covers them for real.</source>
+        <translation>Diese Seite hat {n} fehlgeschlagene Schwärzung(en): einen Balken über Text, der sich noch auslesen lässt (magenta umrandet). Werkzeuge › Fehlgeschlagene Schwärzungen schwärzen deckt sie wirklich ab.</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} gefunden</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>{i} of {n}</source>
+        <translation>{i} von {n}</translation>
     </message>
 </context>
 <context>
@@ -737,6 +862,37 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>FailedRedactionsPreview</name>
+    <message>
+        <source>Redact failed redactions</source>
+        <translation>Fehlgeschlagene Schwärzungen schwärzen</translation>
+    </message>
+    <message>
+        <source>{n} failed redaction(s) on page(s) {pages}: the text under these boxes can still be extracted. Redact covers each box for real.</source>
+        <translation>{n} fehlgeschlagene Schwärzung(en) auf Seite(n) {pages}: Der Text unter diesen Balken lässt sich noch auslesen. Schwärzen deckt jeden Balken wirklich ab.</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Box (pt)</source>
+        <translation>Balken (pt)</translation>
+    </message>
+    <message>
+        <source>Text under it</source>
+        <translation>Text darunter</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Redact {n}</source>
+        <translation>{n} &amp;schwärzen</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Evidence Desk Guide</source>
@@ -773,6 +929,33 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Falsche Passphrase. Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>⚠ {n} failed redaction(s) in {d} document(s): boxes drawn over text that can still be extracted. They are outlined in the viewer; Tools › Redact Failed Redactions covers them.</source>
+        <translation>⚠ {n} fehlgeschlagene Schwärzung(en) in {d} Dokument(en): Balken über Text, der sich noch auslesen lässt. Sie sind in der Ansicht umrandet; Werkzeuge › Fehlgeschlagene Schwärzungen schwärzen deckt sie ab.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>; ⚠ {n} failed redaction(s)</source>
+        <translation>; ⚠ {n} fehlgeschlagene Schwärzung(en)</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1050,381 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>Dateien &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import PDFs and images into the case</source>
+        <translation>PDFs und Bilder in den Fall importieren</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>&amp;Ordner importieren…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Case</source>
+        <translation>&amp;Demofall öffnen</translation>
+    </message>
+    <message>
+        <source>Open the demo case (built first if need be)</source>
+        <translation>Demofall öffnen (wird bei Bedarf zuerst erstellt)</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Case</source>
+        <translation>Fall schli&amp;eßen</translation>
+    </message>
+    <message>
+        <source>Close this case (the window then offers new, open and recent cases)</source>
+        <translation>Diesen Fall schließen (das Fenster bietet dann neue, vorhandene und zuletzt geöffnete Fälle an)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation>Im Dokument &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Case…</source>
+        <translation>Fall d&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Filter &amp;Documents</source>
+        <translation>Dokumente &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Einstellun&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Author name, OCR languages, reason codes, language</source>
+        <translation>Name des Verfassers, OCR-Sprachen, Begründungscodes, Sprache</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;Left</source>
+        <translation>&amp;Links öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected document on the left</source>
+        <translation>Das ausgewählte Dokument links öffnen</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;Right</source>
+        <translation>&amp;Rechts öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected document on the right</source>
+        <translation>Das ausgewählte Dokument rechts öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Swap Sides</source>
+        <translation>Seiten &amp;tauschen</translation>
+    </message>
+    <message>
+        <source>Swap the left and right documents</source>
+        <translation>Linkes und rechtes Dokument tauschen</translation>
+    </message>
+    <message>
+        <source>&amp;Close Document</source>
+        <translation>Dokument s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Switch to the Other &amp;Viewer</source>
+        <translation>Zur anderen &amp;Ansicht wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Linked Scrolling</source>
+        <translation>Gekoppelter &amp;Bildlauf</translation>
+    </message>
+    <message>
+        <source>Scroll both documents together</source>
+        <translation>Beide Dokumente gemeinsam blättern</translation>
+    </message>
+    <message>
+        <source>Single &amp;Viewer</source>
+        <translation>&amp;Einzelansicht</translation>
+    </message>
+    <message>
+        <source>Show one document at a time (small screens)</source>
+        <translation>Jeweils ein Dokument zeigen (kleine Bildschirme)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>&amp;Breite einpassen</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>&amp;Seite einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate View</source>
+        <translation>Ansicht &amp;drehen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>&amp;Nächste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Page</source>
+        <translation>&amp;Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page…</source>
+        <translation>Gehe &amp;zu Seite…</translation>
+    </message>
+    <message>
+        <source>Page &amp;Thumbnails</source>
+        <translation>Seiten&amp;miniaturen</translation>
+    </message>
+    <message>
+        <source>Show a strip of page thumbnails beside each document</source>
+        <translation>Neben jedem Dokument eine Leiste mit Seitenminiaturen zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Mode</source>
+        <translation>&amp;Dunkler Modus</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Select</source>
+        <translation>&amp;Auswählen</translation>
+    </message>
+    <message>
+        <source>Select text; a menu offers tag, redact or note</source>
+        <translation>Text auswählen; ein Menü bietet Markieren, Schwärzen oder Notiz an</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Markieren</translation>
+    </message>
+    <message>
+        <source>Select words to tag an entity (B: drag a box instead)</source>
+        <translation>Wörter auswählen, um eine Entität zu markieren (B: stattdessen einen Rahmen ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Redact</source>
+        <translation>&amp;Schwärzen</translation>
+    </message>
+    <message>
+        <source>Select words to propose a redaction (B: drag a box instead)</source>
+        <translation>Wörter auswählen, um eine Schwärzung vorzuschlagen (B: stattdessen einen Rahmen ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Drag a box to add a note on a region</source>
+        <translation>Einen Rahmen ziehen, um eine Notiz zu einem Bereich hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Select by &amp;Box</source>
+        <translation>Mit &amp;Rahmen auswählen</translation>
+    </message>
+    <message>
+        <source>Drag a box instead of selecting words (for scans and figures)</source>
+        <translation>Einen Rahmen ziehen statt Wörter auszuwählen (für Scans und Abbildungen)</translation>
+    </message>
+    <message>
+        <source>T&amp;ag Selection…</source>
+        <translation>Auswahl m&amp;arkieren…</translation>
+    </message>
+    <message>
+        <source>Tag the selected words, or the current find hit, as an entity</source>
+        <translation>Die ausgewählten Wörter oder den aktuellen Suchtreffer als Entität markieren</translation>
+    </message>
+    <message>
+        <source>Redact Se&amp;lection…</source>
+        <translation>Auswahl sch&amp;wärzen…</translation>
+    </message>
+    <message>
+        <source>Propose a redaction of the selected words, or of the current find hit</source>
+        <translation>Eine Schwärzung der ausgewählten Wörter oder des aktuellen Suchtreffers vorschlagen</translation>
+    </message>
+    <message>
+        <source>Note on this &amp;Page…</source>
+        <translation>Notiz zu dieser &amp;Seite…</translation>
+    </message>
+    <message>
+        <source>Note on the &amp;Document…</source>
+        <translation>Notiz zum &amp;Dokument…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Leitfaden</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome Screen</source>
+        <translation>&amp;Willkommensbildschirm</translation>
+    </message>
+    <message>
+        <source>&amp;About Evidence Desk</source>
+        <translation>Ü&amp;ber Evidence Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Zuletzt &amp;geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>Ber&amp;eiche</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>◧ Left</source>
+        <translation>◧ Links</translation>
+    </message>
+    <message>
+        <source>Right ◨</source>
+        <translation>Rechts ◨</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ Tauschen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Einzeln</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>▭ Box</source>
+        <translation>▭ Rahmen</translation>
+    </message>
+    <message>
+        <source>{name} — Evidence Desk</source>
+        <translation>{name} — Evidence Desk</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [nur lesen]</translation>
+    </message>
+    <message>
+        <source>Tool: select (text)</source>
+        <translation>Werkzeug: auswählen (Text)</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Gehe zu Seite</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Seite:</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Kein Dokument</translation>
+    </message>
+    <message>
+        <source>{side}: {title} · p. {page}</source>
+        <translation>{side}: {title} · S. {page}</translation>
+    </message>
+    <message>
+        <source>{title}: cancelled</source>
+        <translation>{title}: abgebrochen</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Dateien importieren</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Dokumente (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Open a document first: failed redactions are fixed one document at a time.</source>
+        <translation>Öffnen Sie zuerst ein Dokument: Fehlgeschlagene Schwärzungen werden Dokument für Dokument behoben.</translation>
+    </message>
+    <message>
+        <source>Redact failed redactions</source>
+        <translation>Fehlgeschlagene Schwärzungen schwärzen</translation>
+    </message>
+    <message>
+        <source>This document has no failed redactions (no box over text that can be extracted).</source>
+        <translation>Dieses Dokument hat keine fehlgeschlagenen Schwärzungen (kein Balken über auslesbarem Text).</translation>
+    </message>
+</context>
+<context>
     <name>MentionsTab</name>
     <message>
         <source>Entity</source>
@@ -917,28 +1475,32 @@ SHA-256 {sha}</numerusform>
 <context>
     <name>NoteDialog</name>
     <message>
-        <source>This region</source>
-        <translation>Dieser Bereich</translation>
+        <source>This &amp;region</source>
+        <translation>Dieser &amp;Bereich</translation>
     </message>
     <message>
-        <source>This page</source>
-        <translation>Diese Seite</translation>
+        <source>This &amp;page</source>
+        <translation>Diese &amp;Seite</translation>
     </message>
     <message>
-        <source>The whole document</source>
-        <translation>Das ganze Dokument</translation>
+        <source>The whole &amp;document</source>
+        <translation>Das ganze &amp;Dokument</translation>
     </message>
     <message>
         <source>Add a note</source>
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <source>What should a colleague know here?</source>
-        <translation>Was sollte eine Kollegin oder ein Kollege hier wissen?</translation>
+        <source>What should a colleague know here? (Ctrl+Enter adds the note)</source>
+        <translation>Was sollte eine Kollegin oder ein Kollege hier wissen? (Strg+Eingabe fügt die Notiz hinzu)</translation>
     </message>
     <message>
-        <source>Add note</source>
-        <translation>Notiz hinzufügen</translation>
+        <source>Note text</source>
+        <translation>Notiztext</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>Notiz &amp;hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1703,10 @@ SHA-256 {sha}</numerusform>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -1163,6 +1729,33 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Falsche Passphrase. Bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password-protected PDF</source>
+        <translation>Passwortgeschütztes PDF</translation>
+    </message>
+    <message>
+        <source>The password was wrong. Enter the password of {name}:</source>
+        <translation>Das Passwort war falsch. Geben Sie das Passwort von {name} ein:</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected. Enter its password to import it:</source>
+        <translation>{name} ist passwortgeschützt. Geben Sie das Passwort ein, um es zu importieren:</translation>
+    </message>
+    <message>
+        <source>The password is used for this import only and is not stored.</source>
+        <translation>Das Passwort wird nur für diesen Import verwendet und nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1910,21 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>{at} by {who}</source>
         <translation>{at} von {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnly</name>
+    <message>
+        <source>Read-only: {why}. Tagging, redaction, notes, import and undo are switched off.</source>
+        <translation>Nur lesen: {why}. Markieren, Schwärzen, Notizen, Import und Rückgängig sind abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Read-only case</source>
+        <translation>Fall nur zum Lesen</translation>
+    </message>
+    <message>
+        <source>Not available: the case is open read-only</source>
+        <translation>Nicht verfügbar: Der Fall ist nur zum Lesen geöffnet</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2718,37 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>ToolController</name>
+    <message>
+        <source>The case is open read-only: it cannot be changed from this window</source>
+        <translation>Der Fall ist nur zum Lesen geöffnet: Er kann in diesem Fenster nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Select words first (drag, or find them with Ctrl+F and Enter)</source>
+        <translation>Wählen Sie zuerst Wörter aus (ziehen oder mit Strg+F und Eingabe suchen)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag an entity…</source>
+        <translation>Entität &amp;markieren…</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;redaction…</source>
+        <translation>&amp;Schwärzung vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note…</source>
+        <translation>&amp;Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>{what}: done</source>
+        <translation>{what}: erledigt</translation>
+    </message>
+</context>
+<context>
     <name>UndoController</name>
     <message>
         <source>&amp;Undo</source>
@@ -2201,6 +2840,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Verification failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>Failed redaction: the text under this box can still be extracted (“{text}”)</source>
+        <translation>Fehlgeschlagene Schwärzung: Der Text unter diesem Balken lässt sich noch auslesen („{text}“)</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,29 @@
     </message>
 </context>
 <context>
+    <name>CaseBrowser</name>
+    <message>
+        <source>Filter by name, reference, sender…</source>
+        <translation>Фильтр по имени, рег. номеру, отправителю…</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;left</source>
+        <translation>Открыть с&amp;лева</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;right</source>
+        <translation>Открыть с&amp;права</translation>
+    </message>
+    <message>
+        <source>{n} failed redaction(s)</source>
+        <translation>Неудачных затемнений: {n}</translation>
+    </message>
+    <message>
+        <source>boxes drawn over text that can still be extracted</source>
+        <translation>прямоугольники поверх текста, который всё ещё можно извлечь</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialogs</name>
     <message>
         <source>Open a case folder</source>
@@ -165,6 +188,41 @@
     <message>
         <source>Choose an empty folder for the new case</source>
         <translation>Выберите пустую папку для нового дела</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMenu</name>
+    <message>
+        <source>No other recent cases</source>
+        <translation>Других недавних дел нет</translation>
+    </message>
+    <message>
+        <source>Evidence Desk — no case open</source>
+        <translation>Evidence Desk — дело не открыто</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Дело</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Новое дело…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>&amp;Открыть дело…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>Дело не открыто.</translation>
     </message>
 </context>
 <context>
@@ -299,6 +357,73 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Document details</source>
         <translation>Сведения о документе</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Go to page</source>
+        <translation>Перейти к странице</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Номер страницы</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Уменьшить (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Увеличить (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Исходный размер</translation>
+    </message>
+    <message>
+        <source>Rotate view 90° clockwise</source>
+        <translation>Повернуть вид на 90° по часовой стрелке</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Найти в документе</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Следующее совпадение (F3)</translation>
+    </message>
+    <message>
+        <source>This page has {n} failed redaction(s): a box drawn over text that can still be extracted (outlined in magenta). Tools › Redact Failed Redactions covers them for real.</source>
+        <translation>На этой странице неудачных затемнений: {n} — прямоугольник поверх текста, который всё ещё можно извлечь (обведён пурпурным). Инструменты › Затемнить неудачные затемнения закрывает их по-настоящему.</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>найдено: {n}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>не найдено</translation>
+    </message>
+    <message>
+        <source>{i} of {n}</source>
+        <translation>{i} из {n}</translation>
     </message>
 </context>
 <context>
@@ -742,6 +867,37 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>FailedRedactionsPreview</name>
+    <message>
+        <source>Redact failed redactions</source>
+        <translation>Затемнить неудачные затемнения</translation>
+    </message>
+    <message>
+        <source>{n} failed redaction(s) on page(s) {pages}: the text under these boxes can still be extracted. Redact covers each box for real.</source>
+        <translation>Неудачных затемнений: {n}, страницы {pages}: текст под этими прямоугольниками всё ещё можно извлечь. «Затемнить» закрывает каждый по-настоящему.</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <source>Box (pt)</source>
+        <translation>Прямоугольник (pt)</translation>
+    </message>
+    <message>
+        <source>Text under it</source>
+        <translation>Текст под ним</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Redact {n}</source>
+        <translation>&amp;Затемнить {n}</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Evidence Desk Guide</source>
@@ -779,6 +935,33 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Неверная парольная фраза. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <source>⚠ {n} failed redaction(s) in {d} document(s): boxes drawn over text that can still be extracted. They are outlined in the viewer; Tools › Redact Failed Redactions covers them.</source>
+        <translation>⚠ Неудачных затемнений: {n}, документов: {d} — прямоугольники поверх текста, который всё ещё можно извлечь. Они обведены в просмотре; Инструменты › Затемнить неудачные затемнения закрывает их.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>; ⚠ {n} failed redaction(s)</source>
+        <translation>; ⚠ неудачных затемнений: {n}</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1057,381 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Новое дело…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>&amp;Открыть дело…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>&amp;Импортировать файлы…</translation>
+    </message>
+    <message>
+        <source>Import PDFs and images into the case</source>
+        <translation>Импортировать PDF и изображения в дело</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Импортировать &amp;папку…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Case</source>
+        <translation>Открыть &amp;демонстрационное дело</translation>
+    </message>
+    <message>
+        <source>Open the demo case (built first if need be)</source>
+        <translation>Открыть демонстрационное дело (при необходимости сначала создаётся)</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e Case</source>
+        <translation>&amp;Закрыть дело</translation>
+    </message>
+    <message>
+        <source>Close this case (the window then offers new, open and recent cases)</source>
+        <translation>Закрыть это дело (окно затем предложит новое, существующее или недавнее дело)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation>&amp;Найти в документе…</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Case…</source>
+        <translation>&amp;Поиск по делу…</translation>
+    </message>
+    <message>
+        <source>Filter &amp;Documents</source>
+        <translation>&amp;Фильтр документов</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Пара&amp;метры…</translation>
+    </message>
+    <message>
+        <source>Author name, OCR languages, reason codes, language</source>
+        <translation>Имя автора, языки распознавания, коды оснований, язык</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;Left</source>
+        <translation>Открыть с&amp;лева</translation>
+    </message>
+    <message>
+        <source>Open the selected document on the left</source>
+        <translation>Открыть выбранный документ слева</translation>
+    </message>
+    <message>
+        <source>Open on the &amp;Right</source>
+        <translation>Открыть с&amp;права</translation>
+    </message>
+    <message>
+        <source>Open the selected document on the right</source>
+        <translation>Открыть выбранный документ справа</translation>
+    </message>
+    <message>
+        <source>&amp;Swap Sides</source>
+        <translation>По&amp;менять стороны</translation>
+    </message>
+    <message>
+        <source>Swap the left and right documents</source>
+        <translation>Поменять местами левый и правый документы</translation>
+    </message>
+    <message>
+        <source>&amp;Close Document</source>
+        <translation>&amp;Закрыть документ</translation>
+    </message>
+    <message>
+        <source>Switch to the Other &amp;Viewer</source>
+        <translation>Перейти к другому &amp;окну просмотра</translation>
+    </message>
+    <message>
+        <source>&amp;Linked Scrolling</source>
+        <translation>Связанная п&amp;рокрутка</translation>
+    </message>
+    <message>
+        <source>Scroll both documents together</source>
+        <translation>Прокручивать оба документа вместе</translation>
+    </message>
+    <message>
+        <source>Single &amp;Viewer</source>
+        <translation>&amp;Один документ</translation>
+    </message>
+    <message>
+        <source>Show one document at a time (small screens)</source>
+        <translation>Показывать по одному документу (малые экраны)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>По &amp;ширине</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>&amp;Страница целиком</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Исходный размер</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate View</source>
+        <translation>П&amp;овернуть вид</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>С&amp;ледующая страница</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Page</source>
+        <translation>Пр&amp;едыдущая страница</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page…</source>
+        <translation>Перейти к с&amp;транице…</translation>
+    </message>
+    <message>
+        <source>Page &amp;Thumbnails</source>
+        <translation>&amp;Миниатюры страниц</translation>
+    </message>
+    <message>
+        <source>Show a strip of page thumbnails beside each document</source>
+        <translation>Показывать полосу миниатюр страниц рядом с каждым документом</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Mode</source>
+        <translation>&amp;Тёмная тема</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>Сбросить &amp;расположение</translation>
+    </message>
+    <message>
+        <source>&amp;Select</source>
+        <translation>&amp;Выделение</translation>
+    </message>
+    <message>
+        <source>Select text; a menu offers tag, redact or note</source>
+        <translation>Выделить текст; меню предложит отметку, затемнение или заметку</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Отметка</translation>
+    </message>
+    <message>
+        <source>Select words to tag an entity (B: drag a box instead)</source>
+        <translation>Выделите слова, чтобы отметить сущность (B: обвести рамку)</translation>
+    </message>
+    <message>
+        <source>&amp;Redact</source>
+        <translation>&amp;Затемнение</translation>
+    </message>
+    <message>
+        <source>Select words to propose a redaction (B: drag a box instead)</source>
+        <translation>Выделите слова, чтобы предложить затемнение (B: обвести рамку)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>З&amp;аметка</translation>
+    </message>
+    <message>
+        <source>Drag a box to add a note on a region</source>
+        <translation>Обведите рамку, чтобы добавить заметку к области</translation>
+    </message>
+    <message>
+        <source>Select by &amp;Box</source>
+        <translation>Выделение &amp;рамкой</translation>
+    </message>
+    <message>
+        <source>Drag a box instead of selecting words (for scans and figures)</source>
+        <translation>Обводить рамку вместо выделения слов (для сканов и рисунков)</translation>
+    </message>
+    <message>
+        <source>T&amp;ag Selection…</source>
+        <translation>От&amp;метить выделенное…</translation>
+    </message>
+    <message>
+        <source>Tag the selected words, or the current find hit, as an entity</source>
+        <translation>Отметить выделенные слова или текущее совпадение поиска как сущность</translation>
+    </message>
+    <message>
+        <source>Redact Se&amp;lection…</source>
+        <translation>Затемнить в&amp;ыделенное…</translation>
+    </message>
+    <message>
+        <source>Propose a redaction of the selected words, or of the current find hit</source>
+        <translation>Предложить затемнение выделенных слов или текущего совпадения поиска</translation>
+    </message>
+    <message>
+        <source>Note on this &amp;Page…</source>
+        <translation>Заметка к этой &amp;странице…</translation>
+    </message>
+    <message>
+        <source>Note on the &amp;Document…</source>
+        <translation>Заметка к &amp;документу…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome Screen</source>
+        <translation>&amp;Экран приветствия</translation>
+    </message>
+    <message>
+        <source>&amp;About Evidence Desk</source>
+        <translation>&amp;О программе Evidence Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Дело</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>P&amp;anels</source>
+        <translation>П&amp;анели</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Основная панель инструментов</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>◧ Left</source>
+        <translation>◧ Слева</translation>
+    </message>
+    <message>
+        <source>Right ◨</source>
+        <translation>Справа ◨</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation>⇄ Поменять</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Один</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ширина</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <source>▭ Box</source>
+        <translation>▭ Рамка</translation>
+    </message>
+    <message>
+        <source>{name} — Evidence Desk</source>
+        <translation>{name} — Evidence Desk</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [только чтение]</translation>
+    </message>
+    <message>
+        <source>Tool: select (text)</source>
+        <translation>Инструмент: выделение (текст)</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Перейти к странице</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Страница:</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Нет документа</translation>
+    </message>
+    <message>
+        <source>{side}: {title} · p. {page}</source>
+        <translation>{side}: {title} · с. {page}</translation>
+    </message>
+    <message>
+        <source>{title}: cancelled</source>
+        <translation>{title}: отменено</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Импорт файлов</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Документы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Импорт папки</translation>
+    </message>
+    <message>
+        <source>Open a document first: failed redactions are fixed one document at a time.</source>
+        <translation>Сначала откройте документ: неудачные затемнения исправляются по одному документу.</translation>
+    </message>
+    <message>
+        <source>Redact failed redactions</source>
+        <translation>Затемнить неудачные затемнения</translation>
+    </message>
+    <message>
+        <source>This document has no failed redactions (no box over text that can be extracted).</source>
+        <translation>В этом документе нет неудачных затемнений (нет прямоугольников поверх извлекаемого текста).</translation>
+    </message>
+</context>
+<context>
     <name>MentionsTab</name>
     <message>
         <source>Entity</source>
@@ -927,28 +1485,32 @@ SHA-256 {sha}</numerusform>
 <context>
     <name>NoteDialog</name>
     <message>
-        <source>This region</source>
-        <translation>Эта область</translation>
+        <source>This &amp;region</source>
+        <translation>Эта &amp;область</translation>
     </message>
     <message>
-        <source>This page</source>
-        <translation>Эта страница</translation>
+        <source>This &amp;page</source>
+        <translation>Эта &amp;страница</translation>
     </message>
     <message>
-        <source>The whole document</source>
-        <translation>Весь документ</translation>
+        <source>The whole &amp;document</source>
+        <translation>Весь &amp;документ</translation>
     </message>
     <message>
         <source>Add a note</source>
         <translation>Добавить заметку</translation>
     </message>
     <message>
-        <source>What should a colleague know here?</source>
-        <translation>Что здесь следует знать коллеге?</translation>
+        <source>What should a colleague know here? (Ctrl+Enter adds the note)</source>
+        <translation>Что здесь следует знать коллеге? (Ctrl+Enter добавляет заметку)</translation>
     </message>
     <message>
-        <source>Add note</source>
-        <translation>Добавить заметку</translation>
+        <source>Note text</source>
+        <translation>Текст заметки</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>&amp;Добавить заметку</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1714,10 @@ SHA-256 {sha}</numerusform>
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -1174,6 +1740,33 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Wrong passphrase. Try again.</source>
         <translation>Неверная парольная фраза. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password-protected PDF</source>
+        <translation>PDF, защищённый паролем</translation>
+    </message>
+    <message>
+        <source>The password was wrong. Enter the password of {name}:</source>
+        <translation>Неверный пароль. Введите пароль для {name}:</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected. Enter its password to import it:</source>
+        <translation>{name} защищён паролем. Введите пароль, чтобы импортировать его:</translation>
+    </message>
+    <message>
+        <source>The password is used for this import only and is not stored.</source>
+        <translation>Пароль используется только для этого импорта и не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1921,21 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>{at} by {who}</source>
         <translation>{at}, {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnly</name>
+    <message>
+        <source>Read-only: {why}. Tagging, redaction, notes, import and undo are switched off.</source>
+        <translation>Только чтение: {why}. Отметки, затемнение, заметки, импорт и отмена отключены.</translation>
+    </message>
+    <message>
+        <source>Read-only case</source>
+        <translation>Дело только для чтения</translation>
+    </message>
+    <message>
+        <source>Not available: the case is open read-only</source>
+        <translation>Недоступно: дело открыто только для чтения</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2738,37 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>ToolController</name>
+    <message>
+        <source>The case is open read-only: it cannot be changed from this window</source>
+        <translation>Дело открыто только для чтения: его нельзя изменить из этого окна</translation>
+    </message>
+    <message>
+        <source>Select words first (drag, or find them with Ctrl+F and Enter)</source>
+        <translation>Сначала выделите слова (протяните мышью или найдите через Ctrl+F и Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag an entity…</source>
+        <translation>&amp;Отметить сущность…</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;redaction…</source>
+        <translation>Предложить &amp;затемнение…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note…</source>
+        <translation>Добавить з&amp;аметку…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Копировать текст</translation>
+    </message>
+    <message>
+        <source>{what}: done</source>
+        <translation>{what}: готово</translation>
+    </message>
+</context>
+<context>
     <name>UndoController</name>
     <message>
         <source>&amp;Undo</source>
@@ -2221,6 +2860,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Verification failed</source>
         <translation>Проверка не пройдена</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>Failed redaction: the text under this box can still be extracted (“{text}”)</source>
+        <translation>Неудачное затемнение: текст под этим прямоугольником всё ещё можно извлечь («{text}»)</translation>
     </message>
 </context>
 <context>

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 LEFT, RIGHT = 0, 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 def with_mnemonics(actions: list[QAction]) -> list[QAction]:
     """Give each action the first letter of its text no other one has taken as its mnemonic
@@ -60,7 +57,7 @@ def build_actions(w: MainWindow) -> Actions:
 
     def add(name: str, text: str, slot: Callable[..., Any], shortcut: str | QKeySequence.StandardKey | None = None,
             *, checkable: bool = False, tip: str | None = None) -> QAction:
-        text, tip = tr(text), tr(tip) if tip else None
+        text, tip = QCoreApplication.translate("MainWindow", text), QCoreApplication.translate("MainWindow", tip) if tip else None
         action = QAction(text, w)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -90,7 +87,7 @@ def build_actions(w: MainWindow) -> Actions:
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     redo = w.undo.redo_action(w)
     redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
-    for name, action, short in (("undo", undo, tr("Undo")), ("redo", redo, tr("Redo"))):
+    for name, action, short in (("undo", undo, QCoreApplication.translate("MainWindow", "Undo")), ("redo", redo, QCoreApplication.translate("MainWindow", "Redo"))):
         # The toolbar shows the short word (an explicit icon text stays when the text changes);
         # the menu keeps "Undo Tag “…” on document 4, page 1".
         action.setIconText(short)
@@ -174,17 +171,17 @@ def build_actions(w: MainWindow) -> Actions:
 
 def _menus(w: MainWindow, a: Actions) -> None:
     bar = w.menuBar()
-    case = bar.addMenu(tr("&Case"))
+    case = bar.addMenu(QCoreApplication.translate("MainWindow", "&Case"))
     for x in (a.new_case, a.open_case, a.open_demo):
         case.addAction(x)
-    w.recent_menu = case.addMenu(tr("Open &Recent"))
+    w.recent_menu = case.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
     case.addSeparator()
     for x in (a.import_files, a.import_folder):
         case.addAction(x)
     before_quit = case.addSeparator()
     case.addAction(a.close_case)
     case.addAction(a.quit)
-    edit = bar.addMenu(tr("&Edit"))
+    edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     for x in (a.undo, a.redo):
         edit.addAction(x)
     edit.addSeparator()
@@ -192,7 +189,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
         edit.addAction(x)
     edit.addSeparator()
     edit.addAction(a.settings)
-    view = bar.addMenu(tr("&View"))
+    view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     for group in ((a.open_left, a.open_right, a.swap, a.close_viewer, a.other_viewer),
                   (a.linked, a.single, a.thumbnails),
                   (a.zoom_in, a.zoom_out, a.fit_width, a.fit_page, a.actual_size, a.rotate),
@@ -200,11 +197,11 @@ def _menus(w: MainWindow, a: Actions) -> None:
         for x in group:
             view.addAction(x)
         view.addSeparator()
-    w.panels_menu = view.addMenu(tr("P&anels"))
+    w.panels_menu = view.addMenu(QCoreApplication.translate("MainWindow", "P&anels"))
     view.addAction(a.dark)
     view.addAction(a.reset_layout)
     document = bar.addMenu(QCoreApplication.translate("WindowCommands", DOCUMENT_MENU))
-    tools = bar.addMenu(tr("&Tools"))
+    tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
     for x in (a.tool_select, a.tool_tag, a.tool_redact, a.tool_note):
         tools.addAction(x)
     tools.addSeparator()
@@ -229,7 +226,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
             menu.addAction(action)
         if getattr(command, "edits", False):
             w.edit_commands.append(action)
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     for x in (a.guide, a.shortcuts, a.welcome):
         help_menu.addAction(x)
     help_menu.addSeparator()
@@ -237,7 +234,7 @@ def _menus(w: MainWindow, a: Actions) -> None:
 
 
 def _toolbar(w: MainWindow, a: Actions) -> None:
-    tb = QToolBar(tr("Main toolbar"))
+    tb = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"))
     tb.setObjectName("MainToolbar")
     tb.setMovable(False)
     groups = ((a.import_files,),
@@ -249,7 +246,7 @@ def _toolbar(w: MainWindow, a: Actions) -> None:
              "linked": QT_TRANSLATE_NOOP("MainWindow", "Link"), "single": QT_TRANSLATE_NOOP("MainWindow", "Single"), "zoom_out": "−", "zoom_in": "+",
              "fit_width": QT_TRANSLATE_NOOP("MainWindow", "Width"), "fit_page": QT_TRANSLATE_NOOP("MainWindow", "Page"), "rotate": "⟳", "box": QT_TRANSLATE_NOOP("MainWindow", "▭ Box")}
     for name, label in short.items():
-        a.all[name].setIconText(tr(label))  # the toolbar shows iconText; menus keep the full text
+        a.all[name].setIconText(QCoreApplication.translate("MainWindow", label))  # the toolbar shows iconText; menus keep the full text
     for i, group in enumerate(groups):
         if i:
             tb.addSeparator()

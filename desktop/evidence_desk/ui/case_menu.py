@@ -16,10 +16,6 @@ from evidence_desk.ui import settings
 from evidence_desk.ui.dialogs import case_dialogs
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseMenu", text)
-
-
 def _start_folder(window: QWidget) -> Path | None:
     case = getattr(window, "case", None)
     return case.path.parent if case is not None else None
@@ -47,7 +43,7 @@ def fill_recent(window: QWidget, menu: QMenu) -> None:
                                 lambda p=path: window.caseSwitchRequested.emit(p))  # type: ignore[attr-defined]
         action.setData(str(path))
     if menu.isEmpty():
-        menu.addAction(tr("No other recent cases")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("CaseMenu", "No other recent cases")).setEnabled(False)
 
 
 class NoCaseWindow(QMainWindow):
@@ -58,24 +54,24 @@ class NoCaseWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle(tr("Evidence Desk — no case open"))
-        menu = self.menuBar().addMenu(tr("&Case"))
-        for text, slot, key in ((tr("&New Case…"), lambda: new_case(self), "Ctrl+Shift+N"),
-                                (tr("&Open Case…"), lambda: open_case(self), QKeySequence.StandardKey.Open)):
+        self.setWindowTitle(QCoreApplication.translate("CaseMenu", "Evidence Desk — no case open"))
+        menu = self.menuBar().addMenu(QCoreApplication.translate("CaseMenu", "&Case"))
+        for text, slot, key in ((QCoreApplication.translate("CaseMenu", "&New Case…"), lambda: new_case(self), "Ctrl+Shift+N"),
+                                (QCoreApplication.translate("CaseMenu", "&Open Case…"), lambda: open_case(self), QKeySequence.StandardKey.Open)):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
-        self.recent_menu = menu.addMenu(tr("Open &Recent"))
+        self.recent_menu = menu.addMenu(QCoreApplication.translate("CaseMenu", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: fill_recent(self, self.recent_menu))
         menu.addSeparator()
-        menu.addAction(tr("&Quit"), self.close).setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        menu.addAction(QCoreApplication.translate("CaseMenu", "&Quit"), self.close).setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(QLabel(tr("No case is open.")), 0, Qt.AlignmentFlag.AlignHCenter)
-        self.new_button = QPushButton(tr("&New Case…"))
-        self.open_button = QPushButton(tr("&Open Case…"))
+        layout.addWidget(QLabel(QCoreApplication.translate("CaseMenu", "No case is open.")), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.new_button = QPushButton(QCoreApplication.translate("CaseMenu", "&New Case…"))
+        self.open_button = QPushButton(QCoreApplication.translate("CaseMenu", "&Open Case…"))
         self.new_button.clicked.connect(lambda: new_case(self))
         self.open_button.clicked.connect(lambda: open_case(self))
         for button in (self.new_button, self.open_button):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.ocr_resume.resumed.connect(lambda _report: self.refresh_views())
 
         self.browser = CaseBrowser(case)
-        self.browser_dock = self._dock("Case", "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.browser_dock = self._dock(QT_TRANSLATE_NOOP("Panels", "Case"), "CaseBrowser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.thumbnails = ThumbnailLoader(case, self.render_service, self.browser.model, self)
         self.browser.thumbnailsWanted.connect(self.thumbnails.load)
         self.thumbnails.load([row.id for row in self.browser.model.rows])  # the first reload ran already
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     # -- composition helpers -------------------------------------------------------------------
 
     def _dock(self, title: str, name: str, widget: object, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(QCoreApplication.translate("Panels", title), self)  # `title` is its English key
         dock.setObjectName(name)
         dock.setWidget(widget)  # type: ignore[arg-type]
         self.addDockWidget(area, dock)

@@ -22,9 +22,6 @@ EDIT_ACTIONS = ("import_files", "import_folder", "undo", "redo", "tool_tag", "to
                 "note_page", "note_document", "tag_selection", "redact_selection")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadOnly", text)
-
 
 class _KeepOff(QObject):
     """Keeps an action disabled; the stack may still signal while the window is torn down."""
@@ -41,19 +38,19 @@ class _KeepOff(QObject):
 
 def read_only_text(case_reason: str | None, notice: str | None) -> str:
     why = notice or (f"the case is read-only ({case_reason})" if case_reason else "the case is read-only")
-    return tr("Read-only: {why}. Tagging, redaction, notes, import and undo are switched off.").format(
+    return QCoreApplication.translate("ReadOnly", "Read-only: {why}. Tagging, redaction, notes, import and undo are switched off.").format(
         why=why[:1].upper() + why[1:])
 
 
 def apply_read_only(window: MainWindow, notice: str | None) -> Banner:
     """Switch off every edit of `window`; return the banner that says why."""
     banner = Banner("ReadOnlyBanner", read_only_text(window.case.read_only_reason, notice))
-    banner.setAccessibleName(tr("Read-only case"))
+    banner.setAccessibleName(QCoreApplication.translate("ReadOnly", "Read-only case"))
     for name in EDIT_ACTIONS:
         action = window.actions_.all.get(name)
         if action is not None:
             action.setEnabled(False)
-            action.setToolTip(tr("Not available: the case is open read-only"))
+            action.setToolTip(QCoreApplication.translate("ReadOnly", "Not available: the case is open read-only"))
     for action in window.edit_commands:
         action.setEnabled(False)
     # The undo stack re-enables its actions whenever its state changes (it mirrors the

@@ -33,12 +33,9 @@ Index = QModelIndex | QPersistentModelIndex
 FAILED_COLOUR = "#c0105f"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseBrowser", text)
-
 
 def failed_badge(count: int) -> str:
-    return tr("{n} failed redaction(s)").format(n=count)
+    return QCoreApplication.translate("CaseBrowser", "{n} failed redaction(s)").format(n=count)
 
 
 def label(value: str | None) -> str:
@@ -117,7 +114,7 @@ class DocumentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_DOC:
             parts = [row.filename, f"SHA-256 {row.sha256[:16]}…"]
             if row.id in self.failed:
-                parts.append(failed_badge(self.failed[row.id]) + ": " + tr(
+                parts.append(failed_badge(self.failed[row.id]) + ": " + QCoreApplication.translate("CaseBrowser",
                     "boxes drawn over text that can still be extracted"))
             for key in ("sender", "recipient"):
                 if getattr(row, key):

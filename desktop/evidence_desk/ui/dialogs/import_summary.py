@@ -32,7 +32,7 @@ class ImportSummaryDialog(QDialog):
         summary = QLabel(report.summary() + ("\n" + "\n".join(messages) if messages else ""))
         summary.setWordWrap(True)
         table = QTableWidget(len(report.outcomes), 3)
-        table.setHorizontalHeaderLabels(["File", "Result", "Detail"])
+        table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Detail")])
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, o in enumerate(report.outcomes):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -70,20 +71,19 @@ def redact_failed_redactions(window: Any, reason: str | None = None) -> Job | No
     With `reason` the boxes are redacted at once; without, the preview asks first
     (`window.failed_preview` while it is open)."""
     doc_id = window.workspace.active_viewer().document_id
-    tr = window.tr
     if doc_id is None:
-        window.show_error(tr("Open a document first: failed redactions are fixed one document at a time."))
+        window.show_error(QCoreApplication.translate("MainWindow", "Open a document first: failed redactions are fixed one document at a time."))
         return None
     case = window.case
     status = initial_status(case, "approved")
 
     def apply(found: list[tuple[int, Rect, str]], code: str) -> None:
         window.undo.push(failed_redactions_command(found, doc_id, code, status=status),
-                         tr("Redact failed redactions"))
+                         QCoreApplication.translate("MainWindow", "Redact failed redactions"))
 
     def found_them(found: list[tuple[int, Rect, str]]) -> None:
         if not found:
-            window.show_error(tr("This document has no failed redactions (no box over text that can be "
+            window.show_error(QCoreApplication.translate("MainWindow", "This document has no failed redactions (no box over text that can be "
                                  "extracted)."))
             return
         if reason is not None:
