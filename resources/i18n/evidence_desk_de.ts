@@ -163,12 +163,44 @@
         <translation>Nach Name, Aktenzeichen, Absender filtern…</translation>
     </message>
     <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
         <source>Open on the &amp;left</source>
         <translation>&amp;Links öffnen</translation>
     </message>
     <message>
         <source>Open on the &amp;right</source>
         <translation>&amp;Rechts öffnen</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>{n} failed redaction(s)</source>
@@ -1386,6 +1418,14 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Page:</source>
         <translation>Seite:</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
     </message>
     <message>
         <source>No document</source>

@@ -163,12 +163,44 @@
         <translation>Фильтр по имени, рег. номеру, отправителю…</translation>
     </message>
     <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
         <source>Open on the &amp;left</source>
         <translation>Открыть с&amp;лева</translation>
     </message>
     <message>
         <source>Open on the &amp;right</source>
         <translation>Открыть с&amp;права</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Рег. номер</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Страниц</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>{n} failed redaction(s)</source>
@@ -1393,6 +1425,14 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Page:</source>
         <translation>Страница:</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>слева</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>справа</translation>
     </message>
     <message>
         <source>No document</source>

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.annotations.set_location(doc_id, page)
         for widget in self.extra_docks:
             tell_location(widget, doc_id, page)
-        side = "left" if self.workspace.active is self.workspace.slots[0] else "right"
+        side = self.tr("left") if self.workspace.active is self.workspace.slots[0] else self.tr("right")
         self.location_label.setText(self.tr("No document") if doc_id is None
                                     else self.tr("{side}: {title} · p. {page}").format(
                                         side=side, title=self.browser.title_of(doc_id), page=page))

@@ -59,10 +59,10 @@ class CaseBrowser(QWidget):
         self.filter_box.setPlaceholderText(self.tr("Filter by name, reference, sender…"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_text)
-        self.kind_combo = _choice_combo("All kinds", DOCUMENT_KINDS)
+        self.kind_combo = _choice_combo(self.tr("All kinds"), DOCUMENT_KINDS)
         self.kind_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_combo.currentData()))
-        self.status_combo = _choice_combo("Any status", REVIEW_STATUSES)
+        self.status_combo = _choice_combo(self.tr("Any status"), REVIEW_STATUSES)
         self.status_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_combo.currentData()))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -18,8 +19,11 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from evidence_desk.core.queries.documents import DocumentSummary
 from evidence_desk.ui.mime import DOCUMENT_MIME, document_mime
+from evidence_desk.ui.terms import term
 
-COLUMNS = ("Document", "Kind", "Date", "Reference", "Pages", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("CaseBrowser", "Document"), QT_TRANSLATE_NOOP("CaseBrowser", "Kind"),
+           QT_TRANSLATE_NOOP("CaseBrowser", "Date"), QT_TRANSLATE_NOOP("CaseBrowser", "Reference"),
+           QT_TRANSLATE_NOOP("CaseBrowser", "Pages"), QT_TRANSLATE_NOOP("CaseBrowser", "Status"))
 COL_DOC, COL_KIND, COL_DATE, COL_REF, COL_PAGES, COL_STATUS = range(6)
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,7 +43,8 @@ def failed_badge(count: int) -> str:
 
 
 def label(value: str | None) -> str:
-    return (value or "").replace("_", " ")
+    """A vocabulary code's name in the interface language (ui/terms.py)."""
+    return term(value)
 
 
 class DocumentsModel(QAbstractTableModel):
@@ -84,7 +89,7 @@ class DocumentsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("CaseBrowser", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
