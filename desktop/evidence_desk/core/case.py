@@ -156,9 +156,7 @@ class Case:
             if reason is None:
                 case.backup_path = upgrade(case._write_engine, case.db_path,
                                            key=keys.database if keys is not None else None)
-                case._ensure_meta()
-                case._ensure_anchor()
-                ensure_baseline(case)
+                case._settle()
             else:
                 case._check_readable()
         except DatabaseError as exc:
@@ -220,9 +218,7 @@ class Case:
         try:
             if reason is None:
                 upgrade(case._write_engine, None)
-                case._ensure_meta()
-                case._ensure_shared_folder()
-                case._ensure_anchor()
+                case._settle()
             else:
                 case._check_readable()
         except DBAPIError as exc:
@@ -240,6 +236,15 @@ class Case:
     def on_server(self) -> bool:
         """True for a team case whose database is a PostgreSQL server."""
         return self.location.on_server
+
+    def _settle(self) -> None:
+        """What a writable open makes sure of, on either database: the case's identity, the
+        shared folder (server), the anchor beside it, the log's replay baseline."""
+        self._ensure_meta()
+        if self.on_server:
+            self._ensure_shared_folder()
+        self._ensure_anchor()
+        ensure_baseline(self)
 
     def _ensure_shared_folder(self) -> None:
         """Record the shared folder once, for `--case postgresql://…` (members who mount it
