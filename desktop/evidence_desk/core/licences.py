@@ -43,14 +43,40 @@ def runtime_closure(root: str = "evidence-desk") -> list[metadata.Distribution]:
     return [seen[n] for n in sorted(seen)]
 
 
+# Phrases that name a licence text (for a wheel whose metadata declares none, e.g. sqlcipher3).
+KNOWN_TEXTS = (
+    ("Altered source versions must be plainly marked", "Zlib"),
+    ("Permission is hereby granted, free of charge", "MIT"),
+    ("Apache License", "Apache-2.0"),
+    ("Redistribution and use in source and binary forms", "BSD"),
+    ("GNU LESSER GENERAL PUBLIC LICENSE", "LGPL"),
+    ("GNU GENERAL PUBLIC LICENSE", "GPL"),
+)
+
+
+def _licence_from_text(dist: metadata.Distribution) -> str | None:
+    for entry in dist.files or []:
+        parts = Path(str(entry)).parts
+        if parts and parts[0].endswith(".dist-info") and ("licenses" in parts or "LICEN" in parts[-1].upper()):
+            try:
+                text = Path(str(dist.locate_file(entry))).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for phrase, name in KNOWN_TEXTS:
+                if phrase.lower() in " ".join(text.split()).lower():
+                    return f"{name} (from its licence text)"
+    return None
+
+
 def licence_of(dist: metadata.Distribution) -> str:
-    """The licence a distribution declares (expression, field or classifiers)."""
+    """The licence a distribution declares (expression, field or classifiers), else the one
+    its licence file's text names."""
     declared = dist.metadata.get("License-Expression") or dist.metadata.get("License")
     if declared and declared.strip().upper() not in ("UNKNOWN", "NONE"):  # old setuptools wrote UNKNOWN
         return declared.splitlines()[0]
     classifiers = [c.split(" :: ")[-1] for c in dist.metadata.get_all("Classifier") or []
                    if c.startswith("License ::")]
-    return ", ".join(classifiers) or "see its files"
+    return ", ".join(classifiers) or _licence_from_text(dist) or "see its files"
 
 
 @dataclass(frozen=True)
