@@ -26,6 +26,9 @@ from evidence_desk.core.search import search
 from evidence_desk.core.verify_case import verify_case
 from tests.core.pdfs import write_text_pdf
 
+# Encryption at rest is for SQLite cases (`case encrypt` refuses a server case).
+pytestmark = pytest.mark.sqlite_only
+
 PASSPHRASE = "a passphrase for the test case"
 CHEAP = KdfParams.fresh(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 

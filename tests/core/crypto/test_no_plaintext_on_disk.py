@@ -29,7 +29,8 @@ BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 # Letters Tesseract does not confuse with one another at this size.
 SAFE = "ABDEFHKMNPRTWXY"
 
-pytestmark = pytest.mark.needs_tesseract("eng")
+# Encryption at rest is for SQLite cases (`case encrypt` refuses a server case).
+pytestmark = [pytest.mark.needs_tesseract("eng"), pytest.mark.sqlite_only]
 
 
 def _secret(rng: random.Random) -> str:
