@@ -40,9 +40,12 @@ def test_every_hit_is_listed_with_a_thumbnail_and_nothing_is_marked_yet(qtbot, l
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 2
     assert "page 1" in dialog.model.text(0) and "page 2" in dialog.model.text(1)
-    with qtbot.waitSignals([dialog.thumbnailShown, dialog.thumbnailShown], timeout=30_000):
-        dialog.show()
-    qtbot.waitUntil(lambda: all(dialog.model.has_icon(i) for i in range(2)), timeout=30_000)
+    dialog.resize(900, 700)  # both rows on screen: thumbnails are asked for visible rows only
+    shown: set[int] = set()
+    dialog.thumbnailShown.connect(shown.add)
+    dialog.show()
+    qtbot.waitUntil(lambda: shown == {0, 1}, timeout=60_000)
+    assert all(dialog.model.has_icon(i) for i in range(2))
     assert _count(letter_case) == 0
     dialog.reject()
 
