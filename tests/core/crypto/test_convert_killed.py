@@ -105,6 +105,7 @@ def _check_whole(folder: Path, docs: list[tuple[int, str]]) -> bool:
     return encrypted
 
 
+@pytest.mark.crash_trials  # 28 forked kills: with the other kill trials, in .ci/run's long step
 @pytest.mark.parametrize("to_encrypted", [True, False], ids=["encrypt", "decrypt"])
 def test_a_conversion_killed_at_each_rename_leaves_a_whole_case(tmp_path, template, to_encrypted):
     folder, docs = template
