@@ -262,15 +262,14 @@ def copy_case(src: Case, dest: str | Path, *, folder: Path | None = None,
     engine.dispose()
     if location.server_url is not None:
         write_case_toml(dest_folder, location.server_url)
-    _check_copy(dest_folder, location, report)
+    _check_copy(dest_folder, report)
     return report
 
 
-def _check_copy(folder: Path, location: DatabaseLocation, report: CopyReport) -> None:
+def _check_copy(folder: Path, report: CopyReport) -> None:
     from evidence_desk.core.verify_case import verify_case
 
     with Case.open(folder) as case:
         result = verify_case(case)
     report.problems.extend(result.problems)
     report.destination = case.location.display
-    del location
