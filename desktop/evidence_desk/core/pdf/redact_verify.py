@@ -148,16 +148,24 @@ def _search_bytes(doc: pymupdf.Document, data: bytes, secrets: Sequence[str]) ->
     return sorted(leaked)
 
 
+def _open_checked(path: str, out: VerifyOutcome) -> tuple[pymupdf.Document | None, bytes]:
+    """The file's bytes, read once (the checks never go back to the disk), and the document
+    opened from them; None with the reason added to `out`'s problems when it is no PDF."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        return pymupdf.open(stream=data, filetype="pdf"), data
+    except Exception as exc:
+        out.problems.append(f"the file cannot be opened as a PDF ({str(exc)[:120]})")
+        return None, data
+
+
 def verify_file(path: str, boxes: dict[int, list[Box]] | None = None, secrets: Iterable[str] = (),
                 labels: Iterable[str] = (), rebuilt_pages: Iterable[int] = ()) -> VerifyOutcome:
     """Sandbox entry point. Without boxes, only the structure is checked."""
     out = VerifyOutcome()
-    with open(path, "rb") as fh:
-        data = fh.read()
-    try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:
-        out.problems.append(f"the file cannot be opened as a PDF ({str(exc)[:120]})")
+    doc, data = _open_checked(path, out)
+    if doc is None:
         return out
     with doc:
         if doc.needs_pass:
@@ -218,12 +226,8 @@ def verify_export(request: VerifyRequest) -> VerifyOutcome:
     left anywhere, (2) nothing outside the boxes was lost or moved, (3) no font
     outline, procedure or pixel under a box survives."""
     out = VerifyOutcome()
-    with open(request.output, "rb") as fh:
-        data = fh.read()
-    try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:
-        out.problems.append(f"the file cannot be opened as a PDF ({str(exc)[:120]})")
+    doc, data = _open_checked(request.output, out)
+    if doc is None:
         return out
     src = _open_source(request)
     by_number = {p.number: p for p in request.pages}

@@ -35,6 +35,7 @@ from evidence_desk.core import settings as core_settings
 from evidence_desk.core.bundle.export import BundleOptions
 from evidence_desk.core.redaction.export import ExportOptions
 from evidence_desk.core.vocabulary import EXPORT_PROFILES
+from evidence_desk.ui.dialogs.document_scope import DocumentScope
 from evidence_desk.ui.dialogs.export_work import (
     BundleExport,
     PdfExports,
@@ -66,21 +67,10 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(560)
 
-        self.current_id: int | None = window.viewer().document_id
-        self.selected_ids: list[int] = list(window.browser.selected_ids())
-        self.this_doc = QRadioButton(self.tr("&This document"))
-        self.selection = QRadioButton(self.tr("&Selected documents ({n})").format(n=len(self.selected_ids)))
-        self.everything = QRadioButton(self.tr("&All documents"))
-        self.this_doc.setEnabled(self.current_id is not None)
-        self.selection.setEnabled(bool(self.selected_ids))
-        self.scope = QButtonGroup(self)
-        for button in (self.this_doc, self.selection, self.everything):
-            self.scope.addButton(button)
-        (self.this_doc if self.current_id is not None else self.everything).setChecked(True)
-        scope_box = QGroupBox(self.tr("Documents"))
-        scope_layout = QVBoxLayout(scope_box)
-        for button in (self.this_doc, self.selection, self.everything):
-            scope_layout.addWidget(button)
+        scope_box = DocumentScope(window)
+        self.documents = scope_box
+        self.this_doc, self.selection, self.everything = scope_box.this_doc, scope_box.selection, scope_box.everything
+        self.scope = scope_box.group
 
         self.as_pdf = QRadioButton(self.tr("Sanitised &PDF (redactions applied, verified before writing)"))
         self.as_bundle = QRadioButton(self.tr("&Bundle: a verifiable, optionally signed .zip"))
@@ -165,11 +155,7 @@ class ExportDialog(QDialog):
 
     def doc_ids(self) -> list[int]:
         """The chosen documents; empty means every document of the case."""
-        if self.this_doc.isChecked() and self.current_id is not None:
-            return [self.current_id]
-        if self.selection.isChecked():
-            return list(self.selected_ids)
-        return []
+        return self.documents.doc_ids() or []
 
     def _kind_changed(self, bundle: bool) -> None:
         self.options.setCurrentIndex(1 if bundle else 0)

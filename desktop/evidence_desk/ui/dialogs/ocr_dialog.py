@@ -12,15 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from evidence_desk.core.ocr import tesseract
 from evidence_desk.core.ocr.service import OcrReport, default_languages, ocr_documents
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.suggest.pipeline import analyse_documents
+from evidence_desk.ui.dialogs.document_scope import DocumentScope
 from evidence_desk.ui.jobs import Job, run_in_thread
 
 
@@ -56,21 +54,8 @@ class OcrDialog(QDialog):
         self.report: OcrReport | None = None
         self.setWindowTitle(self.tr("OCR"))
         self.setMinimumWidth(460)
-        self.current_id: int | None = window.viewer().document_id
-        self.selected_ids: list[int] = list(window.browser.selected_ids())
-        self.this_doc = QRadioButton(self.tr("&This document"))
-        self.selection = QRadioButton(self.tr("&Selected documents ({n})").format(n=len(self.selected_ids)))
-        self.everything = QRadioButton(self.tr("&All documents"))
-        self.this_doc.setEnabled(self.current_id is not None)
-        self.selection.setEnabled(bool(self.selected_ids))
-        group = QButtonGroup(self)
-        for button in (self.this_doc, self.selection, self.everything):
-            group.addButton(button)
-        (self.this_doc if self.current_id is not None else self.everything).setChecked(True)
-        scope = QGroupBox(self.tr("Documents"))
-        scope_layout = QVBoxLayout(scope)
-        for button in (self.this_doc, self.selection, self.everything):
-            scope_layout.addWidget(button)
+        scope = self.documents = DocumentScope(window)
+        self.this_doc, self.selection, self.everything = scope.this_doc, scope.selection, scope.everything
         self.languages = QListWidget()
         self.languages.setAccessibleName(self.tr("OCR languages"))
         self.force = QCheckBox(self.tr("Read &every page again, replacing its text (otherwise only pages "
@@ -123,11 +108,7 @@ class OcrDialog(QDialog):
 
     def doc_ids(self) -> list[int] | None:
         """The chosen documents; None: every document."""
-        if self.this_doc.isChecked() and self.current_id is not None:
-            return [self.current_id]
-        if self.selection.isChecked():
-            return list(self.selected_ids)
-        return None
+        return self.documents.doc_ids()
 
     def start(self) -> Job | None:
         languages = self.chosen_languages()
