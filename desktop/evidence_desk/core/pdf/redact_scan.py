@@ -14,8 +14,6 @@ says so in its warnings."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,12 +22,9 @@ from PIL import Image
 
 from evidence_desk.core.errors import EvidenceDeskError
 from evidence_desk.core.pdf.redact_plan import Box
+from evidence_desk.core.text.fold import fold_key  # OCR and layer words compared as search does
 
 PAD_PT = 1.0  # around a word's ink when it is burned
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -75,7 +70,7 @@ def decide(picture: Image.Image, scale: tuple[float, float], boxes: Sequence[Box
     inside: dict[str, list[Box]] = {}
     outside: dict[str, list[Box]] = {}
     for w in seen:
-        key = _key(w.text)
+        key = fold_key(w.text)
         if not key:
             continue
         rect = (w.left / sx, w.top / sy, (w.left + w.width) / sx, (w.top + w.height) / sy)
@@ -83,7 +78,7 @@ def decide(picture: Image.Image, scale: tuple[float, float], boxes: Sequence[Box
         (inside if any(_overlaps(rect, b) for b in boxes) else outside).setdefault(key, []).append(rect)
     # 1. ink under a box: its word leaves the layer, wherever the layer put it
     for key, rects in inside.items():
-        layer = [w for w in out.keep_words if _key(str(w[4])) == key]
+        layer = [w for w in out.keep_words if fold_key(str(w[4])) == key]
         extra = len(layer) - len(outside.get(key, []))
         if extra <= 0:
             continue
@@ -92,13 +87,13 @@ def decide(picture: Image.Image, scale: tuple[float, float], boxes: Sequence[Box
         out.removed += [str(w[4]) for w in layer[:extra]]
         out.keep_words = [w for w in out.keep_words if id(w) not in drop]
     # 2. a word taken from the layer: its ink is burned, wherever it is
-    for key in {_key(str(w[4])) for w in removed_words} - {""}:
+    for key in {fold_key(str(w[4])) for w in removed_words} - {""}:
         ink = list(outside.get(key, []))
-        explained = sum(_key(str(w[4])) == key for w in out.keep_words)
+        explained = sum(fold_key(str(w[4])) == key for w in out.keep_words)
         extra = len(ink) - explained
         if extra <= 0:
             continue
-        near = [w for w in removed_words if _key(str(w[4])) == key]
+        near = [w for w in removed_words if fold_key(str(w[4])) == key]
         ink.sort(key=lambda r: min(_distance(r, w[:4]) for w in near))
         out.burn += [(r[0] - PAD_PT, r[1] - PAD_PT, r[2] + PAD_PT, r[3] + PAD_PT) for r in ink[:extra]]
     return out
