@@ -13,13 +13,13 @@ import pymupdf
 from PIL import Image
 
 from evidence_desk.core.filetypes import is_image
-from evidence_desk.core.pdf import images
+from evidence_desk.core.pdf import images, pixel_limits
 from evidence_desk.core.pdf.extract import open_pdf
 from evidence_desk.core.pdf.source import Source
 
 OCR_DPI = 300
-MAX_SIDE_PX = 10_000
-MAX_PIXELS = 60_000_000
+MAX_SIDE_PX = pixel_limits.OCR_SIDE
+MAX_PIXELS = pixel_limits.OCR
 MIN_NATIVE_DPI, MAX_NATIVE_DPI = 150.0, 600.0
 
 

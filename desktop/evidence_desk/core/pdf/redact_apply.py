@@ -26,6 +26,7 @@ from evidence_desk.core.filetypes import is_image
 from evidence_desk.core.pdf import (
     font_scrub,
     images,
+    pixel_limits,
     redact_raster,
     redact_scan,
     redact_text,
@@ -38,7 +39,7 @@ from evidence_desk.core.pdf.source import open_pdf
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
-MAX_PIXELS = 120_000_000  # a rebuilt page's picture (about A0 at 200 dpi)
+MAX_PIXELS = pixel_limits.REBUILD
 SCAN_COVERAGE = 0.85  # an image over this share of the page, and no visible text: a scan
 CYRILLIC = range(0x0400, 0x0530)
 GREEK = range(0x0370, 0x0400)

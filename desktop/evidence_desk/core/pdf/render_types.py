@@ -1,14 +1,16 @@
 """What a render worker sends back, importable without PyMuPDF.
 
-The GUI process unpickles these; keeping them apart from `render.py` means the
+The GUI process decodes these; keeping them apart from `render.py` means the
 GUI never has to import PyMuPDF just to receive pixels."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAX_PIXELS = 40_000_000  # one render: 120 MB of RGB at most
-MAX_SIDE = 20_000  # pixels on either side (QImage and MuPDF both cope)
+from evidence_desk.core.pdf import pixel_limits
+
+MAX_PIXELS = pixel_limits.RENDER
+MAX_SIDE = pixel_limits.RENDER_SIDE
 
 
 @dataclass(frozen=True)
