@@ -187,3 +187,9 @@ def test_undoing_an_edit_whose_record_is_gone_reports_it_instead_of_crashing(win
     qtbot.waitUntil(lambda: "undo refused" in window.statusBar().currentMessage())
     # The mirror is rebuilt from the case: the removal is now the step to undo.
     qtbot.waitUntil(lambda: window.actions_.undo.text().replace("&", "").startswith("Undo Remove tag “Anton Petrov”"))
+
+
+def test_a_dragged_selection_proposes_the_name_without_the_punctuation_it_caught(ui_case, qtbot):
+    dialog = EntityPickerDialog(ui_case, "“Anton Petrov”,")
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "Anton Petrov"  # the quote shown above keeps what was selected

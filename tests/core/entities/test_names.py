@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_desk.core.entities.names import bounded_distance, names_match
+from evidence_desk.core.entities.names import bounded_distance, names_match, proposed_name
 from evidence_desk.core.entities.translit import transliterate
 
 
@@ -55,3 +55,19 @@ def test_a_doubled_digit_is_a_different_name_not_a_spelling_variant():
     assert not spellings("Person 4242-11") & spellings("Person 4242-1")
     assert not spellings("Contract QL-100") & spellings("Contract QL-10")
     assert spellings("Russland") & spellings("Rusland")  # doubled letters still fold
+
+
+@pytest.mark.parametrize(("selected", "name"), [
+    ("Nadim F. Aziri,", "Nadim F. Aziri"),  # the comma the drag caught
+    ("“Idris V. Sarrouf”;", "Idris V. Sarrouf"),  # quotes around the whole name, and a semicolon
+    ("(Ostrovia)", "Ostrovia"),
+    ("ООО «Ромашка»,", "ООО «Ромашка»"),  # quotes that are part of the name stay
+    ("Qaldara Defence Ltd.", "Qaldara Defence Ltd."),  # an abbreviation keeps its point
+    ("—Гарбуз А. В.", "Гарбуз А. В."),  # an initial keeps its point, the dash goes
+    ("the agency.", "the agency"),  # a sentence's full stop goes
+    ("Müller (GmbH", "Müller (GmbH"),  # an unbalanced bracket inside is the selection's business
+    ("  OTE-2021/07\n", "OTE-2021/07"),
+    ("...", ""),
+])
+def test_a_selection_proposes_its_name_without_the_punctuation_around_it(selected, name):
+    assert proposed_name(selected) == name

@@ -17,6 +17,36 @@ def normalize_name(name: str) -> str:
     return _SPACE.sub(" ", fold(_QUOTES.sub(" ", name))).strip()
 
 
+_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", "’": "‘", "\"": "\"", "'": "'", "›": "‹"}
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:\w{1,3}|\w(?:\.\w)+)\.$")  # Ltd. Inc. Co. Jr. F. U.S.
+
+
+def proposed_name(selected: str) -> str:
+    """The entity name a selection proposes: one line, without the punctuation the selection
+    caught around it ("Nadim F. Aziri," → "Nadim F. Aziri", "(Ostrovia)" → "Ostrovia"; "ООО
+    «Ромашка»" keeps its quotes, "Ltd." its point). A bracket or quote stays only when its
+    partner is inside, not around the whole; a final full stop only after an abbreviation or
+    an initial."""
+    name = " ".join(selected.split())
+    while name:
+        last = name[-1]
+        if last.isalnum():
+            break
+        if last in _PAIRS and _PAIRS[last] in name[:-1]:
+            break
+        if last == "." and _ABBREVIATION.search(name):
+            break
+        name = name[:-1].rstrip()
+    while name and not name[0].isalnum():
+        first = name[0]
+        if first in _PAIRS.values() and any(c == first or _PAIRS.get(c) == first for c in name[1:]):
+            break
+        name = name[1:].lstrip()
+    if len(name) > 2 and _PAIRS.get(name[-1]) == name[0] and name[0] not in name[1:-1]:
+        return proposed_name(name[1:-1])  # wrapped whole: "(Ostrovia)", «Ромашка»
+    return name
+
+
 def bounded_distance(a: str, b: str, limit: int) -> int | None:
     """Levenshtein distance if it is at most `limit`, else None (rapidfuzz stops early)."""
     if abs(len(a) - len(b)) > limit:

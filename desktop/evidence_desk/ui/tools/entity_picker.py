@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.entities.names import proposed_name
 from evidence_desk.core.queries.entities import EntityMatch, complete
 from evidence_desk.core.vocabulary import ENTITY_TYPES
 from evidence_desk.ui.dialogs.buttons import ok_cancel
@@ -77,7 +78,7 @@ class EntityPickerDialog(QDialog):
         layout.addWidget(buttons)
         self.type.currentIndexChanged.connect(self._type_chosen)
         if quote:
-            self.name.setText(" ".join(quote.split())[:200])
+            self.name.setText((proposed_name(quote) or " ".join(quote.split()))[:200])
         self._update_matches(self.name.text())
 
     def _update_matches(self, text: str) -> None:
