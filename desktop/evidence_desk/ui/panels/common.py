@@ -61,6 +61,8 @@ class RecordTable(QTableWidget):
         for col in range(len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Qt's default indicator is descending: names would list Z to A until a header is clicked.
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # A long entity name or file name must not push the stretching column out of a narrow dock.
         header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
