@@ -29,6 +29,8 @@ def test_verify_the_open_case_names_the_audit_chain_and_the_originals(window, qt
     assert "Nothing failed" in result.text()
     assert "Originals: 3 files, each matching its SHA-256" in result.text()
     assert "Audit chain:" in result.text()
+    assert "records, 0 the log does not explain" in result.text()  # the replay, in words
+    assert "{" not in result.text()  # no raw record of what was checked reaches the user
 
 
 def test_verify_an_exported_pdf_passes_and_a_file_with_metadata_fails(window, ui_case, qtbot, tmp_path: Path):

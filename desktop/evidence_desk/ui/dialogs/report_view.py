@@ -57,8 +57,15 @@ def checked_lines(report: VerifyReport) -> list[str]:
     if isinstance(c.get("anchor"), dict):
         lines.append(_tr("Audit anchor: {n} entries, matches the chain's head").format(
             n=c["anchor"].get("entries")))
+    if isinstance(c.get("replay"), dict):
+        replay = c["replay"]
+        lines.append(_tr("Audit log replayed against the records: {entries} entries, {records} records, "
+                         "{unexplained} the log does not explain").format(
+            entries=replay.get("entries"), records=replay.get("records"), unexplained=replay.get("unexplained")))
     if "originals" in c:
         lines.append(_tr("Originals: {n} files, each matching its SHA-256").format(n=c["originals"]))
+    if "documents" in c:
+        lines.append(_tr("Documents: {n}").format(n=c["documents"]))
     if "members" in c:
         lines.append(_tr("Bundle: {members} members, {payload} payload files checked against the manifests "
                          "({profile} profile)").format(members=c["members"], payload=c.get("payload_files", 0),
@@ -76,7 +83,7 @@ def checked_lines(report: VerifyReport) -> list[str]:
         lines.extend(export_lines(c)[3:])
     known = {"audit_entries", "anchor", "originals", "members", "payload_files", "profile", "signature",
              "signer_fingerprint", "signer", "signer_known_as", "pdfs_checked", "pages", "revisions",
-             "width_hiding", "audit_withheld"}
+             "width_hiding", "audit_withheld", "replay", "unexplained", "documents"}
     for key, value in c.items():
         if key not in known:
             lines.append(f"{key.replace('_', ' ')}: {value}")
