@@ -102,6 +102,10 @@ class Case:
                                                     immutable=immutable)
             _begin_immediate(self._write_engine)
         self._write_lock = threading.RLock()
+        # Audit entries this Case object committed: a window hears of its own changes from
+        # its commands, and of everyone else's from the log (core.queries.team_changes).
+        self._own_audit_ids: set[int] = set()
+        self._own_lock = threading.Lock()
         self.backup_path: Path | None = None
 
     # -- opening ---------------------------------------------------------------------------
@@ -338,6 +342,9 @@ class Case:
                 if self.on_server:  # pages whose text changed are re-indexed before they commit
                     server_index.refresh(session)
                 session.commit()
+                if audited:
+                    with self._own_lock:
+                        self._own_audit_ids.update(session.info.get("audit_ids", ()))
             except OperationalError as exc:
                 session.rollback()
                 if disk_full(exc, self.path):
@@ -351,6 +358,14 @@ class Case:
                 session.close()
             if audited:
                 self._write_anchor()
+
+    def take_own_audit_ids(self, upto: int) -> set[int]:
+        """The ids (at most `upto`) of audit entries this Case object committed, forgotten as
+        they are handed over: what a reader of the log since some entry leaves out as its own."""
+        with self._own_lock:
+            taken = {i for i in self._own_audit_ids if i <= upto}
+            self._own_audit_ids -= taken
+        return taken
 
     # -- commands --------------------------------------------------------------------------
 

@@ -62,6 +62,7 @@ def append(
     session.add(entry)
     session.flush()
     session.info["audited"] = True  # the case anchors the new head once this commits
+    session.info.setdefault("audit_ids", []).append(entry.id)  # the case's own entries (core.queries.team_changes)
     return entry
 
 
