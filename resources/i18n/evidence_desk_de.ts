@@ -2511,6 +2511,87 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>TeamRefresh</name>
+    <message>
+        <source>{authors} changed the case</source>
+        <translation>{authors} hat den Fall geändert</translation>
+    </message>
+    <message>
+        <source>{author} {changes}</source>
+        <translation>{author}: {changes}</translation>
+    </message>
+    <message numerus="yes">
+        <source>tagged %n page(s)</source>
+        <translation>
+            <numerusform>%n Seite markiert</numerusform>
+            <numerusform>%n Seiten markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n note(s)</source>
+        <translation>
+            <numerusform>%n Notiz hinzugefügt</numerusform>
+            <numerusform>%n Notizen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redacted %n page(s)</source>
+        <translation>
+            <numerusform>%n Seite geschwärzt</numerusform>
+            <numerusform>%n Seiten geschwärzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reviewed %n mark(s)</source>
+        <translation>
+            <numerusform>%n Markierung geprüft</numerusform>
+            <numerusform>%n Markierungen geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>edited %n entity(s)</source>
+        <translation>
+            <numerusform>%n Entität bearbeitet</numerusform>
+            <numerusform>%n Entitäten bearbeitet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>undid %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung rückgängig gemacht</numerusform>
+            <numerusform>%n Änderungen rückgängig gemacht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redid %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung wiederhergestellt</numerusform>
+            <numerusform>%n Änderungen wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>imported %n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument importiert</numerusform>
+            <numerusform>%n Dokumente importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %n page(s) with OCR</source>
+        <translation>
+            <numerusform>%n Seite per OCR gelesen</numerusform>
+            <numerusform>%n Seiten per OCR gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>made %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung vorgenommen</numerusform>
+            <numerusform>%n Änderungen vorgenommen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Terms</name>
     <message>
         <source>letter</source>

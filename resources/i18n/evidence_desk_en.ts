@@ -150,6 +150,79 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>TeamRefresh</name>
+    <message numerus="yes">
+        <source>tagged %n page(s)</source>
+        <translation>
+            <numerusform>tagged %n page</numerusform>
+            <numerusform>tagged %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n note(s)</source>
+        <translation>
+            <numerusform>added %n note</numerusform>
+            <numerusform>added %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redacted %n page(s)</source>
+        <translation>
+            <numerusform>redacted %n page</numerusform>
+            <numerusform>redacted %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reviewed %n mark(s)</source>
+        <translation>
+            <numerusform>reviewed %n mark</numerusform>
+            <numerusform>reviewed %n marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>edited %n entity(s)</source>
+        <translation>
+            <numerusform>edited %n entity</numerusform>
+            <numerusform>edited %n entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>undid %n change(s)</source>
+        <translation>
+            <numerusform>undid %n change</numerusform>
+            <numerusform>undid %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redid %n change(s)</source>
+        <translation>
+            <numerusform>redid %n change</numerusform>
+            <numerusform>redid %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>imported %n document(s)</source>
+        <translation>
+            <numerusform>imported %n document</numerusform>
+            <numerusform>imported %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %n page(s) with OCR</source>
+        <translation>
+            <numerusform>read %n page with OCR</numerusform>
+            <numerusform>read %n pages with OCR</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>made %n change(s)</source>
+        <translation>
+            <numerusform>made %n change</numerusform>
+            <numerusform>made %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message numerus="yes">
         <source>%n event(s)</source>

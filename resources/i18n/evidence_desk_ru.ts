@@ -2529,6 +2529,97 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>TeamRefresh</name>
+    <message>
+        <source>{authors} changed the case</source>
+        <translation>{authors}: дело изменено</translation>
+    </message>
+    <message>
+        <source>{author} {changes}</source>
+        <translation>{author}: {changes}</translation>
+    </message>
+    <message numerus="yes">
+        <source>tagged %n page(s)</source>
+        <translation>
+            <numerusform>отмечена %n страница</numerusform>
+            <numerusform>отмечены %n страницы</numerusform>
+            <numerusform>отмечено %n страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>added %n note(s)</source>
+        <translation>
+            <numerusform>добавлена %n заметка</numerusform>
+            <numerusform>добавлены %n заметки</numerusform>
+            <numerusform>добавлено %n заметок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redacted %n page(s)</source>
+        <translation>
+            <numerusform>затемнена %n страница</numerusform>
+            <numerusform>затемнены %n страницы</numerusform>
+            <numerusform>затемнено %n страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reviewed %n mark(s)</source>
+        <translation>
+            <numerusform>проверена %n отметка</numerusform>
+            <numerusform>проверены %n отметки</numerusform>
+            <numerusform>проверено %n отметок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>edited %n entity(s)</source>
+        <translation>
+            <numerusform>изменена %n сущность</numerusform>
+            <numerusform>изменены %n сущности</numerusform>
+            <numerusform>изменено %n сущностей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>undid %n change(s)</source>
+        <translation>
+            <numerusform>отменено %n изменение</numerusform>
+            <numerusform>отменены %n изменения</numerusform>
+            <numerusform>отменено %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>redid %n change(s)</source>
+        <translation>
+            <numerusform>возвращено %n изменение</numerusform>
+            <numerusform>возвращены %n изменения</numerusform>
+            <numerusform>возвращено %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>imported %n document(s)</source>
+        <translation>
+            <numerusform>импортирован %n документ</numerusform>
+            <numerusform>импортированы %n документа</numerusform>
+            <numerusform>импортировано %n документов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %n page(s) with OCR</source>
+        <translation>
+            <numerusform>распознана %n страница</numerusform>
+            <numerusform>распознаны %n страницы</numerusform>
+            <numerusform>распознано %n страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>made %n change(s)</source>
+        <translation>
+            <numerusform>внесено %n изменение</numerusform>
+            <numerusform>внесены %n изменения</numerusform>
+            <numerusform>внесено %n изменений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Terms</name>
     <message>
         <source>letter</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from evidence_desk.core.case import Case
 from evidence_desk.core.commands.changes import Changes
 from evidence_desk.core.errors import EvidenceDeskError
+from evidence_desk.core.queries.team_changes import TeamChanges
 from evidence_desk.ui import about, accessibility, case_menu, layout, settings, theme, welcome
 from evidence_desk.ui.actions import build_actions, with_mnemonics
 from evidence_desk.ui.browser import CaseBrowser
@@ -41,6 +42,7 @@ from evidence_desk.ui.panels.base import (
 )
 from evidence_desk.ui.panels.registry import ANNOTATION_TABS, DOCK_PANELS
 from evidence_desk.ui.read_only import apply_read_only
+from evidence_desk.ui.team_refresh import TeamRefresh
 from evidence_desk.ui.tools.controller import ToolController
 from evidence_desk.ui.undo import UndoController
 from evidence_desk.ui.viewer.render_service import RenderService
@@ -145,6 +147,10 @@ class MainWindow(QMainWindow):
         welcome.install(self)
         accessibility.name_controls(self)
         self.idle_lock = attach_idle_lock(self, case)
+        # Others' changes (a colleague, the command line, another window): read from the audit log.
+        self.team = TeamRefresh(case, self.db, self, paused=lambda: self.idle_lock is not None
+                                and self.idle_lock.is_locked)
+        self.team.arrived.connect(self._team_changed)
 
     # -- composition helpers -------------------------------------------------------------------
 
@@ -253,6 +259,14 @@ class MainWindow(QMainWindow):
         if changes.touches("documents") or changes.touches("redactions"):  # redactions: failed-redaction badges
             self.browser.reload()
         self.refresh_views(changes, panels=False)  # the annotation panel listens to the undo stack itself
+
+    def _team_changed(self, news: TeamChanges) -> None:
+        """Others' changes (TeamChanges): refresh what they touched, say who did what."""
+        self._case_changed(news.changes)
+        self.annotations.refresh(news.changes)
+        text = self.team.describe(news)
+        if text:
+            self.statusBar().showMessage(text, 8000)
 
     def refresh_views(self, changes: Changes | None = None, panels: bool = True) -> None:
         """Redraw what shows what `changes` touched (None: everything): viewer overlays,
@@ -390,6 +404,7 @@ class MainWindow(QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.save_layout()
+        self.team.stop()
         self.jobs.shutdown()
         self.db.shutdown()
         for viewer in self.workspace.viewers():

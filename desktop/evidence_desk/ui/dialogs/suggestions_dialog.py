@@ -117,6 +117,7 @@ class SuggestionReview(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         window.undo.changed.connect(self._case_changed)
+        window.team.changed.connect(self._case_changed)  # a colleague's changes too
         self.reload()
 
     # -- reading ---------------------------------------------------------------------------

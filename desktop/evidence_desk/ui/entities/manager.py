@@ -160,6 +160,7 @@ class EntityManager(QDialog):
         self.type_box.currentIndexChanged.connect(lambda _i: self._fill())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         window.undo.changed.connect(self._case_changed)
+        window.team.changed.connect(self._case_changed)  # a colleague's changes too
         self._update_buttons()
         self.reload()
 
