@@ -389,6 +389,25 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>DocumentScope</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Dieses Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Ausgewählte Dokumente ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>A&amp;lle Dokumente</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <source>Go to page</source>
@@ -699,22 +718,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Export</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>&amp;This document</source>
-        <translation>&amp;Dieses Dokument</translation>
-    </message>
-    <message>
-        <source>&amp;Selected documents ({n})</source>
-        <translation>&amp;Ausgewählte Dokumente ({n})</translation>
-    </message>
-    <message>
-        <source>&amp;All documents</source>
-        <translation>A&amp;lle Dokumente</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Sanitised &amp;PDF (redactions applied, verified before writing)</source>
@@ -1618,22 +1621,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>OCR</source>
         <translation>Texterkennung (OCR)</translation>
-    </message>
-    <message>
-        <source>&amp;This document</source>
-        <translation>&amp;Dieses Dokument</translation>
-    </message>
-    <message>
-        <source>&amp;Selected documents ({n})</source>
-        <translation>&amp;Ausgewählte Dokumente ({n})</translation>
-    </message>
-    <message>
-        <source>&amp;All documents</source>
-        <translation>A&amp;lle Dokumente</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumente</translation>
     </message>
     <message>
         <source>OCR languages</source>
@@ -2882,6 +2869,97 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>internal error ({kind}: {exc})</source>
         <translation>interner Fehler ({kind}: {exc})</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationReport</name>
+    <message>
+        <source>No removed text anywhere in the file: page text, objects, strings, names, fonts and streams, checked with PyMuPDF and {parser} ({secrets} strings, as ASCII, hex, UTF-16 and PDFDocEncoding, look-alike letters folded)</source>
+        <translation>Kein entfernter Text irgendwo in der Datei: Seitentext, Objekte, Zeichenketten, Namen, Schriften und Streams, geprüft mit PyMuPDF und {parser} ({secrets} Zeichenketten, als ASCII, Hex, UTF-16 und PDFDocEncoding, ähnlich aussehende Buchstaben angeglichen)</translation>
+    </message>
+    <message>
+        <source>Every glyph outside the boxes is still on its line, in order</source>
+        <translation>Jede Glyphe außerhalb der Kästen steht noch auf ihrer Zeile, in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Every glyph outside the boxes is still on its line, in order, at its place</source>
+        <translation>Jede Glyphe außerhalb der Kästen steht noch auf ihrer Zeile, in ihrer Reihenfolge, an ihrem Platz</translation>
+    </message>
+    <message>
+        <source>No font outline or Type3 procedure that no text uses; {boxes} boxes render solid; no metadata, annotations or attachments; {revisions} revision</source>
+        <translation>Keine Schriftkontur und keine Type3-Prozedur, die kein Text benutzt; {boxes} Kästen werden deckend gezeichnet; keine Metadaten, Anmerkungen oder Anhänge; {revisions} Revision</translation>
+    </message>
+    <message>
+        <source>Width hiding: {bars} bar(s) of random width (3–12 em, whatever they replace), {lines} line(s) laid out again; bar/text width {low}–{high}</source>
+        <translation>Breiten verborgen: {bars} Balken zufälliger Breite (3–12 em, gleich was sie ersetzen), {lines} Zeile(n) neu gesetzt; Balken-/Textbreite {low}–{high}</translation>
+    </message>
+    <message>
+        <source>Width hiding: on (no line lost text, so no bar was needed)</source>
+        <translation>Breiten verbergen: an (keine Zeile hat Text verloren, also war kein Balken nötig)</translation>
+    </message>
+    <message>
+        <source>Width hiding: off (the gaps and boxes show the removed text&apos;s width)</source>
+        <translation>Breiten verbergen: aus (Lücken und Kästen zeigen die Breite des entfernten Texts)</translation>
+    </message>
+    <message>
+        <source>Audit chain: {n} entries, every hash linked to the one before</source>
+        <translation>Prüfkette: {n} Einträge, jeder Hash mit dem vorigen verknüpft</translation>
+    </message>
+    <message>
+        <source>Audit anchor: {n} entries, matches the chain&apos;s head</source>
+        <translation>Prüfanker: {n} Einträge, stimmt mit dem Kopf der Kette überein</translation>
+    </message>
+    <message>
+        <source>Audit log replayed against the records: {entries} entries, {records} records, {unexplained} the log does not explain</source>
+        <translation>Prüfprotokoll gegen die Datensätze nachgespielt: {entries} Einträge, {records} Datensätze, {unexplained} vom Protokoll nicht erklärt</translation>
+    </message>
+    <message>
+        <source>Originals: {n} files, each matching its SHA-256</source>
+        <translation>Originale: {n} Dateien, jede passend zu ihrem SHA-256</translation>
+    </message>
+    <message>
+        <source>Documents: {n}</source>
+        <translation>Dokumente: {n}</translation>
+    </message>
+    <message>
+        <source>Bundle: {members} members, {payload} payload files checked against the manifests ({profile} profile)</source>
+        <translation>Paket: {members} Einträge, {payload} Nutzdateien gegen die Manifeste geprüft (Profil {profile})</translation>
+    </message>
+    <message>
+        <source>Signature: valid, key {fp}</source>
+        <translation>Signatur: gültig, Schlüssel {fp}</translation>
+    </message>
+    <message>
+        <source>Signature: none (the bundle is not signed)</source>
+        <translation>Signatur: keine (das Paket ist nicht signiert)</translation>
+    </message>
+    <message>
+        <source>Redacted PDFs: {n} checked for leaks</source>
+        <translation>Geschwärzte PDFs: {n} auf Lecks geprüft</translation>
+    </message>
+    <message>
+        <source>PDF: {pages} pages, {revisions} revision; no metadata, annotations, form fields, attachments, scripts or black boxes over live text</source>
+        <translation>PDF: {pages} Seiten, {revisions} Revision; keine Metadaten, Anmerkungen, Formularfelder, Anhänge, Skripte oder schwarzen Kästen über lebendem Text</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>Was fehlschlug</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>Was geprüft wurde</translation>
     </message>
 </context>
 <context>

@@ -392,6 +392,25 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>DocumentScope</name>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>&amp;This document</source>
+        <translation>&amp;Этот документ</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({n})</source>
+        <translation>&amp;Выбранные документы ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>В&amp;се документы</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <source>Go to page</source>
@@ -704,22 +723,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>&amp;This document</source>
-        <translation>&amp;Этот документ</translation>
-    </message>
-    <message>
-        <source>&amp;Selected documents ({n})</source>
-        <translation>&amp;Выбранные документы ({n})</translation>
-    </message>
-    <message>
-        <source>&amp;All documents</source>
-        <translation>В&amp;се документы</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Документы</translation>
     </message>
     <message>
         <source>Sanitised &amp;PDF (redactions applied, verified before writing)</source>
@@ -1628,22 +1631,6 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>OCR</source>
         <translation>Распознавание (OCR)</translation>
-    </message>
-    <message>
-        <source>&amp;This document</source>
-        <translation>&amp;Этот документ</translation>
-    </message>
-    <message>
-        <source>&amp;Selected documents ({n})</source>
-        <translation>&amp;Выбранные документы ({n})</translation>
-    </message>
-    <message>
-        <source>&amp;All documents</source>
-        <translation>В&amp;се документы</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Документы</translation>
     </message>
     <message>
         <source>OCR languages</source>
@@ -2912,6 +2899,97 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>internal error ({kind}: {exc})</source>
         <translation>внутренняя ошибка ({kind}: {exc})</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationReport</name>
+    <message>
+        <source>No removed text anywhere in the file: page text, objects, strings, names, fonts and streams, checked with PyMuPDF and {parser} ({secrets} strings, as ASCII, hex, UTF-16 and PDFDocEncoding, look-alike letters folded)</source>
+        <translation>Удалённого текста нет нигде в файле: текст страниц, объекты, строки, имена, шрифты и потоки проверены PyMuPDF и {parser} ({secrets} строк, в ASCII, hex, UTF-16 и PDFDocEncoding, похожие буквы сведены)</translation>
+    </message>
+    <message>
+        <source>Every glyph outside the boxes is still on its line, in order</source>
+        <translation>Каждый глиф вне прямоугольников остался на своей строке, в прежнем порядке</translation>
+    </message>
+    <message>
+        <source>Every glyph outside the boxes is still on its line, in order, at its place</source>
+        <translation>Каждый глиф вне прямоугольников остался на своей строке, в прежнем порядке, на своём месте</translation>
+    </message>
+    <message>
+        <source>No font outline or Type3 procedure that no text uses; {boxes} boxes render solid; no metadata, annotations or attachments; {revisions} revision</source>
+        <translation>Нет контуров шрифта и процедур Type3, которые не использует текст; {boxes} прямоугольников закрашены сплошь; нет метаданных, аннотаций и вложений; ревизий: {revisions}</translation>
+    </message>
+    <message>
+        <source>Width hiding: {bars} bar(s) of random width (3–12 em, whatever they replace), {lines} line(s) laid out again; bar/text width {low}–{high}</source>
+        <translation>Ширина скрыта: полос случайной ширины: {bars} (3–12 em, что бы они ни заменяли), строк заново свёрстано: {lines}; ширина полосы/текста {low}–{high}</translation>
+    </message>
+    <message>
+        <source>Width hiding: on (no line lost text, so no bar was needed)</source>
+        <translation>Скрытие ширины: включено (ни одна строка не потеряла текст, полосы не понадобились)</translation>
+    </message>
+    <message>
+        <source>Width hiding: off (the gaps and boxes show the removed text&apos;s width)</source>
+        <translation>Скрытие ширины: выключено (пробелы и прямоугольники показывают ширину удалённого текста)</translation>
+    </message>
+    <message>
+        <source>Audit chain: {n} entries, every hash linked to the one before</source>
+        <translation>Цепочка журнала: записей: {n}, каждый хеш связан с предыдущим</translation>
+    </message>
+    <message>
+        <source>Audit anchor: {n} entries, matches the chain&apos;s head</source>
+        <translation>Якорь журнала: записей: {n}, совпадает с вершиной цепочки</translation>
+    </message>
+    <message>
+        <source>Audit log replayed against the records: {entries} entries, {records} records, {unexplained} the log does not explain</source>
+        <translation>Журнал воспроизведён по записям: записей журнала: {entries}, записей данных: {records}, не объяснено журналом: {unexplained}</translation>
+    </message>
+    <message>
+        <source>Originals: {n} files, each matching its SHA-256</source>
+        <translation>Оригиналы: файлов: {n}, каждый совпадает со своим SHA-256</translation>
+    </message>
+    <message>
+        <source>Documents: {n}</source>
+        <translation>Документы: {n}</translation>
+    </message>
+    <message>
+        <source>Bundle: {members} members, {payload} payload files checked against the manifests ({profile} profile)</source>
+        <translation>Пакет: элементов: {members}, файлов данных проверено по манифестам: {payload} (профиль {profile})</translation>
+    </message>
+    <message>
+        <source>Signature: valid, key {fp}</source>
+        <translation>Подпись: верна, ключ {fp}</translation>
+    </message>
+    <message>
+        <source>Signature: none (the bundle is not signed)</source>
+        <translation>Подпись: нет (пакет не подписан)</translation>
+    </message>
+    <message>
+        <source>Redacted PDFs: {n} checked for leaks</source>
+        <translation>Отредактированные PDF: {n} проверено на утечки</translation>
+    </message>
+    <message>
+        <source>PDF: {pages} pages, {revisions} revision; no metadata, annotations, form fields, attachments, scripts or black boxes over live text</source>
+        <translation>PDF: страниц: {pages}, ревизий: {revisions}; нет метаданных, аннотаций, полей форм, вложений, скриптов и чёрных прямоугольников поверх живого текста</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>Что не прошло</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>Что проверено</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ import pytest
 from evidence_desk.core import settings as core_settings
 from evidence_desk.core.resources import resource_dir
 from evidence_desk.ui import i18n
-from tests.ui.untranslated import scan
+from tests.ui.untranslated import findings, scan
 
 UI = Path(i18n.__file__).resolve().parent
 LANGUAGES = {"de": 2, "ru": 3}  # numerus forms: de one/other; ru one/few/many
@@ -33,6 +33,18 @@ def _keys(ts: Path) -> set[tuple[str, str]]:
 
 def test_no_user_visible_string_in_ui_bypasses_translation():
     assert scan(UI) == {}, "wrap these in self.tr(…) or QCoreApplication.translate(…)"
+
+
+def test_a_literal_handed_to_a_translating_wrapper_is_reported_because_lupdate_cannot_see_it(tmp_path):
+    module = tmp_path / "wrapped.py"
+    module.write_text("from PySide6.QtCore import QCoreApplication\n"
+                      "def _tr(text):\n"
+                      "    return QCoreApplication.translate('Report', text)\n"
+                      "def shortcut(name, keys):\n"
+                      "    return QCoreApplication.translate('Menu', name), keys\n"
+                      "LINE = _tr('Audit chain verified')\n"
+                      "ITEM = shortcut('X', 'Ctrl+Shift+X')\n", encoding="utf-8")
+    assert findings(module) == [(6, "'Audit chain verified'"), (7, "'X'")]  # the keys are not text
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))

@@ -2,7 +2,8 @@
 
 A string literal (or f-string) passed straight to a call that shows text to the user
 (setText, setToolTip, QLabel(…), addAction(…), QMessageBox.…, showMessage, …) is reported
-unless it is wrapped in `tr(…)`/`translate(…)`. Literals without a letter (symbols such as
+unless it is wrapped in `tr(…)`/`translate(…)`, and so is a literal handed to a function of the
+module that passes its parameter on to translate() (lupdate does not follow it). Literals without a letter (symbols such as
 "✕", "−", "%"), names that stay the same in every language (NAMES) and single lower-case code
 words are not text to translate."""
 
@@ -57,10 +58,34 @@ def _is_text(node: ast.expr) -> bool:
     return False
 
 
+def _wrappers(tree: ast.Module) -> dict[str, set[int | str]]:
+    """Functions that hand a parameter to translate()/tr(), with those parameters' positions and
+    names: lupdate cannot see through them, so a literal passed there never reaches the .ts
+    files and stays English."""
+    found: dict[str, set[int | str]] = {}
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = [a.arg for a in fn.args.args]
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Call) and _name(node.func) in ("translate", "tr"):
+                for a in node.args:
+                    if isinstance(a, ast.Name) and a.id in params:
+                        found.setdefault(fn.name, set()).update({params.index(a.id), a.id})
+    return found
+
+
 def findings(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     out: list[tuple[int, str]] = []
+    wrappers = _wrappers(tree)
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in wrappers:
+            forwarded = wrappers[_name(node.func)]
+            offset = 1 if isinstance(node.func, ast.Attribute) else 0  # self.method(…): self is params[0]
+            args = [a for i, a in enumerate(node.args) if i + offset in forwarded]
+            args += [kw.value for kw in node.keywords if kw.arg in forwarded]
+            out += [(a.lineno, ast.unparse(a)[:70]) for a in args if _is_text(a)]
         if not isinstance(node, ast.Call) or _name(node.func) not in TEXT_CALLS:
             continue
         func = node.func

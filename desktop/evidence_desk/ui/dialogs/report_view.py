@@ -17,33 +17,29 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from evidence_desk.core.verify_case import VerifyReport
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerificationReport", text)
-
-
 def export_lines(checked: dict[str, Any], hide_widths: bool = True) -> list[str]:
     """What an export's verification checked, one sentence each (as `export-pdf` prints it)."""
     lines = [
-        _tr("No removed text anywhere in the file: page text, objects, strings, names, fonts and streams, "
+        QCoreApplication.translate("VerificationReport", "No removed text anywhere in the file: page text, objects, strings, names, fonts and streams, "
             "checked with PyMuPDF and {parser} ({secrets} strings, as ASCII, hex, UTF-16 and "
             "PDFDocEncoding, look-alike letters folded)").format(
             parser=checked.get("second_parser", "qpdf"), secrets=checked.get("secrets", 0)),
-        _tr("Every glyph outside the boxes is still on its line, in order") if hide_widths
-        else _tr("Every glyph outside the boxes is still on its line, in order, at its place"),
-        _tr("No font outline or Type3 procedure that no text uses; {boxes} boxes render solid; no metadata, "
+        QCoreApplication.translate("VerificationReport", "Every glyph outside the boxes is still on its line, in order") if hide_widths
+        else QCoreApplication.translate("VerificationReport", "Every glyph outside the boxes is still on its line, in order, at its place"),
+        QCoreApplication.translate("VerificationReport", "No font outline or Type3 procedure that no text uses; {boxes} boxes render solid; no metadata, "
             "annotations or attachments; {revisions} revision").format(
             boxes=checked.get("boxes", 0), revisions=checked.get("revisions", 1)),
     ]
     width = checked.get("width_hiding")
     if hide_widths and isinstance(width, dict):
-        lines.append(_tr("Width hiding: {bars} bar(s) of random width (3–12 em, whatever they replace), "
+        lines.append(QCoreApplication.translate("VerificationReport", "Width hiding: {bars} bar(s) of random width (3–12 em, whatever they replace), "
                          "{lines} line(s) laid out again; bar/text width {low}–{high}").format(
             bars=width.get("bars", 0), lines=width.get("lines_rebuilt", 0),
             low=width.get("bar_to_text_width_min"), high=width.get("bar_to_text_width_max")))
     elif hide_widths:
-        lines.append(_tr("Width hiding: on (no line lost text, so no bar was needed)"))
+        lines.append(QCoreApplication.translate("VerificationReport", "Width hiding: on (no line lost text, so no bar was needed)"))
     else:
-        lines.append(_tr("Width hiding: off (the gaps and boxes show the removed text's width)"))
+        lines.append(QCoreApplication.translate("VerificationReport", "Width hiding: off (the gaps and boxes show the removed text's width)"))
     return lines
 
 
@@ -52,31 +48,31 @@ def checked_lines(report: VerifyReport) -> list[str]:
     c = report.checked
     lines = []
     if "audit_entries" in c:
-        lines.append(_tr("Audit chain: {n} entries, every hash linked to the one before").format(
+        lines.append(QCoreApplication.translate("VerificationReport", "Audit chain: {n} entries, every hash linked to the one before").format(
             n=c["audit_entries"]))
     if isinstance(c.get("anchor"), dict):
-        lines.append(_tr("Audit anchor: {n} entries, matches the chain's head").format(
+        lines.append(QCoreApplication.translate("VerificationReport", "Audit anchor: {n} entries, matches the chain's head").format(
             n=c["anchor"].get("entries")))
     if isinstance(c.get("replay"), dict):
         replay = c["replay"]
-        lines.append(_tr("Audit log replayed against the records: {entries} entries, {records} records, "
+        lines.append(QCoreApplication.translate("VerificationReport", "Audit log replayed against the records: {entries} entries, {records} records, "
                          "{unexplained} the log does not explain").format(
             entries=replay.get("entries"), records=replay.get("records"), unexplained=replay.get("unexplained")))
     if "originals" in c:
-        lines.append(_tr("Originals: {n} files, each matching its SHA-256").format(n=c["originals"]))
+        lines.append(QCoreApplication.translate("VerificationReport", "Originals: {n} files, each matching its SHA-256").format(n=c["originals"]))
     if "documents" in c:
-        lines.append(_tr("Documents: {n}").format(n=c["documents"]))
+        lines.append(QCoreApplication.translate("VerificationReport", "Documents: {n}").format(n=c["documents"]))
     if "members" in c:
-        lines.append(_tr("Bundle: {members} members, {payload} payload files checked against the manifests "
+        lines.append(QCoreApplication.translate("VerificationReport", "Bundle: {members} members, {payload} payload files checked against the manifests "
                          "({profile} profile)").format(members=c["members"], payload=c.get("payload_files", 0),
                                                       profile=c.get("profile") or "?"))
     if "signature" in c:
-        lines.append(_tr("Signature: valid, key {fp}").format(fp=c.get("signer_fingerprint"))
-                     if c["signature"] == "valid" else _tr("Signature: none (the bundle is not signed)"))
+        lines.append(QCoreApplication.translate("VerificationReport", "Signature: valid, key {fp}").format(fp=c.get("signer_fingerprint"))
+                     if c["signature"] == "valid" else QCoreApplication.translate("VerificationReport", "Signature: none (the bundle is not signed)"))
     if "pdfs_checked" in c:
-        lines.append(_tr("Redacted PDFs: {n} checked for leaks").format(n=c["pdfs_checked"]))
+        lines.append(QCoreApplication.translate("VerificationReport", "Redacted PDFs: {n} checked for leaks").format(n=c["pdfs_checked"]))
     if "pages" in c or "revisions" in c:
-        lines.append(_tr("PDF: {pages} pages, {revisions} revision; no metadata, annotations, form fields, "
+        lines.append(QCoreApplication.translate("VerificationReport", "PDF: {pages} pages, {revisions} revision; no metadata, annotations, form fields, "
                          "attachments, scripts or black boxes over live text").format(
             pages=c.get("pages", "?"), revisions=c.get("revisions", "?")))
     if "width_hiding" in c:
@@ -90,22 +86,25 @@ def checked_lines(report: VerifyReport) -> list[str]:
     return lines
 
 
+def _heading(text: str, items: Sequence[str], style: str = "") -> str:
+    return (f"<p><b>{escape(text)}</b></p><ul>"
+            + "".join(f"<li{style}>{escape(item)}</li>" for item in items) + "</ul>")
+
+
 def report_html(title: str, report: VerifyReport, lines: Sequence[str] | None = None) -> str:
     """One report as HTML: its target, OK/FAILED, the problems, the warnings, what was checked."""
-    status = _tr("verified") if report.ok else _tr("FAILED")
+    status = (QCoreApplication.translate("VerificationReport", "verified") if report.ok
+              else QCoreApplication.translate("VerificationReport", "FAILED"))
     colour = "#1b7f3b" if report.ok else "#b00020"
     html = [f"<h3>{escape(title)} — <span style='color:{colour}'>{escape(status)}</span></h3>",
             f"<p><code>{escape(report.target)}</code></p>"]
     if report.problems:
-        html.append(f"<p><b>{escape(_tr('What failed'))}</b></p><ul>"
-                    + "".join(f"<li style='color:{colour}'>{escape(p)}</li>" for p in report.problems) + "</ul>")
+        html.append(_heading(QCoreApplication.translate("VerificationReport", "What failed"), report.problems, f" style='color:{colour}'"))
     if report.warnings:
-        html.append(f"<p><b>{escape(_tr('Warnings'))}</b></p><ul>"
-                    + "".join(f"<li>{escape(w)}</li>" for w in report.warnings) + "</ul>")
+        html.append(_heading(QCoreApplication.translate("VerificationReport", "Warnings"), report.warnings))
     shown = list(lines) if lines is not None else checked_lines(report)
     if shown:
-        html.append(f"<p><b>{escape(_tr('What was checked'))}</b></p><ul>"
-                    + "".join(f"<li>{escape(line)}</li>" for line in shown) + "</ul>")
+        html.append(_heading(QCoreApplication.translate("VerificationReport", "What was checked"), shown))
     return "".join(html)
 
 
