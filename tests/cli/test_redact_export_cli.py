@@ -46,6 +46,8 @@ def test_region_redaction_is_recorded_approved_unless_proposed(case_with_letter:
     code, out, _ = run(capsys, "--case", c, "redact", "--list", "--json")
     rows = json.loads(out)
     assert [r["status"] for r in rows] == ["approved", "proposed"] and rows[0]["note"] == "witness"
+    code, out, _ = run(capsys, "--case", c, "redact", "--list")  # the table for people, too
+    assert code == 0 and "approved" in out and "70 88 160 104" in out
 
 
 def test_text_pattern_and_preview(case_with_letter: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -209,7 +209,7 @@ def _list(case: Case, doc: str | None, args: argparse.Namespace) -> int:
         return 0
     print_table(["id", "doc", "page", "reason", "status", "author", "reviewer", "text", "rect"],
                 [[r.id, r.document_id, r.page, r.reason, r.status, r.author, r.reviewer or "", r.text or "",
-                  " ".join(f"{v:.0f}" for v in r.rect)] for r in rows])
+                  " ".join(f"{v:.0f}" for v in r.rect.as_tuple())] for r in rows])
     return 0
 
 
