@@ -218,8 +218,64 @@
         <translation>Fallordner öffnen</translation>
     </message>
     <message>
-        <source>Choose an empty folder for the new case</source>
-        <translation>Leeren Ordner für den neuen Fall wählen</translation>
+        <source>Give the case a name.</source>
+        <translation>Geben Sie dem Fall einen Namen.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a folder name.</source>
+        <translation>„{name}“ kann kein Ordnername sein.</translation>
+    </message>
+    <message>
+        <source>A case name cannot hold / \ : * ? &quot; &lt; &gt; | or control characters.</source>
+        <translation>Ein Fallname darf / \ : * ? " &lt; &gt; | und Steuerzeichen nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>The name is too long for a folder.</source>
+        <translation>Der Name ist für einen Ordner zu lang.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{path} is a file.</source>
+        <translation>{path} ist eine Datei.</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not empty: choose another name, or open it with Case › Open Case….</source>
+        <translation>{path} existiert bereits und ist nicht leer: wählen Sie einen anderen Namen oder öffnen Sie ihn mit Fall › Fall öffnen….</translation>
+    </message>
+    <message>
+        <source>New Case</source>
+        <translation>Neuer Fall</translation>
+    </message>
+    <message>
+        <source>e.g. Qaldara export permits</source>
+        <translation>z. B. Ausfuhrgenehmigungen Qaldara</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Case &amp;name</source>
+        <translation>Fall&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;In folder</source>
+        <translation>&amp;Im Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Create Case</source>
+        <translation>Fall &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>The case will be the folder {path}</source>
+        <translation>Der Fall wird der Ordner {path}</translation>
+    </message>
+    <message>
+        <source>The folder the new case goes in</source>
+        <translation>Der Ordner, in den der neue Fall kommt</translation>
     </message>
 </context>
 <context>

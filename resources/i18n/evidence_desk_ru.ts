@@ -218,8 +218,64 @@
         <translation>Открыть папку дела</translation>
     </message>
     <message>
-        <source>Choose an empty folder for the new case</source>
-        <translation>Выберите пустую папку для нового дела</translation>
+        <source>Give the case a name.</source>
+        <translation>Дайте делу имя.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be a folder name.</source>
+        <translation>«{name}» не может быть именем папки.</translation>
+    </message>
+    <message>
+        <source>A case name cannot hold / \ : * ? &quot; &lt; &gt; | or control characters.</source>
+        <translation>Имя дела не может содержать / \ : * ? " &lt; &gt; | и управляющие символы.</translation>
+    </message>
+    <message>
+        <source>The name is too long for a folder.</source>
+        <translation>Имя слишком длинное для папки.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} is a file.</source>
+        <translation>{path} — это файл.</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not empty: choose another name, or open it with Case › Open Case….</source>
+        <translation>{path} уже существует и не пуста: выберите другое имя или откройте её через Дело › Открыть дело….</translation>
+    </message>
+    <message>
+        <source>New Case</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <source>e.g. Qaldara export permits</source>
+        <translation>напр. экспортные разрешения Qaldara</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Case &amp;name</source>
+        <translation>&amp;Имя дела</translation>
+    </message>
+    <message>
+        <source>&amp;In folder</source>
+        <translation>В &amp;папке</translation>
+    </message>
+    <message>
+        <source>&amp;Create Case</source>
+        <translation>&amp;Создать дело</translation>
+    </message>
+    <message>
+        <source>The case will be the folder {path}</source>
+        <translation>Делом станет папка {path}</translation>
+    </message>
+    <message>
+        <source>The folder the new case goes in</source>
+        <translation>Папка, в которой будет новое дело</translation>
     </message>
 </context>
 <context>
