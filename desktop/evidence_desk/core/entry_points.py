@@ -11,7 +11,7 @@ from evidence_desk.core.ocr.page_ocr import PageOcr
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.pdf.redact_plan import Coverage, ExportOutcome, VerifyOutcome
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, RenderedPage
-from evidence_desk.core.wire import EntryPoint
+from evidence_desk.core.wire import MAX_REQUEST, EntryPoint
 
 _RENDER = "evidence_desk.core.pdf.render"
 _EXTRACT = "evidence_desk.core.pdf.extract"
@@ -27,7 +27,10 @@ CLOSE_ALL: EntryPoint[bool] = EntryPoint(_RENDER, "close_all", bool)
 
 PROBE: EntryPoint[DocumentProbe] = EntryPoint(_EXTRACT, "probe", DocumentProbe)
 EXTRACT_PAGES: EntryPoint[list[ExtractedPage]] = EntryPoint(_EXTRACT, "extract_pages", list[ExtractedPage])
-UNLOCK_PDF: EntryPoint[bool] = EntryPoint("evidence_desk.core.pdf.unlock", "unlock_pdf", bool)
+# A decrypted PDF comes back whole, up to the import limit (each call bounds it further
+# with the import's own limit: `SandboxWorker.call(max_reply=…)`).
+UNLOCK_PDF: EntryPoint[bytes | None] = EntryPoint("evidence_desk.core.pdf.unlock", "unlock_pdf", bytes | None,
+                                                  MAX_REQUEST)
 
 EXPORT_DOCUMENT: EntryPoint[ExportOutcome] = EntryPoint(
     "evidence_desk.core.pdf.redact_apply", "export_document", ExportOutcome, 1024 * 1024)

@@ -269,10 +269,13 @@ class SandboxWorker:
                 self._kill()
                 self._start()
 
-    def call(self, entry: EntryPoint[R] | str, *args: Any, timeout: float = 60.0, **kwargs: Any) -> R:
-        """Run `entry` in the worker and return its reply, decoded into the entry's type."""
+    def call(self, entry: EntryPoint[R] | str, *args: Any, timeout: float = 60.0, max_reply: int | None = None,
+             **kwargs: Any) -> R:
+        """Run `entry` in the worker and return its reply, decoded into the entry's type.
+        `max_reply` lowers the entry's reply limit for this call (never raises it)."""
         if isinstance(entry, str):
             entry = EntryPoint.named(entry)
+        limit = entry.max_reply if max_reply is None else min(max_reply, entry.max_reply)
         request = wire.encode_request(entry, args, kwargs)
         with self._lock:
             if self._proc is None or not self._proc.is_alive():
@@ -284,7 +287,7 @@ class SandboxWorker:
                 if not self._conn.poll(timeout):
                     self._kill()
                     raise WorkerTimeout(f"gave no answer within {timeout:.0f} s and was stopped")
-                data = self._conn.recv_bytes(entry.max_reply)
+                data = self._conn.recv_bytes(limit)
             except EOFError as exc:
                 code = self._proc.exitcode if self._proc is not None else None
                 self._kill()
@@ -295,7 +298,7 @@ class SandboxWorker:
                 code = self._proc.exitcode if self._proc is not None else None
                 self._kill()
                 if oversized:
-                    raise WorkerError(f"the worker sent a reply over the {entry.max_reply:,}-byte "
+                    raise WorkerError(f"the worker sent a reply over the {limit:,}-byte "
                                       f"limit of {entry.function}; it was refused") from None
                 raise WorkerCrashed(_crash_reason(code)) from exc
             try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -95,19 +96,28 @@ class OriginalStore:
 
     def stage(self, source: Path, max_bytes: int | None = None) -> StagedFile:
         """Copy `source` into the staging folder, hashing as it goes."""
+        with open(source, "rb") as src:
+            return self._stage_from(src, source.name, max_bytes)
+
+    def stage_bytes(self, data: bytes, name: str, max_bytes: int | None = None) -> StagedFile:
+        """Stage a file held in memory (a PDF a worker decrypted): written only sealed in an
+        encrypted case, so its plaintext never reaches the disk."""
+        return self._stage_from(io.BytesIO(data), name, max_bytes)
+
+    def _stage_from(self, src: BinaryIO, name: str, max_bytes: int | None) -> StagedFile:
         self.staging.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
         fd, tmp = tempfile.mkstemp(dir=self.staging, prefix="in-")
         tmp_path = Path(tmp)
         try:
-            with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+            with os.fdopen(fd, "wb") as dst:
                 sink = self.sink(dst)
                 while chunk := src.read(CHUNK):
                     size += len(chunk)
                     if max_bytes is not None and size > max_bytes:
                         raise InvalidInputError(
-                            f"{source.name}: larger than the import limit of {max_bytes // (1024 * 1024)} MiB"
+                            f"{name}: larger than the import limit of {max_bytes // (1024 * 1024)} MiB"
                         )
                     digest.update(chunk)
                     sink.write(chunk)
@@ -118,7 +128,7 @@ class OriginalStore:
             tmp_path.unlink(missing_ok=True)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFullError(
-                    f"the disk holding the case is full while copying {source.name}; "
+                    f"the disk holding the case is full while copying {name}; "
                     "free some space and import again (nothing was added)"
                 ) from exc
             raise

@@ -1,9 +1,9 @@
 """Child of the no-plaintext test: a whole working session on a case — import a born-digital
-PDF and a scan, OCR the scan, render every page out of process, search — then it says
+PDF, a password-protected PDF (with its password) and a scan, OCR the scan, render every page out of process, search — then it says
 what it found and waits for a line on stdin (so the parent can search the disk while the
 session, its workers and their temporary folders are still alive).
 
-    python -m tests.core.crypto.session_child CASE PDF SCAN [PASSPHRASE]"""
+    python -m tests.core.crypto.session_child CASE PDF SCAN LOCKED PASSWORD PASSPHRASE WORD…"""
 
 from __future__ import annotations
 
@@ -43,18 +43,19 @@ def _render_all(case: Case, doc_ids: list[int]) -> list[str]:
     return errors
 
 
-def main(case_dir: str, pdf: str, scan: str, passphrase: str | None) -> None:
+def main(case_dir: str, pdf: str, scan: str, locked: str, password: str, passphrase: str | None) -> None:
     with Case.open(Path(case_dir), passphrase=passphrase) as case:
-        report = import_paths(case, [Path(pdf), Path(scan)], ImportOptions(ocr="never"))
+        report = import_paths(case, [Path(pdf), Path(scan), Path(locked)], ImportOptions(ocr="never"),
+                              password=password.encode())
         doc_ids = [o.document_id for o in report.imported]
         ocr = ocr_documents(case, [doc_ids[1]], "eng", Progress(), mode="always", workers=1)
         errors = _render_all(case, doc_ids)
-        words = sys.argv[5:]
+        words = sys.argv[7:]
         found = {w: len(search(case, w)) for w in words}
-        print(json.dumps({"docs": doc_ids, "ocr_pages": ocr.pages_done, "render_errors": errors,
+        print(json.dumps({"docs": doc_ids, "refused": [o.reason for o in report.refused], "ocr_pages": ocr.pages_done, "render_errors": errors,
                           "found": found}), flush=True)
         sys.stdin.readline()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] or None)
+    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6] or None)

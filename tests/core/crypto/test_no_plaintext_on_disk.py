@@ -1,6 +1,7 @@
-"""After a session on an encrypted case (import, OCR, rendering, search) no secret word of
-its documents is anywhere on disk: not in the case folder (database, -wal, -shm, originals,
-staging) nor in the temporary folder its process and workers used — as written, folded to
+"""After a session on an encrypted case (import — a password-protected PDF among the files —,
+OCR, rendering, search) no secret word of its documents is anywhere on disk: not in the case folder (database, -wal, -shm, originals,
+staging) nor in the temporary folder its process and workers used (their scratch folders
+included, where a decrypted PDF once passed on its way into the case) — as written, folded to
 lower case (the search index), or in UTF-16. The same session on a plain case shows the
 search has teeth: there the words are found."""
 
@@ -21,13 +22,15 @@ from PIL import Image, ImageDraw, ImageFont
 from evidence_desk.core.case import Case
 from evidence_desk.core.crypto.convert import convert
 from evidence_desk.core.crypto.keys import KdfParams
-from tests.core.pdfs import write_text_pdf
+from tests.core.pdfs import write_encrypted_pdf, write_text_pdf
 
 REPO = Path(__file__).resolve().parents[3]
 PASSPHRASE = "correct horse battery staple"
+PDF_PASSWORD = "Zöllner-4711"
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-# Letters Tesseract does not confuse with one another at this size.
-SAFE = "ABDEFHKMNPRTWXY"
+# Letters Tesseract does not confuse with one another at this size (no M/N/W: their strokes
+# run together, NMMH was read NUMH).
+SAFE = "ABDEFHKPRTXY"
 
 # Encryption at rest is for SQLite cases (`case encrypt` refuses a server case).
 pytestmark = [pytest.mark.needs_tesseract("eng"), pytest.mark.sqlite_only]
@@ -72,7 +75,7 @@ def _session(case_dir: Path, inbox: Path, temp: Path, words: list[str], passphra
     env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(temp)}
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.core.crypto.session_child", str(case_dir), str(inbox / "letter.pdf"),
-         str(inbox / "scan.png"), passphrase or "", *words],
+         str(inbox / "scan.png"), str(inbox / "locked.pdf"), PDF_PASSWORD, passphrase or "", *words],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO, env=env)
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -82,30 +85,32 @@ def _session(case_dir: Path, inbox: Path, temp: Path, words: list[str], passphra
 
 def _run(tmp_path: Path, encrypted: bool) -> tuple[dict, list[str]]:  # type: ignore[type-arg]
     rng = random.Random()
-    text_word, scan_word = _secret(rng), _secret(rng)
+    text_word, scan_word, locked_word = _secret(rng), _secret(rng), _secret(rng)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     # The session's own temporary folder, short (the fork server's socket lives in it).
     temp = Path(tempfile.mkdtemp(prefix="ed-t-"))
     write_text_pdf(inbox / "letter.pdf", [f"Our source {text_word} met the buyer in Minsk.", "Second page."])
     _scan(inbox / "scan.png", scan_word)
+    write_encrypted_pdf(inbox / "locked.pdf", f"Contract {locked_word} with JSC Integral", PDF_PASSWORD)
     case_dir = tmp_path / "case"
     case = Case.open(case_dir, create=True)
     if encrypted:
         convert(case, PASSPHRASE, params=KdfParams.fresh(time_cost=1, memory_kib=8 * 1024, parallelism=1))
     case.close()
-    child, said = _session(case_dir, inbox, temp, [text_word, scan_word], PASSPHRASE if encrypted else None)
+    words = [text_word, scan_word, locked_word]
+    child, said = _session(case_dir, inbox, temp, words, PASSPHRASE if encrypted else None)
     try:
-        leaks = _leaks([case_dir, temp], [text_word, scan_word])
+        leaks = _leaks([case_dir, temp], words)
     finally:
         assert child.stdin is not None
         child.stdin.write("\n")
         child.stdin.close()
         child.wait(60)
         shutil.rmtree(temp, ignore_errors=True)
-    assert said["ocr_pages"] == 1 and not said["render_errors"], said
-    assert said["found"] == {text_word: 1, scan_word: 1}, said  # both words really were read and indexed
-    return said, leaks
+    assert said["ocr_pages"] == 1 and not said["render_errors"] and not said["refused"], said
+    assert said["found"] == {text_word: 1, scan_word: 1, locked_word: 1}, said  # every word really was read and indexed
+    return {**said, "words": words}, leaks
 
 
 def test_a_session_on_an_encrypted_case_leaves_no_secret_on_disk(tmp_path):
@@ -114,5 +119,8 @@ def test_a_session_on_an_encrypted_case_leaves_no_secret_on_disk(tmp_path):
 
 
 def test_the_same_session_on_a_plain_case_finds_the_secrets_on_disk(tmp_path):
-    _said, leaks = _run(tmp_path, encrypted=False)
+    said, leaks = _run(tmp_path, encrypted=False)
     assert any("case.sqlite" in leak for leak in leaks), leaks
+    # the password-protected PDF's word too (its decrypted copy is indexed in the clear)
+    locked_word = said["words"][2]
+    assert any(locked_word.lower() in leak.lower() for leak in leaks), (locked_word, leaks)

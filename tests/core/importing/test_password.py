@@ -9,8 +9,12 @@ import pymupdf
 import pytest
 
 from evidence_desk.core.case import Case
+from evidence_desk.core.confine import scratch_dir
+from evidence_desk.core.entry_points import UNLOCK_PDF
+from evidence_desk.core.errors import RefusedFileError, WorkerError
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.queries.documents import list_documents
+from evidence_desk.core.sandbox import SandboxWorker
 from tests.core.pdfs import write_encrypted_pdf
 
 PASSWORD = "Zöllner-4711"  # non-ASCII: the bytes must reach MuPDF as the user typed them
@@ -56,3 +60,23 @@ def test_without_a_password_the_file_is_refused_as_encrypted(locked, tmp_path):
         [outcome] = import_paths(case, [locked], ImportOptions(workers=1)).outcomes
         assert (outcome.status, outcome.code) == ("refused", "encrypted")
         assert "--password-file" in outcome.reason
+
+
+def test_the_decrypted_pdf_comes_back_over_the_pipe_and_is_never_written_by_the_worker(locked):
+    with SandboxWorker() as worker:
+        before = set(scratch_dir().iterdir())
+        data = worker.call(UNLOCK_PDF, str(locked), PASSWORD.encode(), 10**6)
+        written = {p for p in scratch_dir().iterdir() if not p.name.endswith(".stderr")} - before
+    assert written == set()
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        assert not doc.needs_pass and "JSC Integral" in doc[0].get_text()
+
+
+def test_a_decrypted_pdf_over_the_import_limit_is_refused_and_a_longer_reply_never_read(locked):
+    with SandboxWorker() as worker:
+        with pytest.raises(RefusedFileError) as refused:
+            worker.call(UNLOCK_PDF, str(locked), PASSWORD.encode(), 100)
+        assert refused.value.code == "huge"
+        # A worker that ignores the limit it was given: its reply is refused from its length.
+        with pytest.raises(WorkerError, match="over the 100-byte limit"):
+            worker.call(UNLOCK_PDF, str(locked), PASSWORD.encode(), 10**6, max_reply=100)
