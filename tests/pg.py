@@ -18,6 +18,7 @@ import atexit
 import functools
 import glob
 import os
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -66,12 +67,20 @@ def _start_cluster() -> str:
                                     "-o", f"-c listen_addresses='' -c unix_socket_directories={sock} "
                                           "-c max_connections=200", "start"]), check=True, capture_output=True)
 
-    def stop() -> None:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+    # Stopped and removed at exit; and should this process be killed (a timeout, kill -9),
+    # by a watcher that waits for the end of its pipe from here, which comes however it ends.
+    stop = _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"])
+    watcher = subprocess.Popen(["sh", "-c", f"read _; {shlex.join(stop)}; rm -rf {shlex.quote(str(root))}"],
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
 
-    atexit.register(stop)
+    def stop_now() -> None:
+        subprocess.run(stop, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+        assert watcher.stdin is not None
+        watcher.stdin.close()
+
+    atexit.register(stop_now)
     return f"postgresql://postgres@/postgres?host={sock}"
 
 
@@ -131,3 +140,35 @@ def server_case_dir(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write_case_toml(folder, new_database())
     return folder
+
+
+def behind_the_back(folder: Path, *statements: str) -> None:
+    """`statements` run on a case's database without the application, as someone tampering
+    with it would: on its SQLite file, or on the server database its case.toml names."""
+    from evidence_desk.core.case import DB_NAME
+    from evidence_desk.core.db.location import read_case_toml
+
+    url = read_case_toml(folder)
+    if url is None:
+        import sqlite3
+
+        con = sqlite3.connect(folder / DB_NAME)
+        with con:
+            for sql in statements:
+                con.execute(sql)
+        con.close()
+        return
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1)) as conn:
+        for sql in statements:
+            conn.execute(sql)
+
+
+def allow_audit_delete(folder: Path) -> str:
+    """The statement that lifts the audit log's append-only trigger, on this case's database."""
+    from evidence_desk.core.db.location import read_case_toml
+
+    if read_case_toml(folder) is None:
+        return "DROP TRIGGER audit_log_no_delete"
+    return "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"

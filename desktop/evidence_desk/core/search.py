@@ -7,15 +7,23 @@ nothing the user types can be an FTS5 syntax error or an injection, and folded
 (`core.text.fold`) as the index is, so "Weissrussland" finds "Weißrussland". A
 word also finds the words that share its stem ("Гарбуз" finds "Гарбузу",
 `core.text.stems`); a "quoted phrase" and a prefix* stay exact.
-Snippets are cut from the page's words as written (`core.text.snippet`)."""
+Snippets are cut from the page's words as written (`core.text.snippet`).
+
+On PostgreSQL the same expression is a tsquery over `core.text.server_index`. A
+page whose tsvector cannot place every token (past the 16,383rd word, a word over
+255 times, a word too long to be a lexeme: marked `server_index.LOST`) cannot
+answer a phrase from its positions; a query with a phrase in it is decided on
+those pages from their folded token stream (`Leaf.found_in`), as FTS5 would."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import TextClause, text
+from sqlalchemy import Row, TextClause, text
+from sqlalchemy.orm import Session
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.errors import InvalidInputError
@@ -45,10 +53,52 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Leaf:
+    """One word or phrase of a query, folded: tokens in a row (the last one a prefix if
+    `prefix`), or, for one word, any word with one of `stems`."""
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    stems: tuple[str, ...] = ()
+
+    @property
+    def positional(self) -> bool:
+        """Whether a tsvector needs positions (or a lexeme it may lack) to decide this."""
+        return len(self.tokens) > 1 or any(len(t.encode()) > server_index.MAX_LEXEME_BYTES for t in self.tokens)
+
+    def found_in(self, tokens: list[str], vocabulary: set[str], stems: set[str]) -> bool:
+        """Whether a page with this folded token stream (its distinct tokens, its stems)
+        holds this word or phrase, by FTS5's rule."""
+        if self.stems and not stems.isdisjoint(self.stems):
+            return True
+        *head, last = self.tokens
+        if not head:
+            return any(t.startswith(last) for t in vocabulary) if self.prefix else last in vocabulary
+        n = len(head)
+        for i, token in enumerate(tokens[:len(tokens) - n]):
+            if token == head[0] and tokens[i:i + n] == head:
+                after = tokens[i + n]
+                if after.startswith(last) if self.prefix else after == last:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     fts: str  # the FTS5 expression (SQLite)
     terms: tuple[str, ...]  # the positive words and phrases, for highlighting
     tsquery: str = ""  # the same query as a PostgreSQL tsquery over `core.text.server_index`
+    groups: tuple[tuple[Leaf, ...], ...] = ()  # all of these groups, each any of its leaves
+    negatives: tuple[Leaf, ...] = ()  # and none of these
+
+    @property
+    def positional(self) -> bool:
+        return any(leaf.positional for group in (*self.groups, self.negatives) for leaf in group)
+
+    def found_in(self, tokens: list[str], stems: set[str]) -> bool:
+        """The whole query decided on one page's folded token stream and stems."""
+        vocabulary = set(tokens)
+        return (all(any(leaf.found_in(tokens, vocabulary, stems) for leaf in group) for group in self.groups)
+                and not any(leaf.found_in(tokens, vocabulary, stems) for leaf in self.negatives))
 
 
 def _quote(term: str) -> str:
@@ -69,30 +119,34 @@ def _ts_phrase(tokens: list[str], prefix: bool) -> str:
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
-def _word_expr(word: str, prefix: bool) -> tuple[str, str]:
+Expr = tuple[str, str, Leaf]  # FTS5 expression, tsquery, the leaf itself
+
+
+def _word_expr(word: str, prefix: bool) -> Expr:
     """A word as written, or (one word, no star) any word sharing a stem with it:
     as an FTS5 expression and as a tsquery."""
     tokens = fold_tokens(word)
     exact = "text : " + _quote(fold(word)) + ("*" if prefix else "")
     ts_exact = _ts_phrase(tokens, prefix)
     stems = sorted(token_stems(tokens[0])) if len(tokens) == 1 and not prefix else []
+    leaf = Leaf(tuple(tokens), prefix, tuple(stems))
     if not stems:
-        return exact, ts_exact
+        return exact, ts_exact, leaf
     return (f"({exact} OR stems : (" + " OR ".join(_quote(s) for s in stems) + "))",
-            f"({ts_exact} | " + " | ".join(f"{lexeme(s)}:B" for s in stems) + ")")
+            f"({ts_exact} | " + " | ".join(f"{lexeme(s)}:B" for s in stems) + ")", leaf)
 
 
-def _join(exprs: list[tuple[str, str]], fts_op: str, ts_op: str) -> tuple[str, str]:
+def _join(exprs: list[Expr], fts_op: str, ts_op: str) -> tuple[str, str]:
     if len(exprs) == 1:
-        return exprs[0]
+        return exprs[0][0], exprs[0][1]
     return ("(" + f" {fts_op} ".join(e[0] for e in exprs) + ")",
             "(" + f" {ts_op} ".join(e[1] for e in exprs) + ")")
 
 
 def parse_query(query: str) -> ParsedQuery:
     query = _clean(query)
-    negatives: list[tuple[str, str]] = []
-    groups: list[list[tuple[str, str]]] = [[]]
+    negatives: list[Expr] = []
+    groups: list[list[Expr]] = [[]]
     terms: list[str] = []
     pending_or = False
     for m in _TOKEN.finditer(query):
@@ -104,7 +158,8 @@ def parse_query(query: str) -> ParsedQuery:
             if not fold_tokens(phrase):
                 continue
             # a phrase is exact: no stems
-            expr = ("text : " + _quote(fold(phrase.strip())), _ts_phrase(fold_tokens(phrase), False))
+            tokens = fold_tokens(phrase)
+            expr = ("text : " + _quote(fold(phrase.strip())), _ts_phrase(tokens, False), Leaf(tuple(tokens)))
             term = phrase.strip()
         else:
             assert word is not None
@@ -133,7 +188,9 @@ def parse_query(query: str) -> ParsedQuery:
     for neg in negatives:
         fts += f" NOT {neg[0]}"
         tsquery += f" & !{neg[1]}"
-    return ParsedQuery(fts, tuple(terms), tsquery)
+    return ParsedQuery(fts, tuple(terms), tsquery,
+                       tuple(tuple(e[2] for e in group) for group in groups if group),
+                       tuple(e[2] for e in negatives))
 
 
 def _search_sql(where: str, order: str) -> TextClause:
@@ -159,36 +216,66 @@ def _server_search_sql(where: str, order: str) -> TextClause:
     """The same search on PostgreSQL; rank negated so that, as with FTS5's bm25, lower is better."""
     return text(
         f"""
-        SELECT p.document_id AS doc, d.filename AS filename, p.number AS page,
+        SELECT p.id AS id, p.document_id AS doc, d.filename AS filename, p.number AS page,
                p.text AS text, p.words AS words, -ts_rank(pi.tsv, q.q) AS rank
         FROM page_index pi
         JOIN pages p ON p.id = pi.page_id
         JOIN documents d ON d.id = p.document_id
         CROSS JOIN (SELECT CAST(:q AS tsquery) AS q) AS q
-        WHERE pi.tsv @@ q.q {where}
+        WHERE {where}
         ORDER BY {order}
         LIMIT :limit
         """
     )
 
 
-SERVER_SEARCH_SQL = _server_search_sql("", "rank, p.id")
-SERVER_SEARCH_IN_DOC_SQL = _server_search_sql("AND p.document_id = :doc", "p.number")
+_MATCH = "pi.tsv @@ q.q"
+_IN_DOC = " AND p.document_id = :doc"
+_LOST = "CAST('" + server_index.LOST.replace("'", "''") + "' AS tsquery)"
+_PLACED = f" AND NOT pi.tsv @@ {_LOST}"  # every token of the page has its position
+_CHOSEN = "p.id = ANY(:ids)"
+_BY_RANK, _BY_PAGE = "rank, p.id", "p.number"
+
+_LOST_PAGES_SQL = f"""
+    SELECT pi.page_id AS id, pi.tokens AS tokens,
+           ARRAY(SELECT u.lexeme FROM unnest(pi.tsv) AS u WHERE 'B' = ANY(u.weights)) AS stems
+    FROM page_index pi JOIN pages p ON p.id = pi.page_id
+    WHERE pi.tsv @@ {_LOST}"""
+
+
+def _server_search(s: Session, parsed: ParsedQuery, limit: int, document_id: int | None) -> list[Row[Any]]:
+    params: dict[str, object] = {"q": parsed.tsquery, "limit": limit}
+    in_doc = ""
+    if document_id is not None:
+        in_doc, params["doc"] = _IN_DOC, document_id
+    order = _BY_PAGE if document_id is not None else _BY_RANK
+    if not parsed.positional:
+        return list(s.execute(_server_search_sql(_MATCH + in_doc, order), params).all())
+    # The pages whose positions the tsvector holds answer by tsquery; the others by their tokens.
+    found = list(s.execute(_server_search_sql(_MATCH + _PLACED + in_doc, order), params).all())
+    lost = s.execute(text(_LOST_PAGES_SQL + in_doc), params).all()
+    ids = [r.id for r in lost if parsed.found_in(r.tokens.split(), set(r.stems))]
+    if ids:
+        found += s.execute(_server_search_sql(_CHOSEN, order), {**params, "ids": ids}).all()
+        found.sort(key=(lambda r: r.page) if document_id is not None else (lambda r: (r.rank, r.id)))
+    return found[:limit]
 
 
 def search(case: Case, query: str, limit: int = 100, document_id: int | None = None) -> list[SearchHit]:
     if limit < 1:
         raise InvalidInputError("the number of hits to show must be at least 1")
     parsed = parse_query(query)
-    server = case.on_server
     with case.read() as s:
-        params: dict[str, object] = {"q": parsed.tsquery if server else parsed.fts, "limit": limit}
-        if document_id is None:
-            sql = SERVER_SEARCH_SQL if server else SEARCH_SQL
+        if case.on_server:
+            found = _server_search(s, parsed, limit, document_id)
         else:
-            sql = SERVER_SEARCH_IN_DOC_SQL if server else SEARCH_IN_DOC_SQL
-            params["doc"] = document_id
-        found = s.execute(sql, params).all()
+            params: dict[str, object] = {"q": parsed.fts, "limit": limit}
+            if document_id is None:
+                sql = SEARCH_SQL
+            else:
+                sql = SEARCH_IN_DOC_SQL
+                params["doc"] = document_id
+            found = list(s.execute(sql, params).all())
     return [SearchHit(r.doc, r.filename, r.page,
                       snippet(PageStream.from_json(r.words, r.text), parsed.terms, SNIPPET_OPEN, SNIPPET_CLOSE),
                       float(r.rank)) for r in found]

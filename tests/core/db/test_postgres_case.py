@@ -5,8 +5,10 @@ interleaving, and `case copy` between the two databases, verified row for row.""
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import random
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,7 +22,7 @@ from evidence_desk.core.commands.notes import AddNote
 from evidence_desk.core.commands.tagging import Tag
 from evidence_desk.core.db.copy_case import copy_case
 from evidence_desk.core.db.location import CASE_TOML, read_case_toml
-from evidence_desk.core.db.models import AuditEntry, Mention, Note, Redaction
+from evidence_desk.core.db.models import AuditEntry, Mention, Note, Page, Redaction
 from evidence_desk.core.errors import CaseError
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.redaction.matching import find_hits
@@ -113,13 +115,29 @@ def test_the_same_query_finds_the_same_pages_on_both_databases(corpus_pair: tupl
     queries = words + [w[: max(2, len(w) // 2)] + "*" for w in rng.sample(words, 40)]
     queries += [f'"{a} {b}"' for a, b in zip(words[::7], words[1::7], strict=False)]
     queries += [f"{a} OR {b}" for a, b in zip(words[::11], words[3::11], strict=False)]
-    found = 0
+    pairs = _adjacent_words(lite, 40, seed=16)  # phrases that are on the pages
+    queries += [f'"{a} {b}"' for a, b in pairs]
+    queries += [f"{a}-{b[:2]}*" for a, b in pairs[:15]]  # a phrase whose last word is a prefix
+    queries += [f"{a} -{b}" for a, b in zip(words[::9], words[2::9], strict=False)]
+    queries += [f'{a} -"{b} {c}"' for (a, _), (b, c) in zip(pairs[::2], pairs[1::2], strict=False)]
+    queries += [f'-{b} "{a} {b}" OR {c}' for (a, b), c in zip(pairs[::3], words[5::3], strict=False)]
+    found: dict[str, bool] = {}
     for query in queries:
         want = sorted((h.doc, h.page) for h in search(lite, query, limit=100_000))
         got = sorted((h.doc, h.page) for h in search(server, query, limit=100_000))
         assert got == want, query
-        found += bool(want)
-    assert found > 150
+        found[query] = bool(want)
+    assert sum(found.values()) > 150
+    assert sum(found[f'"{a} {b}"'] for a, b in pairs) >= len(pairs) * 3 // 4 >= 30
+
+
+def _adjacent_words(case: Case, n: int, seed: int) -> list[tuple[str, str]]:
+    """`n` pairs of words that stand next to each other on a page of the case."""
+    with case.read() as s:
+        pages = [t for t in s.execute(select(Page.text)).scalars() if t]
+    pairs = sorted({(a, b) for t in pages for a, b in itertools.pairwise(re.findall(r"\w+", t))
+                    if a.isalpha() and b.isalpha() and len(a) > 2 and len(b) > 2})
+    return random.Random(seed).sample(pairs, min(n, len(pairs)))
 
 
 def test_search_is_within_redaction_is_within_the_viewer_on_postgresql(corpus_pair: tuple[Case, Case]) -> None:
@@ -136,6 +154,38 @@ def test_a_case_copied_to_postgresql_and_back_is_the_same_row_for_row(corpus_pai
     with Case.open(tmp_path / "back") as case:
         assert not case.on_server and verify_case(case).ok
         assert sorted(h.page for h in search(case, "the")) == sorted(h.page for h in search(lite, "the"))
+
+
+def _long_page() -> str:
+    """One page of 16,700 words, past what a tsvector can place: `ditto` 301 times (a lexeme
+    keeps 255 positions) with `omega` after the last; `gamma` at word 16,382 and `delta` at
+    16,600, `alpha beta` in a row at 16,500 (positions over 16,383 are stored as 16,383)."""
+    words = [w for i in range(300) for w in ("ditto", f"w{i}")] + ["ditto", "omega"]
+    words += [f"w{i}" for i in range(len(words), 16381)] + ["gamma"]
+    words += [f"w{i}" for i in range(len(words), 16499)] + ["alpha", "beta"]
+    words += [f"w{i}" for i in range(len(words), 16599)] + ["delta"]
+    words += [f"w{i}" for i in range(len(words), 16700)]
+    return " ".join(words)
+
+
+def test_a_phrase_past_what_a_tsvector_can_place_is_found_as_on_sqlite(pg_case_dir: Path, tmp_path: Path) -> None:
+    long_pdf = write_text_pdf(tmp_path / "long.pdf", [_long_page()], fontsize=1.6)
+    short_pdf = write_text_pdf(tmp_path / "short.pdf", ["alpha beta gamma delta ditto"])
+    want = {'"alpha beta"': ["long.pdf", "short.pdf"], '"gamma delta"': ["short.pdf"],
+            '"ditto omega"': ["long.pdf"], '"beta alpha"': [], "alpha-be*": ["long.pdf", "short.pdf"],
+            'alpha -"gamma delta"': ["long.pdf"], '"ditto w299" OR "gamma delta"': ["long.pdf", "short.pdf"],
+            "omega": ["long.pdf"], '-"alpha beta" ditto': []}
+    for folder in (tmp_path / "lite", pg_case_dir):
+        with Case.open(folder, create=True) as case:
+            imported = import_paths(case, [long_pdf, short_pdf], ImportOptions(ocr="never")).imported
+            with case.read() as s:
+                assert s.execute(text("SELECT length(text) FROM pages ORDER BY id")).scalars().first() > 100_000
+            for query, files in want.items():
+                assert sorted(h.filename for h in search(case, query)) == files, (case.on_server, query)
+            long_id = imported[0].document_id
+            assert [h.page for h in search(case, '"alpha beta"', document_id=long_id)] == [1]
+            assert len(search(case, '"alpha beta"', limit=1)) == 1
+            assert verify_case(case).ok
 
 
 WRITER = """

@@ -5,18 +5,18 @@ an untouched case exports with the check and the audit head in its report."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from evidence_desk.cli.main import main
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
-from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.case import Case
 from evidence_desk.core.commands.redaction import MarkRedaction, Spot
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.redaction.export import export_pdf
 from evidence_desk.core.redaction.export_log import RedactionsDisagreeError
+from tests import pg
 from tests.core.redaction.conftest import import_one, write_lines_pdf
 
 SECRET = "ZQLOGSECRET"
@@ -31,10 +31,7 @@ def redacted(case: Case, tmp_path: Path) -> tuple[Case, int]:
 
 
 def _sql(case: Case, statement: str) -> None:
-    con = sqlite3.connect(case.path / DB_NAME)
-    with con:
-        con.execute(statement)
-    con.close()
+    pg.behind_the_back(case.path, statement)
 
 
 def test_an_export_reports_its_redactions_agree_with_the_log_and_the_audit_head(redacted, tmp_path: Path) -> None:
@@ -93,11 +90,8 @@ def test_bundle_export_refuses_it_as_well(redacted, tmp_path: Path) -> None:
 
 def test_an_audit_log_cut_short_refuses_the_export(redacted, tmp_path: Path) -> None:
     case, doc = redacted
-    con = sqlite3.connect(case.path / DB_NAME)
-    with con:
-        con.execute("DROP TRIGGER audit_log_no_delete")
-        con.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
-    con.close()
+    pg.behind_the_back(case.path, pg.allow_audit_delete(case.path),
+                       "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
     with pytest.raises(RedactionsDisagreeError, match="entries were removed"):
         export_pdf(case, doc, tmp_path / "out.pdf")
 

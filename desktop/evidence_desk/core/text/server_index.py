@@ -14,9 +14,13 @@ finds the same pages on both databases:
   substring rule of redaction matching (`core.text.match`).
 
 Limits PostgreSQL sets, and what is done about them: positions above 16,383 are
-stored as 16,383 (a phrase beyond the 16,383rd word of one page may then match
-loosely: matching re-checks every candidate page, so only search can over-find);
-a lexeme keeps at most 255 positions."""
+stored as 16,383, a lexeme keeps at most 255 positions, and a word over 2,046
+bytes cannot be a lexeme at all. On a page where any of these bites, a phrase
+(`<->`) could match where it is not, or miss where it is; such a page carries the
+lexeme `LOST` (no folded token holds a hyphen, so no word finds it), and search
+decides a query that needs positions on those pages from their folded token
+stream (`tokens`) instead of the tsvector (`core.search`). Matching re-checks
+every candidate page anyway."""
 
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ def lexeme(token: str) -> str:
 
 
 NEVER = "'too-long-word'"  # no folded token holds a hyphen: this lexeme matches no page
+LOST = "'positions-lost'"  # on the pages whose tsvector cannot place every token (see above)
 
 
 def query_lexeme(token: str) -> str:
@@ -57,17 +62,23 @@ def page_terms(page_text: str | None, words_json: str | list[Any] | None) -> tup
     folded, stems = index_columns(page_text, words_json)
     tokens = [folded[a:b] for a, b in token_spans(folded)]
     positions: dict[str, list[str]] = {}
+    lost = len(tokens) > MAX_POSITION
     for index, token in enumerate(tokens, start=1):
         if len(token.encode()) > MAX_LEXEME_BYTES:
+            lost = True
             continue
         found = positions.setdefault(token, [])
         if len(found) < MAX_POSITIONS_PER_LEXEME:
             found.append(f"{min(index, MAX_POSITION)}A")
+        else:
+            lost = True
     for stem in stems.split():
         if len(stem.encode()) <= MAX_LEXEME_BYTES:
             # A stem is a word of its own (weight B); its position is irrelevant but must exist.
             positions.setdefault(stem, []).append(f"{MAX_POSITION}B")
     literal = " ".join(f"{lexeme(word)}:{','.join(dict.fromkeys(pos))}" for word, pos in positions.items())
+    if lost:
+        literal += (" " if literal else "") + LOST
     return " ".join(tokens), literal
 
 
