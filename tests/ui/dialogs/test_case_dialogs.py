@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from evidence_desk.ui.dialogs.case_dialogs import NewCaseDialog, choose_new_case
 
@@ -54,3 +54,9 @@ def test_choosing_returns_the_new_folder_when_create_is_pressed(qtbot, tmp_path)
 
     QTimer.singleShot(0, fill)
     assert choose_new_case(None, tmp_path) == tmp_path / "Leak 2026"
+
+
+def test_both_rows_have_a_keyboard_mnemonic_that_reaches_their_field(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    labels = {label.text(): label.buddy() for label in dialog.findChildren(QLabel) if label.buddy() is not None}
+    assert labels == {"Case &name": dialog.name, "&In folder": dialog.location}

@@ -80,7 +80,9 @@ class NewCaseDialog(QDialog):
         self.result_line.setWordWrap(True)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("CaseDialogs", "Case &name"), self.name)
-        form.addRow(QCoreApplication.translate("CaseDialogs", "&In folder"), where)
+        in_folder = QLabel(QCoreApplication.translate("CaseDialogs", "&In folder"))
+        in_folder.setBuddy(self.location)  # a row holding a layout gets no buddy of its own: & would show
+        form.addRow(in_folder, where)
         self.buttons = ok_cancel(self, QCoreApplication.translate("CaseDialogs", "&Create Case"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
