@@ -79,21 +79,29 @@ class Word:
     line: int = 0
     index: int = 0
     confidence: float | None = None  # 0..100 for OCR words, None for embedded text
+    # Drawn very light (pale grey, white, or mostly transparent: core.pdf.extract's
+    # FAINT_LIGHTNESS), as watermarks are. Rows stored before this was read lack it.
+    faint: bool = False
 
     def to_row(self) -> list[object]:
+        """[x0, y0, x1, y1, text, block, line, index], then the confidence (OCR words), then
+        1 for a faint word (after a null confidence for embedded text)."""
         r = self.rect
         row: list[object] = [
             round(r.x0, 2), round(r.y0, 2), round(r.x1, 2), round(r.y1, 2),
             self.text, self.block, self.line, self.index,
         ]
-        if self.confidence is not None:
-            row.append(round(self.confidence, 1))
+        if self.confidence is not None or self.faint:
+            row.append(None if self.confidence is None else round(self.confidence, 1))
+        if self.faint:
+            row.append(1)
         return row
 
     @classmethod
     def from_row(cls, row: list) -> Word:  # type: ignore[type-arg]
         conf = float(row[8]) if len(row) > 8 and row[8] is not None else None
-        return cls(Rect(*map(float, row[:4])), str(row[4]), int(row[5]), int(row[6]), int(row[7]), conf)
+        faint = len(row) > 9 and bool(row[9])
+        return cls(Rect(*map(float, row[:4])), str(row[4]), int(row[5]), int(row[6]), int(row[7]), conf, faint)
 
 
 @dataclass(frozen=True, slots=True)

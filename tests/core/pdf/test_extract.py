@@ -37,3 +37,39 @@ def test_a_search_for_a_word_written_with_a_ligature_finds_it(case: Case, tmp_pa
     import_paths(case, [_ligature_pdf(tmp_path / "lig.pdf")])
     assert [h.page for h in search(case, "official")] == [1]
     assert [h.page for h in search(case, "final")] == [1]
+
+
+def _shaded_pdf(path: Path) -> Path:
+    """Black body text, a pale grey word, a see-through black word and a mixed line."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Ivan Petrov signed", fontsize=11)
+    page.insert_text((72, 200), "CONFIDENTIAL", fontsize=26, color=(0.85, 0.85, 0.85))
+    page.insert_text((72, 300), "DRAFT", fontsize=26, fill_opacity=0.2)
+    page.insert_text((72, 400), "grey", fontsize=11, color=(0.5, 0.5, 0.5))
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 500), "dark ", fontsize=11)
+    writer.write_text(page)
+    writer = pymupdf.TextWriter(page.rect, color=(0.9, 0.9, 0.9))
+    writer.append((110, 500), "pale", fontsize=11)
+    writer.write_text(page)
+    doc.save(path)
+    return path
+
+
+def test_text_drawn_very_light_or_see_through_is_marked_faint_in_its_word_rows(tmp_path: Path) -> None:
+    """Watermarks are pale or transparent: the word rows say which words are drawn so,
+    whether sent as lists or as the JSON the importer stores, and the rows read back."""
+    import json
+
+    from evidence_desk.core.geometry import Word
+
+    pdf = _shaded_pdf(tmp_path / "shaded.pdf")
+    [page] = extract_pages(str(pdf), "application/pdf", 0, 1)
+    [stored] = extract_pages(str(pdf), "application/pdf", 0, 1, words_as_json=True)
+    for rows in (page.words, json.loads(stored.words_json)):
+        words = [Word.from_row(row) for row in rows]
+        assert {w.text for w in words if w.faint} == {"CONFIDENTIAL", "DRAFT", "pale"}
+        assert {"Ivan", "Petrov", "grey", "dark"} <= {w.text for w in words if not w.faint}
+        assert all(len(row) == 8 for row, w in zip(rows, words, strict=True) if not w.faint)
+        assert all(Word.from_row(w.to_row()) == w for w in words)

@@ -48,3 +48,14 @@ def test_the_start_of_a_word_is_highlighted_as_redaction_would_mark_it():
 def test_malformed_word_rows_are_skipped_not_fatal():
     layer = TextLayer([[1, 2, 3], [0, 0, 5, 5, "ok", 0, 0, 0], None])  # type: ignore[list-item]
     assert [w.text for w in layer.words] == ["ok"]
+
+
+def test_faint_text_of_body_size_on_a_short_line_stays_part_of_the_text():
+    """White letters in a dark table header, a pale footer: faint, but neither bigger than
+    the body nor across the page, so not a watermark; a faint line across the page is."""
+    body = [[72, 100 + i * 20, 200, 114 + i * 20, f"word{i}", i, 0, 0] for i in range(6)]
+    header = [72, 300, 110, 314, "Name", 10, 0, 0, None, 1]
+    banner = [72, 400, 540, 414, "CONFIDENTIAL", 11, 0, 0, None, 1]
+    text = TextLayer([*body, header, banner])
+    assert [text.words[i].text for i in text.watermark] == ["CONFIDENTIAL"]
+    assert TextLayer([*body, header[:8], banner[:8]]).watermark == frozenset()  # rows stored before

@@ -83,3 +83,50 @@ def test_a_drag_that_starts_on_the_watermark_selects_the_watermark(qtbot, viewer
     with qtbot.waitSignal(viewer.textSelected, timeout=5_000) as selected:
         drag(viewer.page_view, 1, (300, 420), (330, 400))  # on the letters, far below the body
     assert selected.args[2] == "CONFIDENTIAL"
+
+
+def pale_stamped_letter(path: Path) -> Path:
+    """A letter whose signature lies under a pale grey, level "CONFIDENTIAL" stamped first:
+    not tall enough to tell by its box (under 2.5 body lines), only by being drawn so light."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((60, 412), "CONFIDENTIAL", fontsize=26, color=(0.85, 0.85, 0.85))
+    for i, line in enumerate(LINES):
+        page.insert_text((72, 120 + i * 22), line, fontsize=11)
+    page.insert_text((72, 404), "Olga Denisova", fontsize=11)
+    doc.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def pale_doc(viewer_case, tmp_path_factory):
+    return import_one(viewer_case.case, pale_stamped_letter(tmp_path_factory.mktemp("pale") / "pale.pdf"))
+
+
+def test_a_pale_level_watermark_is_told_by_its_colour(viewer_case, pale_doc):
+    text = layer(viewer_case, pale_doc)
+    words = {w.text: w for w in text.words}
+    assert words["CONFIDENTIAL"].rect.height < 2.5 * words["Olga"].rect.height  # the box alone would not tell
+    assert [text.words[i].text for i in text.watermark] == ["CONFIDENTIAL"]
+
+
+def test_dragging_over_a_name_under_a_pale_watermark_selects_the_name(qtbot, viewer, viewer_case, pale_doc):
+    viewer.open_document(pale_doc)
+    qtbot.waitUntil(lambda: viewer.page_view.item(1).pixmap is not None, timeout=20_000)
+    words = {w.text: w.rect for w in layer(viewer_case, pale_doc).words}
+    olga, denisova, mark = words["Olga"], words["Denisova"], words["CONFIDENTIAL"]
+    assert mark.x0 < olga.x0 < mark.x1 and mark.y0 < olga.y0 < olga.y1 < mark.y1  # under the stamp
+    with qtbot.waitSignal(viewer.textSelected, timeout=5_000) as selected:
+        drag(viewer.page_view, 1, (olga.x0 + 2, (olga.y0 + olga.y1) / 2),
+             (denisova.x1 - 2, (denisova.y0 + denisova.y1) / 2))
+    assert selected.args[2] == "Olga Denisova"
+
+
+def test_a_drag_that_starts_on_a_pale_watermark_selects_it(qtbot, viewer, viewer_case, pale_doc):
+    viewer.open_document(pale_doc)
+    qtbot.waitUntil(lambda: viewer.page_view.item(1).pixmap is not None, timeout=20_000)
+    mark = {w.text: w.rect for w in layer(viewer_case, pale_doc).words}["CONFIDENTIAL"]
+    y = (mark.y0 + mark.y1) / 2
+    with qtbot.waitSignal(viewer.textSelected, timeout=5_000) as selected:
+        drag(viewer.page_view, 1, (mark.x1 - 12, y), (mark.x1 - 2, y))  # its end, past the signature
+    assert selected.args[2] == "CONFIDENTIAL"

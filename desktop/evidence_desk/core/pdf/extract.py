@@ -31,6 +31,10 @@ METADATA_KEYS = ("title", "author", "subject", "keywords", "creator", "producer"
 
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES
+# Text drawn this light (its colour composited at its opacity over white, 0 black .. 1 white)
+# is "faint": a pale grey or see-through watermark, or white text. The word row says so
+# (`geometry.Word.faint`); the viewer decides what that means for selection.
+FAINT_LIGHTNESS = 0.7
 _open: dict[str, Any] = {}
 
 
@@ -128,20 +132,59 @@ def extract_pages(path: Source, media_type: str, start: int, stop: int,
     return as_json_words(out) if words_as_json else out
 
 
+def _lightness(color: int, alpha: int) -> float:
+    """How light a span looks on white: its sRGB colour's luminance, faded by its opacity."""
+    r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
+    luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+    opacity = min(max(alpha, 0), 255) / 255
+    return 1.0 - opacity * (1.0 - luminance)
+
+
+def _faint_words(textpage: pymupdf.TextPage, raw_words: list[tuple[Any, ...]]) -> set[int]:
+    """Indexes of the words drawn faint (see FAINT_LIGHTNESS). "words" carries no colour,
+    so the spans of the same text page are read: a word belongs to the span of its line
+    (same block and line numbers) that overlaps it most. Most pages have none."""
+    faint_lines: dict[tuple[int, int], list[tuple[tuple[float, float, float, float], bool]]] = {}
+    for block in textpage.extractDICT()["blocks"]:
+        for line_no, line in enumerate(block.get("lines", ())):
+            spans = [(tuple(span["bbox"]), _lightness(int(span.get("color", 0)), int(span.get("alpha", 255)))
+                      >= FAINT_LIGHTNESS) for span in line["spans"]]
+            if any(faint for _, faint in spans):
+                faint_lines[(int(block["number"]), line_no)] = spans
+    if not faint_lines:
+        return set()
+    marked: set[int] = set()
+    for i, w in enumerate(raw_words):
+        spans = faint_lines.get((w[5], w[6]))
+        if spans is None:
+            continue
+        if all(faint for _, faint in spans):
+            marked.add(i)
+            continue
+        if max(spans, key=lambda span: _overlap(span[0], w))[1]:
+            marked.add(i)
+    return marked
+
+
+def _overlap(box: tuple[float, ...], w: tuple[Any, ...]) -> float:
+    return max(0.0, min(box[2], w[2]) - max(box[0], w[0])) * max(0.0, min(box[3], w[3]) - max(box[1], w[1]))
+
+
 def _words_json(raw_words: list[tuple[Any, ...]]) -> str:
     """The rows of `geometry.Word.to_row()` as compact JSON, written in one pass: a
     page holds thousands of words, and rounding plus `json.dumps` cost more than
     MuPDF's own extraction. Coordinates keep 2 decimals, as `to_row` rounds them."""
     try:
         body = ",".join(
-            "[%.2f,%.2f,%.2f,%.2f,%s,%d,%d,%d]" % (w[0], w[1], w[2], w[3], _json_str(w[4]), w[5], w[6], w[7])  # noqa: UP031 - fastest
+            "[%.2f,%.2f,%.2f,%.2f,%s,%d,%d,%d%s]" % (w[0], w[1], w[2], w[3], _json_str(w[4]), w[5], w[6], w[7],  # noqa: UP031 - fastest
+                                                     ",null,1" if len(w) > 8 else "")
             for w in raw_words
         )
     except (TypeError, ValueError):
         body = None
     if body is None or "nan" in body or "inf" in body:  # rare: fall back to the exact writer
-        rows = [[round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]
-                for w in raw_words]
+        rows = [[round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7],
+                 *((None, 1) if len(w) > 8 else ())] for w in raw_words]
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     return "[" + body + "]"
 
@@ -162,8 +205,9 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
         raw_words = page.get_text("words", textpage=textpage)
         text = page.get_text("text", textpage=textpage)[:MAX_TEXT_PER_PAGE]
         has_images = bool(page.get_images(full=False))
+        faint = _faint_words(textpage, raw_words[:MAX_WORDS_PER_PAGE])
     except Exception:
-        raw_words, text, has_images = [], "", True
+        raw_words, text, has_images, faint = [], "", True, set()
     # Rows as geometry.Word.to_row() writes them, built directly: a page can hold
     # thousands of words and this loop runs for every page of every import.
     raw_words = raw_words[:MAX_WORDS_PER_PAGE]
@@ -172,9 +216,12 @@ def _extract_page(doc: pymupdf.Document, index: int, words_as_json: bool = False
         # length (offsets into the text stay right) and, like NUL, is no part of a word.
         text = text.replace("\x00", "\ufffd")
         raw_words = [(*w[:4], w[4].replace("\x00", "\ufffd"), *w[5:]) for w in raw_words]
+    if faint:  # a ninth item marks a faint word (the row then ends `null, 1`, see Word.to_row)
+        raw_words = [(*w[:8], True) if i in faint else w for i, w in enumerate(raw_words)]
     words_json = _words_json(raw_words) if words_as_json else ""
     words = [] if words_as_json else [
-        [round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7]]
+        [round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2), w[4], w[5], w[6], w[7],
+         *((None, 1) if len(w) > 8 else ())]
         for w in raw_words
     ]
     blank = not text.strip() and not has_images and paints_nothing(page)

@@ -18,6 +18,11 @@ from evidence_desk.core.text.stream import PageStream
 # A word whose box is this many times taller than the page's typical word is drawn across
 # the page (a watermark: rotated "CONFIDENTIAL", a huge "DRAFT"), not part of the text.
 WATERMARK_HEIGHT_RATIO = 2.5
+# Faint text (pale grey, white, see-through: `Word.faint`) is a watermark when it is also
+# bigger than the body or runs across the page; faint text of body size on a short line
+# (white letters in a dark table header, a pale footer) stays part of the text.
+FAINT_HEIGHT_RATIO = 1.5
+FAINT_LINE_WIDTH = 15.0  # in typical word heights: ~1/3 of a page of 10-point text
 MIN_BODY_WORDS = 5  # below this a page has no "typical" word to compare with
 # A drag starts on a watermark only this far (in typical word heights) from every body word.
 WATERMARK_REACH = 3.0
@@ -38,15 +43,25 @@ class TextLayer:
         return bool(self.words)
 
     def _find_watermark(self) -> frozenset[int]:
-        """Indexes of words drawn as a watermark. The word rows carry boxes only, so the test is
-        the box: a rotated word's upright box, or a huge word's, is far taller than the body's
-        lines. (Very light text of body size cannot be told from its box and stays selectable.)"""
-        heights = sorted(w.rect.height for w in self.words if len(w.text) > 1 and w.rect.height > 0)
+        """Indexes of words drawn as a watermark: a rotated word's upright box, or a huge
+        word's, is far taller than the body's lines; and faint text (drawn very light, see
+        `Word.faint`) that is bigger than the body or whose line runs across the page. Rows
+        stored before faintness was read have boxes only, and only the first test applies."""
+        heights = sorted(w.rect.height for w in self.words
+                         if len(w.text) > 1 and w.rect.height > 0 and not w.faint)
         if len(heights) < MIN_BODY_WORDS:
             return frozenset()
-        self.line_height = heights[len(heights) // 2]
-        marked = frozenset(i for i, w in enumerate(self.words)
-                           if w.rect.height > WATERMARK_HEIGHT_RATIO * self.line_height)
+        self.line_height = typical = heights[len(heights) // 2]
+        faint_lines: dict[tuple[int, int], Rect] = {}
+        for w in self.words:
+            if w.faint:
+                key = (w.block, w.line)
+                faint_lines[key] = faint_lines[key].union(w.rect) if key in faint_lines else w.rect
+        wide = {key for key, r in faint_lines.items() if r.width > FAINT_LINE_WIDTH * typical}
+        marked = frozenset(
+            i for i, w in enumerate(self.words)
+            if w.rect.height > WATERMARK_HEIGHT_RATIO * typical
+            or (w.faint and (w.rect.height > FAINT_HEIGHT_RATIO * typical or (w.block, w.line) in wide)))
         return marked if len(self.words) - len(marked) >= MIN_BODY_WORDS else frozenset()
 
     def anchor_at(self, x: float, y: float) -> int | None:
