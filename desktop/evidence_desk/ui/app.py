@@ -76,13 +76,13 @@ class Session:
         The window holds the case's lock (core/case_lock.py) while it shows the case: a second
         window on the same case, or a case on read-only media, opens read-only and says so."""
         from evidence_desk.core.case_lock import open_for_window
-        from evidence_desk.ui.lock.passphrase_dialog import open_case_asking
+        from evidence_desk.ui.lock.passphrase_dialog import CaseOpener
         from evidence_desk.ui.main_window import MainWindow
 
-        def opener(read_only: bool) -> Case | None:
-            return open_case_asking(path, create=create and not read_only, author=self.author,
-                                    passphrase=self.passphrase, parent=self.window,
-                                    interactive=self.interactive, read_only=read_only)
+        # One opener for both tries (for writing, then read-only if the lock is held elsewhere):
+        # an encrypted case's passphrase is asked once.
+        opener = CaseOpener(path, create=create, author=self.author, passphrase=self.passphrase,
+                            parent=self.window, interactive=self.interactive)
 
         try:
             case, lock, notice = open_for_window(path, author=self.author, opener=opener)

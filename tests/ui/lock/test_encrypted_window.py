@@ -116,3 +116,46 @@ def test_a_plain_case_gets_no_idle_lock(window):
     prefs = settings.load()
     assert window.idle_lock is None or prefs.idle_lock_minutes == 0
     assert not window.case.encrypted and window.idle_lock is None
+
+
+def test_an_encrypted_case_open_in_another_window_asks_for_its_passphrase_once(
+        qtbot, encrypted_case_dir, shared_render_service):
+    """The lock is held elsewhere, so the case is opened a second time, read-only: with the
+    passphrase already typed, not by asking again."""
+    from evidence_desk.core.case_lock import CaseLock
+    from evidence_desk.ui.app import Session, application
+    from evidence_desk.ui.lock.passphrase_dialog import PassphraseDialog
+
+    app = application()
+    other = CaseLock.acquire(encrypted_case_dir)
+    assert other is not None
+    session = Session(app, "tester")
+    session.render_service.close()
+    session.render_service = shared_render_service
+    asked: list[PassphraseDialog] = []
+    opened = False
+
+    def answer() -> None:  # every dialog that comes is answered, until the window is open
+        if opened:
+            return
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PassphraseDialog) and dialog not in asked:
+            asked.append(dialog)
+            _type_and_open(qtbot, dialog, PASSPHRASE)
+        QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert session.open(encrypted_case_dir, create=False)
+        opened = True
+        window = session.window
+        qtbot.addWidget(window)
+        assert len(asked) == 1
+        assert session.case.read_only and session.lock is None
+        assert "read-only" in window.read_only_banner.text()
+        window.close()
+    finally:
+        opened = True
+        if session.case is not None:
+            session.case.close()
+        other.release()

@@ -68,27 +68,45 @@ class PassphraseDialog(QDialog):
         self.reject()
 
 
-def open_case_asking(path: Path, *, create: bool, author: str | None, passphrase: str | None,
-                     parent: QWidget | None, interactive: bool = True, read_only: bool = False) -> Any:
-    """`Case.open`, asking for the passphrase in a dialog when the case is encrypted and none
-    (or a wrong one) was given. None: the user cancelled."""
-    from evidence_desk.core.case import Case
-    from evidence_desk.core.errors import (
-        EvidenceDeskError,
-        PassphraseRequiredError,
-        WrongPassphraseError,
-    )
+class CaseOpener:
+    """Opens one case for a window, as `core.case_lock.open_for_window` calls it: first for
+    writing, then, when another window holds the lock, again read-only. The passphrase typed
+    the first time serves the second, so the user is asked once; the opener lives only as
+    long as that opening (it is not kept with the window)."""
 
-    try:
-        return Case.open(path, create=create, author=author, passphrase=passphrase, read_only=read_only)
-    except (PassphraseRequiredError, WrongPassphraseError):
-        if not interactive:
-            raise
-    dialog = PassphraseDialog(Path(path), lambda typed: Case.open(path, create=create, author=author,
-                                                                  passphrase=typed, read_only=read_only),
-                              parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.result_value
-    if dialog.error:
-        raise EvidenceDeskError(dialog.error)
-    return None
+    def __init__(self, path: Path, *, create: bool, author: str | None, passphrase: str | None,
+                 parent: QWidget | None, interactive: bool = True) -> None:
+        self.path, self.create, self.author = path, create, author
+        self.parent, self.interactive = parent, interactive
+        self._passphrase = passphrase
+        self.asked = 0  # how many times the dialog was shown (tests, diagnostics)
+
+    def __call__(self, read_only: bool = False) -> Any:
+        from evidence_desk.core.case import Case
+        from evidence_desk.core.errors import (
+            EvidenceDeskError,
+            PassphraseRequiredError,
+            WrongPassphraseError,
+        )
+
+        create = self.create and not read_only
+        try:
+            return Case.open(self.path, create=create, author=self.author, passphrase=self._passphrase,
+                             read_only=read_only)
+        except (PassphraseRequiredError, WrongPassphraseError):
+            if not self.interactive:
+                raise
+
+        def open_with(typed: str) -> Any:
+            case = Case.open(self.path, create=create, author=self.author, passphrase=typed,
+                             read_only=read_only)
+            self._passphrase = typed  # it opened the case: the read-only retry needs no asking
+            return case
+
+        self.asked += 1
+        dialog = PassphraseDialog(Path(self.path), open_with, self.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_value
+        if dialog.error:
+            raise EvidenceDeskError(dialog.error)
+        return None
