@@ -34,11 +34,12 @@ def _signed_bytes(anchor: dict[str, Any]) -> bytes:
     return canonical_json({k: anchor.get(k) for k in FIELDS}).encode("utf-8")
 
 
-def write_anchor(path: Path, anchor: dict[str, Any], key: Ed25519PrivateKey | None, signer: str) -> None:
+def anchor_text(anchor: dict[str, Any], key: Ed25519PrivateKey | None, signer: str) -> str:
+    """The member's text (signed by `key` when given)."""
     out = dict(anchor)
     if key is not None:
         out["signature"] = sign(_signed_bytes(anchor), key, signer, ANCHOR)
-    path.write_text(json.dumps(out, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    return json.dumps(out, sort_keys=True, indent=1) + "\n"
 
 
 def check_anchor(path: Path, entries: list[dict[str, Any]] | None, info: dict[str, str],

@@ -2,10 +2,10 @@
 
 Steps: sanitise every document (the redaction export, each PDF verified before
 it is written), render a thumbnail of each sanitised first page, read every
-record in one transaction, write the members from the profile's view of them
-(`publish.py`), let `bagit` hash them into its manifests, sign the tag manifest
-if asked, and zip the bag next to the destination before renaming it into
-place. Nothing is left at the destination when any step fails; the temporary
+record in one transaction, make the members from the profile's view of them
+(`publish.py`), and stream the bag into a zip next to the destination
+(`bag_zip`: every file hashed for the manifests by the same read that zips it,
+the tag manifest signed if asked) before renaming it into place. Nothing is left at the destination when any step fails; the temporary
 folder is removed whatever happens. The export is recorded in the audit log."""
 
 from __future__ import annotations
@@ -15,20 +15,19 @@ import os
 import shutil
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import bagit
 from sqlalchemy import select
 
 from evidence_desk import __version__
 from evidence_desk.core import audit
-from evidence_desk.core.bundle.anchor import ANCHOR, anchor_of, write_anchor
+from evidence_desk.core.bundle.anchor import ANCHOR, anchor_of, anchor_text
 from evidence_desk.core.bundle.annotations import PageTexts, build_annotations
-from evidence_desk.core.bundle.ftm import ftm_entities, write_ftm
+from evidence_desk.core.bundle.bag_zip import TAG_MANIFEST, BagZip
+from evidence_desk.core.bundle.ftm import ftm_entities, ftm_jsonl
 from evidence_desk.core.bundle.layout import (
     ANNOTATIONS,
     AUDIT,
@@ -38,7 +37,6 @@ from evidence_desk.core.bundle.layout import (
     PROVENANCE,
     RECORDS,
     REPORT,
-    STORED_SUFFIXES,
     original_name,
     sanitised_name,
 )
@@ -47,7 +45,7 @@ from evidence_desk.core.bundle.records import CaseRecords, read_records
 from evidence_desk.core.bundle.report_html import render_report
 from evidence_desk.core.bundle.scrub import PROFILES, build_scrubber
 from evidence_desk.core.bundle.signing import SIGNATURE_FILE, load_private, sign
-from evidence_desk.core.bundle.tables import provenance_json, write_audit, write_entities_csv
+from evidence_desk.core.bundle.tables import audit_jsonl, entities_csv, provenance_json
 from evidence_desk.core.bundle.thumbnails import render_thumbnails
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Page, new_uid
@@ -55,8 +53,6 @@ from evidence_desk.core.documents import resolve
 from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.redaction.export import export_pdf
-
-TAG_MANIFEST = "tagmanifest-sha256.txt"
 
 
 @dataclass(frozen=True)
@@ -109,40 +105,28 @@ def _doc_ids(case: Case, refs: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-def write_members(case: Case, records: CaseRecords, payload: Path, profile: str,
-                  thumbs: dict[str, bytes], bundle_uid: str) -> dict[str, Any]:
-    """Every data member except the PDFs (already in `payload/documents`)."""
+def write_members(case: Case, records: CaseRecords, profile: str, thumbs: dict[str, bytes],
+                  bundle_uid: str) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Every data member made from the records (names under `data/`), as bytes, and the
+    audit log's summary (head, entries, withheld entries)."""
     scrub = build_scrubber(case, records, profile)
     published = published_records(records, scrub)
     files = {d["sha256"]: sanitised_name(d["uid"]) for d in records.documents}
-    hashes = {}
-    if profile == "internal":
-        for d in records.documents:
-            target = payload / original_name(d["sha256"], d["media_type"])
-            target.parent.mkdir(exist_ok=True)
-            if case.originals.encrypted:  # the bundle carries the plaintext, never the sealed file
-                case.originals.copy_plain(d["sha256"], target)
-            else:
-                _link_or_copy(case.originals.path_for(d["sha256"]), target)
     texts = PageTexts(scrub, _word_loader(case, records))
-    _write_json(payload / ANNOTATIONS, build_annotations(records, published, files, texts, bundle_uid))
-    write_entities_csv(payload / ENTITIES_CSV, published)
-    write_ftm(payload / ENTITIES_FTM, ftm_entities(published, files, hashes))
-    _write_json(payload / PROVENANCE, provenance_json(published, files, profile))
-    summary = write_audit(payload / AUDIT, records, scrub)
-    if profile == "internal":
-        _write_json(payload / RECORDS, records.to_json())
+    audit_text, summary = audit_jsonl(records, scrub)
     generated = datetime.now(UTC).isoformat(timespec="seconds")
-    (payload / REPORT).write_text(render_report(published, files, thumbs, profile=profile, generated=generated,
-                                                audit_head=records.audit_head), encoding="utf-8")
-    return summary
+    members = {
+        ANNOTATIONS: _json(build_annotations(records, published, files, texts, bundle_uid)),
+        ENTITIES_CSV: entities_csv(published).encode("utf-8"),
+        ENTITIES_FTM: ftm_jsonl(ftm_entities(published, files, {})).encode("utf-8"),
+        PROVENANCE: _json(provenance_json(published, files, profile)),
+        AUDIT: audit_text.encode("utf-8"),
+        REPORT: render_report(published, files, thumbs, profile=profile, generated=generated,
+                              audit_head=records.audit_head).encode("utf-8"),
+    }
+    if profile == "internal":
+        members[RECORDS] = _json(records.to_json())
+    return {f"data/{name}": data for name, data in members.items()}, summary
 
 
 def _word_loader(case: Case, records: CaseRecords) -> Any:
@@ -158,22 +142,27 @@ def _word_loader(case: Case, records: CaseRecords) -> Any:
     return load
 
 
-def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def zip_bag(bag_dir: Path, target: Path) -> int:
-    """Zip the bag: already-compressed files stored, text deflated; members in sorted order."""
-    count = 0
-    with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
-        for path in sorted(p for p in bag_dir.rglob("*") if p.is_file()):
-            name = path.relative_to(bag_dir).as_posix()
-            method = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
-            zf.write(path, name, compress_type=method, compresslevel=6 if method == zipfile.ZIP_DEFLATED else None)
-            count += 1
-    with open(target, "rb") as fh:
-        os.fsync(fh.fileno())
-    return count
+def _payload_files(case: Case, records: CaseRecords, bag_dir: Path, profile: str) -> dict[str, Path]:
+    """data/… → the file holding it: the sanitised PDFs under `bag_dir/documents`, and for
+    the internal profile each original as the store holds it (an encrypted case's
+    plaintext is written under `bag_dir` first: the bundle never carries the sealed file)."""
+    out = {f"data/{p.relative_to(bag_dir).as_posix()}": p
+           for p in sorted((bag_dir / "documents").iterdir()) if p.is_file()}
+    if profile == "internal":
+        for d in records.documents:
+            name = original_name(d["sha256"], d["media_type"])
+            if case.originals.encrypted:
+                target = bag_dir / name
+                target.parent.mkdir(exist_ok=True)
+                case.originals.copy_plain(d["sha256"], target)
+                out[f"data/{name}"] = target
+            else:
+                out[f"data/{name}"] = case.originals.path_for(d["sha256"])
+    return out
 
 
 @dataclass(frozen=True)
@@ -187,26 +176,36 @@ class Written:
 def write_bundle(case: Case, bag_dir: Path, doc_ids: list[int], thumbs_by_id: dict[int, bytes], profile: str,
                  bundle_uid: str, part: Path, key: Any, progress: Progress) -> Written:
     """The bundle step, once the sanitised PDFs are in `bag_dir/documents`: every record read,
-    the members written, the bag made (hashed), signed if asked, and zipped into `part`."""
+    the members made, and the bag streamed into the zip `part` (`bag_zip`: each file hashed
+    as it is written), signed if asked, flushed to disk."""
     records = read_records(case, doc_ids)
     thumbs = {d["sha256"]: thumbs_by_id[i] for i, d in enumerate(records.documents) if i in thumbs_by_id}
-    summary = write_members(case, records, bag_dir, profile, thumbs, bundle_uid)
-    write_anchor(bag_dir / ANCHOR, anchor_of(records.audit, records.case_uid), key, case.author)
+    members, summary = write_members(case, records, profile, thumbs, bundle_uid)
+    members[f"data/{ANCHOR}"] = anchor_text(anchor_of(records.audit, records.case_uid), key,
+                                            case.author).encode("utf-8")
+    files = _payload_files(case, records, bag_dir, profile)
     progress.raise_if_cancelled()
     bag_info = {"Source-Organization": "Evidence Desk", "Bundle-Format": FORMAT,
                 "Bundle-Profile": profile, "Bundle-UID": bundle_uid,
                 "Case-UID": records.case_uid or "", "Exported-By": case.author,
-                "Evidence-Desk-Version": __version__,
+                "Evidence-Desk-Version": __version__, "Bag-Software-Agent": f"Evidence Desk {__version__}",
                 "Audit-Head-Hash": summary["audit_head"], "Audit-Entry-Count": str(summary["entries"]),
                 "Audit-Withheld-Entries": str(summary["withheld"])}
-    bagit.make_bag(str(bag_dir), bag_info, processes=1, checksums=["sha256"])
-    fingerprint = None
-    if key is not None:
-        sig = sign((bag_dir / TAG_MANIFEST).read_bytes(), key, case.author, TAG_MANIFEST)
-        (bag_dir / SIGNATURE_FILE).write_text(json.dumps(sig, indent=1), encoding="utf-8")
-        fingerprint = sig["fingerprint"]
-    members = zip_bag(bag_dir, part)
-    return Written(members, part.stat().st_size, summary, fingerprint)
+    fingerprint: list[str] = []
+
+    def signed(manifest: bytes) -> tuple[str, bytes]:
+        sig = sign(manifest, key, case.author, TAG_MANIFEST)
+        fingerprint.append(sig["fingerprint"])
+        return SIGNATURE_FILE, json.dumps(sig, indent=1).encode("utf-8")
+
+    with BagZip(part) as bag:
+        for name in sorted({*members, *files}):
+            if name in members:
+                bag.add_bytes(name, members[name])
+            else:
+                bag.add_file(name, files[name], progress.raise_if_cancelled)
+        bag.finish(bag_info, signed if key is not None else None)
+    return Written(bag.members, part.stat().st_size, summary, fingerprint[0] if fingerprint else None)
 
 
 def export_bundle(case: Case, output: Path | str, options: BundleOptions | None = None,
@@ -243,8 +242,8 @@ def export_bundle(case: Case, output: Path | str, options: BundleOptions | None 
                                progress)
         os.replace(part, output)
         seconds["bundle"] = time.perf_counter() - started
-    except bagit.BagError as exc:
-        raise EvidenceDeskError(f"the bag could not be made ({exc}); nothing was written") from exc
+    except (OSError, ValueError) as exc:
+        raise EvidenceDeskError(f"the bundle could not be written ({exc}); nothing was written") from exc
     finally:
         part.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -103,10 +103,6 @@ def ftm_entities(published: CaseRecords, doc_files: dict[str, str],
                 entity=ftm_id(docs[n["document"]]["uid"]), description=n["text"]))
 
 
-def write_ftm(path: Any, entities: Iterator[dict[str, Any]]) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8") as fh:
-        for entity in entities:
-            fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
-    return count
+def ftm_jsonl(entities: Iterator[dict[str, Any]]) -> str:
+    """One entity per line, as Aleph's loader reads them."""
+    return "".join(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n" for entity in entities)

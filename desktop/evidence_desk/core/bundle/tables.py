@@ -10,8 +10,8 @@ so the chain's links can still be checked. Its last line states the head."""
 from __future__ import annotations
 
 import csv
+import io
 import json
-from pathlib import Path
 from typing import Any
 
 from evidence_desk.core.bundle.records import CaseRecords
@@ -26,21 +26,22 @@ def neutralise(cell: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def write_entities_csv(path: Path, published: CaseRecords) -> None:
+def entities_csv(published: CaseRecords) -> str:
     counts: dict[str, int] = {}
     docs: dict[str, set[str]] = {}
     doc_uid = {d["sha256"]: d["uid"] for d in published.documents}
     for m in published.mentions:
         counts[m["entity"]] = counts.get(m["entity"], 0) + 1
         docs.setdefault(m["entity"], set()).add(doc_uid[m["document"]])
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(["id", "type", "name", "aliases", "description", "merged_into", "mentions", "documents"])
-        for e in published.entities:
-            writer.writerow([neutralise(v) for v in (
-                e["uid"], e["type"], e["name"], " | ".join(a["alias"] for a in e["aliases"]),
-                e.get("description"), e.get("merged_into"), counts.get(e["uid"], 0),
-                " ".join(sorted(docs.get(e["uid"], ()))))])
+    fh = io.StringIO(newline="")
+    writer = csv.writer(fh, lineterminator="\r\n")
+    writer.writerow(["id", "type", "name", "aliases", "description", "merged_into", "mentions", "documents"])
+    for e in published.entities:
+        writer.writerow([neutralise(v) for v in (
+            e["uid"], e["type"], e["name"], " | ".join(a["alias"] for a in e["aliases"]),
+            e.get("description"), e.get("merged_into"), counts.get(e["uid"], 0),
+            " ".join(sorted(docs.get(e["uid"], ()))))])
+    return fh.getvalue()
 
 
 def provenance_json(published: CaseRecords, doc_files: dict[str, str], profile: str) -> dict[str, Any]:
@@ -58,19 +59,20 @@ def provenance_json(published: CaseRecords, doc_files: dict[str, str], profile: 
     return {"profile": profile, "documents": out}
 
 
-def write_audit(path: Path, records: CaseRecords, scrub: Scrubber) -> dict[str, Any]:
+def audit_jsonl(records: CaseRecords, scrub: Scrubber) -> tuple[str, dict[str, Any]]:
+    """The member's text, and its summary (head, entries, withheld entries)."""
     withheld = 0
-    with open(path, "w", encoding="utf-8") as fh:
-        for entry in records.audit:
-            data, hidden = audit_data(scrub, entry)
-            row = {k: entry[k] for k in ("id", "at", "author", "action", "target_type", "target_id",
-                                         "prev_hash", "hash")}
-            row["data"] = data
-            if hidden:
-                row["withheld"] = True
-                withheld += 1
-            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-        head, count = records.audit_head
-        summary = {AUDIT_HEAD: head, "entries": count, "withheld": withheld}
-        fh.write(json.dumps(summary, sort_keys=True) + "\n")
-    return summary
+    lines = []
+    for entry in records.audit:
+        data, hidden = audit_data(scrub, entry)
+        row = {k: entry[k] for k in ("id", "at", "author", "action", "target_type", "target_id",
+                                     "prev_hash", "hash")}
+        row["data"] = data
+        if hidden:
+            row["withheld"] = True
+            withheld += 1
+        lines.append(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    head, count = records.audit_head
+    summary = {AUDIT_HEAD: head, "entries": count, "withheld": withheld}
+    lines.append(json.dumps(summary, sort_keys=True) + "\n")
+    return "".join(lines), summary
