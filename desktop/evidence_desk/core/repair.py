@@ -7,6 +7,10 @@ verbatim for as long as their chain holds, so the history keeps its hashes, foll
 one `case.repair` entry saying what happened. The damaged file is renamed
 `case.sqlite.damaged-<time>` and never modified; salvage reads a copy of it.
 
+An encrypted case is repaired the same way with its passphrase: the copy is read through
+SQLCipher with the case's key, the new database is SQLCipher with the same key, and the
+originals are re-imported from their plaintext in memory (no decrypted copy on disk).
+
 What cannot (yet) be rebuilt — tags, redactions, notes, details recorded in entries the
 log does not describe as replayable commands — is counted by action in the report, so
 the user knows what to redo."""
@@ -16,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-import sqlite3
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,8 +32,14 @@ from sqlalchemy import insert
 from evidence_desk.core import audit, case_health
 from evidence_desk.core.audit.baseline import write_baseline
 from evidence_desk.core.case import Case
-from evidence_desk.core.case_health import DB_NAME, ENCRYPTION_HEADER, DamagedCaseError
-from evidence_desk.core.db.engine import make_engine
+from evidence_desk.core.case_health import DB_NAME, SQLCIPHER_PAGE, DamagedCaseError
+from evidence_desk.core.crypto import header as crypto_header
+from evidence_desk.core.db.encrypted import (
+    connect_raw,
+    connect_read_only,
+    database_errors,
+    sqlite_case_engine,
+)
 from evidence_desk.core.db.migrate import upgrade
 from evidence_desk.core.db.models import AuditEntry, CaseMeta, new_uid
 from evidence_desk.core.errors import CaseError, InvalidInputError
@@ -67,8 +76,9 @@ class RepairReport:
                 "problems": self.problems}
 
 
-def needs_repair(folder: Path) -> str | None:
-    """Why the case needs repair (None: it opens and its database checks out)."""
+def needs_repair(folder: Path, key: bytes | None = None) -> str | None:
+    """Why the case needs repair (None: it opens and its database checks out); `key`: the
+    database key of an encrypted case."""
     try:
         case_health.refuse_damage(folder)
     except DamagedCaseError as exc:
@@ -77,18 +87,18 @@ def needs_repair(folder: Path) -> str | None:
     if not db.exists():
         return None
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        con = connect_read_only(db, key)
         try:
             result = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
             con.execute("SELECT count(*) FROM documents").fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         return f"the database cannot be read ({exc})"
     return None if result == ["ok"] else "the database fails its integrity check: " + "; ".join(result)
 
 
-def _salvage(db: Path) -> Salvage:
+def _salvage(db: Path, key: bytes | None) -> Salvage:
     """Read what a copy of the damaged database still gives."""
     out = Salvage()
     if not db.exists() or db.stat().st_size == 0:
@@ -96,13 +106,16 @@ def _salvage(db: Path) -> Salvage:
     with tempfile.TemporaryDirectory(prefix="evidence-desk-repair-") as tmp:
         copy = Path(tmp) / DB_NAME
         shutil.copyfile(db, copy)
-        _pad_truncated(copy)
+        if key is None:
+            _pad_truncated(copy)
+        else:
+            _pad_to_page(copy)
         wal = db.with_name(db.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         try:
-            con = sqlite3.connect(copy)
-        except sqlite3.DatabaseError:
+            con = connect_raw(copy, key)
+        except database_errors():
             return out
         try:
             out.case_uid = _one(con, "SELECT value FROM case_meta WHERE key = 'case_uid'")
@@ -142,25 +155,34 @@ def _pad_truncated(copy: Path) -> None:
             fh.write(b"\0" * (wanted - size))
 
 
-def _one(con: sqlite3.Connection, sql: str) -> Any:
+def _pad_to_page(copy: Path) -> None:
+    """SQLCipher's header is encrypted, so its page count is unknown: a copy cut inside a
+    page is padded to a whole page (that page fails its HMAC alone; the others read)."""
+    with open(copy, "r+b") as fh:
+        size = fh.seek(0, 2)
+        if size % SQLCIPHER_PAGE:
+            fh.write(b"\0" * (SQLCIPHER_PAGE - size % SQLCIPHER_PAGE))
+
+
+def _one(con: Any, sql: str) -> Any:
     try:
         row = con.execute(sql).fetchone()
-    except sqlite3.DatabaseError:
+    except database_errors():
         return None
     return row[0] if row else None
 
 
-def _audit_rows(con: sqlite3.Connection) -> list[dict[str, Any]]:
+def _audit_rows(con: Any) -> list[dict[str, Any]]:
     select = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log"
     try:
         return [dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in con.execute(select + " ORDER BY id")]
-    except sqlite3.DatabaseError:
+    except database_errors():
         pass
     rows, misses, next_id = [], 0, 1  # a damaged page: read the entries one by one around it
     while misses < MAX_SCAN_GAP:
         try:
             row = con.execute(select + " WHERE id = ?", (next_id,)).fetchone()
-        except sqlite3.DatabaseError:
+        except database_errors():
             row = None
         if row is None:
             misses += 1
@@ -179,10 +201,10 @@ def _anchor_uid(folder: Path) -> str | None:
     return anchor.case_uid if anchor else None
 
 
-def _new_database(path: Path, salvage: Salvage, case_uid: str) -> None:
-    engine = make_engine(path)
+def _new_database(path: Path, salvage: Salvage, case_uid: str, key: bytes | None) -> None:
+    engine = sqlite_case_engine(path, key)
     try:
-        upgrade(engine, path)
+        upgrade(engine, path, key=key)
         with engine.begin() as conn:
             conn.execute(insert(CaseMeta), [{"key": "case_uid", "value": case_uid},
                                             {"key": audit.ANCHORED_META, "value": audit.ANCHOR_NAME}])
@@ -192,20 +214,22 @@ def _new_database(path: Path, salvage: Salvage, case_uid: str) -> None:
         engine.dispose()
 
 
-def repair_case(folder: Path | str, *, author: str | None = None, progress: Progress | None = None) -> RepairReport:
-    """Rebuild the case database in `folder`; the damaged one is kept beside it."""
+def repair_case(folder: Path | str, *, author: str | None = None, progress: Progress | None = None,
+                passphrase: str | None = None) -> RepairReport:
+    """Rebuild the case database in `folder`; the damaged one is kept beside it. An
+    encrypted case needs its `passphrase` (PassphraseRequiredError, WrongPassphraseError)."""
     folder = Path(folder).expanduser().resolve()
     if not folder.is_dir():
         raise InvalidInputError(f"{folder}: no such case folder")
-    if (folder / ENCRYPTION_HEADER).exists():
-        raise CaseError(f"the case at {folder} is encrypted, and repair cannot rebuild an encrypted case yet; "
-                        "restore case.sqlite from a backup (case.sqlite.backup-*), or decrypt a copy first")
-    reason = needs_repair(folder)
+    key = None
+    if crypto_header.is_encrypted(folder):
+        key = crypto_header.unlock(folder, passphrase).database
+    reason = needs_repair(folder, key)
     if reason is None:
         raise InvalidInputError(f"the case at {folder} is not damaged; there is nothing to repair "
                                 "(`evidence-desk verify` checks it in full)")
     db = folder / DB_NAME
-    salvage = _salvage(db)
+    salvage = _salvage(db, key)
     case_uid = salvage.case_uid or _anchor_uid(folder) or new_uid()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = None
@@ -222,10 +246,10 @@ def repair_case(folder: Path | str, *, author: str | None = None, progress: Prog
     report = RepairReport(folder, kept, entries_recovered=len(salvage.entries))
     building = folder / f"{DB_NAME}.repairing"
     building.unlink(missing_ok=True)
-    _new_database(building, salvage, case_uid)
+    _new_database(building, salvage, case_uid, key)
     building.rename(db)
     try:
-        with Case.open(folder, author=author) as case:
+        with Case.open(folder, author=author, passphrase=passphrase) as case:
             _reimport(case, salvage, report, progress or Progress())
             _record(case, salvage, report, reason)
     except CaseError as exc:  # pragma: no cover - the new database itself failed
@@ -237,15 +261,11 @@ def _reimport(case: Case, salvage: Salvage, report: RepairReport, progress: Prog
     stored = set(case.originals.iter_stored())
     order = list(salvage.filenames) + sorted(stored - set(salvage.filenames))
     report.missing_originals = [sha for sha in salvage.filenames if sha not in stored]
-    with tempfile.TemporaryDirectory(prefix="evidence-desk-repair-") as tmp:
-        sources = []
-        for i, sha in enumerate(sha for sha in order if sha in stored):
-            # Under its logged name (the importer records the name it is given).
-            source = Path(tmp) / f"{i:06d}" / Path(salvage.filenames.get(sha, sha[:16])).name
-            source.parent.mkdir()
-            shutil.copyfile(case.originals.path_for(sha), source)
-            sources.append(source)
-        result = import_paths(case, sources, ImportOptions(ocr="never"), progress)
+    # Under its logged name (the importer records the name it is given), read from the store
+    # (in memory: decrypted, in an encrypted case).
+    sources = {case.originals.root / "repair" / f"{i:06d}" / Path(salvage.filenames.get(sha, sha[:16])).name: sha
+               for i, sha in enumerate(sha for sha in order if sha in stored)}
+    result = import_paths(case, [], ImportOptions(ocr="never"), progress, from_store=sources)
     report.documents = len(result.imported)
     report.pages = sum(o.pages for o in result.imported)
     report.problems.extend(f"{o.path.name}: {o.reason}" for o in result.refused)

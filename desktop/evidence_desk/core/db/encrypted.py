@@ -76,6 +76,20 @@ def connect_raw(db_path: Path, key: bytes | None) -> Any:
     return con
 
 
+def connect_read_only(db_path: Path, key: bytes | None) -> Any:
+    """A bare read-only DB-API connection to a case file (keyed when `key` is given)."""
+    if key is None:
+        return sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+    con = _dbapi().connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+    con.execute(_key_pragma(key))
+    return con
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What a damaged file raises through either DB-API module (they do not share classes)."""
+    return (sqlite3.DatabaseError, _dbapi().DatabaseError)
+
+
 def _export(source: Any, target: Path, target_key: bytes | None) -> None:
     """SQLCipher's `sqlcipher_export`: schema and rows (virtual tables, triggers and the
     user version included) copied into a new database with another key ('' = plain)."""

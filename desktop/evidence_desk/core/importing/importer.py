@@ -37,7 +37,7 @@ from evidence_desk.core.errors import (
     WorkerError,
     WorkerTimeout,
 )
-from evidence_desk.core.filetypes import SUPPORTED, sniff_file
+from evidence_desk.core.filetypes import PDF, SUPPORTED, looks_like_pdf, sniff, sniff_file
 from evidence_desk.core.importing.discover import discover
 from evidence_desk.core.importing.ordering import InOrder
 from evidence_desk.core.importing.report import FileOutcome, ImportReport
@@ -73,9 +73,11 @@ OutcomeListener = Callable[[FileOutcome], None]
 
 class _Importer:
     def __init__(self, case: Case, options: ImportOptions, progress: Progress,
-                 on_outcome: OutcomeListener | None = None, password: bytes | None = None) -> None:
+                 on_outcome: OutcomeListener | None = None, password: bytes | None = None,
+                 from_store: dict[Path, str] | None = None) -> None:
         self.case = case
         self.password = password
+        self.from_store = from_store or {}
         self.options = options
         self.progress = progress
         self.on_outcome = on_outcome
@@ -195,11 +197,15 @@ class _Importer:
         # two copies of the same bytes the first given is the one imported.
         self._staging.wait(self._local.index)
         try:
-            media_type = sniff_file(path)
+            stored = self.from_store.get(path)
+            data = self.case.originals.read_bytes(stored) if stored is not None else None
+            media_type = sniff_file(path) if data is None else (
+                sniff(data[:1024]) or (PDF if looks_like_pdf(data[:1024], data[-1024:]) else None))
             if media_type not in SUPPORTED:
                 raise RefusedFileError("not a PDF or a supported image (JPEG, PNG, TIFF, WebP, BMP, GIF)",
                                        "unsupported")
-            staged = self.case.originals.stage(path, max_bytes=self.options.max_bytes)
+            staged = (self.case.originals.stage(path, max_bytes=self.options.max_bytes) if data is None
+                      else self.case.originals.stage_bytes(data, path.name, max_bytes=self.options.max_bytes))
         finally:
             self._staging.done(self._local.index)
         try:
@@ -363,20 +369,27 @@ def import_paths(
     *,
     on_outcome: OutcomeListener | None = None,
     password: bytes | None = None,
+    from_store: dict[Path, str] | None = None,
 ) -> ImportReport:
     """Import files and folders; `on_outcome` hears of each file as soon as it is
     settled (an imported file only after its transaction committed).
 
     `password` opens the password-protected PDFs among them (a wrong one refuses the file
-    with code `bad_password`); it is passed to the sandbox worker and kept nowhere."""
+    with code `bad_password`); it is passed to the sandbox worker and kept nowhere.
+
+    `from_store` (repair, core/repair.py): more files to import, each a name that need not
+    exist (the name the log gave it) mapped to the SHA-256 of an original the case already
+    stores, whose plaintext is read in memory — so in an encrypted case no decrypted copy
+    is written anywhere."""
     options = options or ImportOptions()
     progress = progress or Progress()
     # Never import the case into itself (a folder holding the case folder, or the case).
     own = case.path.resolve()
     skipped: list[FileOutcome] = []
     files = [f for f in discover(paths, skipped) if not f.resolve().is_relative_to(own)]
+    files += list(from_store or {})
     progress.update(label="Importing", total=len(files), done=0)
-    importer = _Importer(case, options, progress, on_outcome, password)
+    importer = _Importer(case, options, progress, on_outcome, password, from_store)
     report = ImportReport()
     try:
         workers = max(1, min(options.workers, len(files)))
