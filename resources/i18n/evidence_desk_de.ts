@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>A case name cannot hold / \ : * ? &quot; &lt; &gt; | or control characters.</source>
-        <translation>Ein Fallname darf / \ : * ? " &lt; &gt; | und Steuerzeichen nicht enthalten.</translation>
+        <translation>Ein Fallname darf / \ : * ? &quot; &lt; &gt; | und Steuerzeichen nicht enthalten.</translation>
     </message>
     <message>
         <source>The name is too long for a folder.</source>
@@ -2886,6 +2886,38 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>The case is open read-only: it cannot be changed from this window</source>
         <translation>Der Fall ist nur zum Lesen geöffnet: Er kann in diesem Fenster nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Tool: select (text)</source>
+        <translation>Werkzeug: auswählen (Text)</translation>
+    </message>
+    <message>
+        <source>Tool: select (box)</source>
+        <translation>Werkzeug: auswählen (Rahmen)</translation>
+    </message>
+    <message>
+        <source>Tool: tag (text)</source>
+        <translation>Werkzeug: markieren (Text)</translation>
+    </message>
+    <message>
+        <source>Tool: tag (box)</source>
+        <translation>Werkzeug: markieren (Rahmen)</translation>
+    </message>
+    <message>
+        <source>Tool: redact (text)</source>
+        <translation>Werkzeug: schwärzen (Text)</translation>
+    </message>
+    <message>
+        <source>Tool: redact (box)</source>
+        <translation>Werkzeug: schwärzen (Rahmen)</translation>
+    </message>
+    <message>
+        <source>Tool: note (text)</source>
+        <translation>Werkzeug: Notiz (Text)</translation>
+    </message>
+    <message>
+        <source>Tool: note (box)</source>
+        <translation>Werkzeug: Notiz (Rahmen)</translation>
     </message>
     <message>
         <source>Select words first (drag, or find them with Ctrl+F and Enter)</source>

@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>A case name cannot hold / \ : * ? &quot; &lt; &gt; | or control characters.</source>
-        <translation>Имя дела не может содержать / \ : * ? " &lt; &gt; | и управляющие символы.</translation>
+        <translation>Имя дела не может содержать / \ : * ? &quot; &lt; &gt; | и управляющие символы.</translation>
     </message>
     <message>
         <source>The name is too long for a folder.</source>
@@ -2916,6 +2916,38 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>The case is open read-only: it cannot be changed from this window</source>
         <translation>Дело открыто только для чтения: его нельзя изменить из этого окна</translation>
+    </message>
+    <message>
+        <source>Tool: select (text)</source>
+        <translation>Инструмент: выделение (текст)</translation>
+    </message>
+    <message>
+        <source>Tool: select (box)</source>
+        <translation>Инструмент: выделение (рамка)</translation>
+    </message>
+    <message>
+        <source>Tool: tag (text)</source>
+        <translation>Инструмент: отметка (текст)</translation>
+    </message>
+    <message>
+        <source>Tool: tag (box)</source>
+        <translation>Инструмент: отметка (рамка)</translation>
+    </message>
+    <message>
+        <source>Tool: redact (text)</source>
+        <translation>Инструмент: затемнение (текст)</translation>
+    </message>
+    <message>
+        <source>Tool: redact (box)</source>
+        <translation>Инструмент: затемнение (рамка)</translation>
+    </message>
+    <message>
+        <source>Tool: note (text)</source>
+        <translation>Инструмент: заметка (текст)</translation>
+    </message>
+    <message>
+        <source>Tool: note (box)</source>
+        <translation>Инструмент: заметка (рамка)</translation>
     </message>
     <message>
         <source>Select words first (drag, or find them with Ctrl+F and Enter)</source>

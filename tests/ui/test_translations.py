@@ -114,6 +114,10 @@ def test_the_window_shows_its_menus_in_the_chosen_language(language, titles, ui_
         for title in titles:
             assert title in menus
         assert win.annotations.windowTitle() == {"de": "Anmerkungen", "ru": "Аннотации"}[language]
+        win.tools.set_mode("redact")
+        win.tools.set_box(True)  # the status bar's tool phrase follows the tool, translated
+        assert win.mode_label.text() == {"de": "Werkzeug: schwärzen (Rahmen)",
+                                         "ru": "Инструмент: затемнение (рамка)"}[language]
     finally:
         win.close()
         core_settings.update("language", "system")

@@ -104,7 +104,15 @@ class ToolController(QObject):
         self.modeChanged.emit(self.mode)
 
     def describe(self) -> str:
-        return f"Tool: {self.mode} ({'box' if self.box else 'text'})"
+        """The status bar's account of the tool, in the interface language (one whole phrase
+        per tool and way of selecting, so a translation need not assemble it)."""
+        phrases = {
+            ("select", False): self.tr("Tool: select (text)"), ("select", True): self.tr("Tool: select (box)"),
+            ("tag", False): self.tr("Tool: tag (text)"), ("tag", True): self.tr("Tool: tag (box)"),
+            ("redact", False): self.tr("Tool: redact (text)"), ("redact", True): self.tr("Tool: redact (box)"),
+            ("note", False): self.tr("Tool: note (text)"), ("note", True): self.tr("Tool: note (box)"),
+        }
+        return phrases[(self.mode, self.box)]
 
     # -- selections from viewers -------------------------------------------------------------
 
