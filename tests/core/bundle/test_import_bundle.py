@@ -113,6 +113,38 @@ def test_undo_of_a_merge_is_refused_when_a_merged_record_changed_since(bundles: 
         assert _dump(target) == before
 
 
+def test_the_merge_step_keeps_each_page_as_its_place_and_digest_and_undo_checks_it(
+        bundles: Bundles, tmp_path: Path) -> None:
+    """The history holds no second copy of a merged page's text and words; a page changed
+    behind the application's back since (its text rewritten, as OCR would) refuses the
+    undo, and the case is left as it was."""
+    import sqlite3
+
+    from evidence_desk.core.db.models import HistoryStep
+    from evidence_desk.core.errors import HistoryConflictError
+    from evidence_desk.core.text.index import register_functions
+
+    with Case.open(tmp_path / "compact", create=True) as target:
+        import_bundle(target, bundles.internal)
+        with target.read() as s:
+            step = s.query(HistoryStep).one()
+            pages = [e for e in step.effects if e["table"] == "pages"]
+        assert pages and all(set(e["after"]) == {"id", "document_id", "number"} and len(e["digest"]) == 64
+                             for e in pages)
+        assert all(e.get("digest") is None for e in step.effects if e["table"] != "pages")
+    con = sqlite3.connect(tmp_path / "compact" / DB_NAME)
+    register_functions(con)  # the index triggers call them
+    with con:
+        page = con.execute("SELECT min(id) FROM pages").fetchone()[0]
+        con.execute(f"UPDATE pages SET text = text || ' rewritten' WHERE id = {page}")
+    con.close()
+    with Case.open(tmp_path / "compact") as target:
+        before = _dump(target)
+        with pytest.raises(HistoryConflictError, match=rf"page {page} .*was changed since.*refused"):
+            target.history.undo()
+        assert _dump(target) == before
+
+
 def _copy_case(src: Path, dst: Path) -> Path:
     """A colleague's copy of the case (the folder as a whole, as the design allows)."""
     shutil.copytree(src, dst)

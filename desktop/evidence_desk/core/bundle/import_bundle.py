@@ -56,6 +56,7 @@ class ImportBundleResult:
     changes: Changes  # what the merge changed; `case.history.undo()` takes it back
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # check, plan, parse, write
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same steps' CPU time in this process
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -155,14 +156,15 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         raise InvalidInputError(f"--resolve is one of {', '.join(RESOLUTIONS)}")
     progress = progress or Progress()
     progress.update(label="Checking the bundle", total=None)
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     seconds: dict[str, float] = {}
+    cpu_seconds: dict[str, float] = {}
 
     def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[name] = now - clock
-        clock = now
+        nonlocal clock, cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
+        seconds[name], cpu_seconds[name] = now - clock, now_cpu - cpu
+        clock, cpu = now, now_cpu
 
     with checked_bundle(path, limits=limits, check_pdfs=False) as bundle:
         refuse_unmergeable(bundle)
@@ -192,4 +194,4 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
             for file in staged:
                 case.originals.discard(file)
         return ImportBundleResult(str(path), plan, len(new_docs), resolve, changes, list(bundle.report.warnings),
-                                  seconds)
+                                  seconds, cpu_seconds)

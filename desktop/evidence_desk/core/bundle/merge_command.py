@@ -3,9 +3,10 @@ the case's history (`undo` after `import-bundle` puts the case back exactly).
 
 `MergeBundle.run` turns a `MergePlan` into records, resolving the colleague's
 stable ids (document hashes, uids) to this case's ids as it goes. Every row goes
-through `Rows`, so the step holds each row before and after: undo deletes what
-the merge added (pages before their document) and puts every update back, and
-is refused if any of it was changed since. Many rows of one table (pages,
+through `Rows`, so the step holds each row before and after (a page as a compact
+insert: its place and the digest of the row, not a second copy of its text and
+words): undo deletes what the merge added (pages before their document) and puts
+every update back, and is refused if any of it was changed since. Many rows of one table (pages,
 mentions) are written in one statement (`Rows.insert_many`). The audit entry
 records the merge's intent (bundle, resolution, conflicts, counts), not each row:
 the rows came from the colleague's log, which the bundle carries."""
@@ -194,7 +195,7 @@ class MergeBundle(Command):
             if prov:
                 provenance.append({"document_id": doc_id, **{k: prov.get(k) for k in PROVENANCE_COLUMNS}})
         if pages:
-            self.rows.insert_many(Page, pages, json_text=("words",))
+            self.rows.insert_many(Page, pages, json_text=("words",), compact=True)
             self._count("pages", len(pages))
         self._insert(session, "provenance", provenance)
 

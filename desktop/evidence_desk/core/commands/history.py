@@ -142,9 +142,11 @@ class History:
                                                f"{verb} refused")
             effects = [RowEffect.from_json(e) for e in row.effects]
             try:
-                restore(s, effects, to_before=undo, who_changed=_blamer(s, row))
+                kept = restore(s, effects, to_before=undo, who_changed=_blamer(s, row))
             except HistoryConflictError as exc:
                 raise HistoryConflictError(f"cannot {verb} “{row.name}”: {exc}; {verb} refused") from exc
+            if kept != effects:  # an undone compact insert keeps its full row for the redo
+                row.effects, effects = [e.to_json() for e in kept], kept
             if undo:
                 top = s.execute(select(func.max(HistoryStep.undone_order))).scalar_one_or_none()
                 row.state, row.undone_order = "undone", (top or 0) + 1

@@ -12,6 +12,7 @@ document, or rewrite its text, through a command."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,15 +40,25 @@ _READ_ONLY = frozenset({Page.__tablename__, AuditEntry.__tablename__, HistorySte
 
 @dataclass(frozen=True)
 class RowEffect:
-    """One row's state before and after a step (None: the row did not exist)."""
+    """One row's state before and after a step (None: the row did not exist).
+
+    A compact insert (`digest` set) keeps of the row it created only the columns that
+    name it (`after`: id, document and number of a page) and the SHA-256 of the whole
+    row as stored: undo checks the row against the digest before deleting it, and
+    keeps the full row then for a redo. A bundle's pages are most of a merge's bytes;
+    the history need not hold a second copy of them."""
 
     table: str
     pk: Any
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    digest: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"table": self.table, "id": self.pk, "before": self.before, "after": self.after}
+        out = {"table": self.table, "id": self.pk, "before": self.before, "after": self.after}
+        if self.digest is not None:
+            out["digest"] = self.digest
+        return out
 
     def to_audit_json(self) -> dict[str, Any]:
         """For the audit log: a created or deleted row whole, an update as only the columns it
@@ -65,7 +76,7 @@ class RowEffect:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RowEffect:
-        return cls(data["table"], data["id"], data.get("before"), data.get("after"))
+        return cls(data["table"], data["id"], data.get("before"), data.get("after"), data.get("digest"))
 
     def value(self, key: str) -> Any:
         row = self.after if self.after is not None else self.before
@@ -112,6 +123,27 @@ def _stored(session: Session, model: type[Base], ids: list[Any]) -> dict[Any, di
             plain = {k: (msgspec.json.decode(v) if k in json_keys and isinstance(v, (str, bytes)) else _plain(v))
                      for k, v in row.items()}
             out[plain[key]] = plain
+    return out
+
+
+# What a compact insert keeps of its row besides the digest (see `RowEffect`).
+_COMPACT_KEYS = {Page.__tablename__: ("id", "document_id", "number")}
+
+
+def _raw(session: Session, model: type[Base], ids: list[Any]) -> dict[Any, tuple[dict[str, Any], str]]:
+    """Rows as stored, read without decoding their JSON text: pk → (the naming columns,
+    SHA-256 of every column's value in order)."""
+    mapper = inspect(model)
+    columns = [type_coerce(a.columns[0], Text).label(a.key) if isinstance(a.columns[0].type, JSON)
+               else a.columns[0].label(a.key) for a in mapper.column_attrs]
+    pk = mapper.primary_key[0]
+    key = mapper.get_property_by_column(pk).key
+    keys = _COMPACT_KEYS.get(model.__tablename__, (key,))
+    out: dict[Any, tuple[dict[str, Any], str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        for row in session.execute(select(*columns).where(pk.in_(ids[start:start + _CHUNK]))).mappings():
+            digest = hashlib.sha256(msgspec.json.encode([_plain(v) for v in row.values()])).hexdigest()
+            out[row[key]] = ({k: _plain(row[k]) for k in keys}, digest)
     return out
 
 
@@ -168,12 +200,13 @@ class Rows:
         return obj
 
     def insert_many(self, model: type[Base], rows: list[dict[str, Any]], *,
-                    json_text: tuple[str, ...] = ()) -> list[Any]:
+                    json_text: tuple[str, ...] = (), compact: bool = False) -> list[Any]:
         """Many rows of one table (sharing their keys) in one statement, each recorded like
         `insert` (read back as stored, one query per chunk); their ids, in order. Pages
         are allowed here as they are in `insert_arrived`: only a bundle's documents bring
         them. `json_text` names JSON columns given as JSON text already (page words),
-        stored as they are instead of decoded and encoded again."""
+        stored as they are instead of decoded and encoded again. `compact`: each row is
+        recorded as a compact insert (`RowEffect.digest`), for rows too large to keep twice."""
         table = model.__tablename__
         if table in _NO_INSERT_OR_DELETE and model is not Page:
             raise InvalidInputError(f"{table} cannot be created by an edit")
@@ -186,6 +219,10 @@ class Rows:
         result = self.session.execute(stmt.returning(pk, sort_by_parameter_order=True),
                                       [_from_plain(model, row) for row in rows])
         ids = [r[0] for r in result]
+        if compact:
+            raw = _raw(self.session, model, ids)
+            self.effects.extend(RowEffect(table, i, None, raw[i][0], raw[i][1]) for i in ids)
+            return ids
         stored = _stored(self.session, model, ids)
         self.effects.extend(RowEffect(table, i, None, stored[i]) for i in ids)
         return ids
@@ -255,13 +292,20 @@ def _current(session: Session, effect: RowEffect) -> tuple[Base | None, dict[str
 
 
 def restore(session: Session, effects: Sequence[RowEffect], *, to_before: bool,
-            who_changed: Any = None) -> None:
+            who_changed: Any = None) -> list[RowEffect]:
     """Put every row back to its `before` (undo, effects taken last first) or forward
     to its `after` (redo, in order), refusing with `HistoryConflictError` if any row is
     not exactly as the step left it. The caller's transaction rolls back on refusal, so
-    a step is never half-restored. `who_changed(table, pk)` names who changed a row."""
-    ordered = list(reversed(effects)) if to_before else list(effects)
-    for effect in ordered:
+    a step is never half-restored. `who_changed(table, pk)` names who changed a row.
+    Returns the effects as the step should keep them from now on (in their order): an
+    undone compact insert with its full row, which a redo puts back."""
+    kept = list(effects)
+    ordered = list(reversed(range(len(kept)))) if to_before else list(range(len(kept)))
+    for index in ordered:
+        effect = kept[index]
+        if effect.digest is not None:
+            kept[index] = _undo_compact(session, effect, to_before, who_changed)
+            continue
         expected, target = (effect.after, effect.before) if to_before else (effect.before, effect.after)
         obj, now = _current(session, effect)
         if now != expected:
@@ -288,3 +332,27 @@ def restore(session: Session, effects: Sequence[RowEffect], *, to_before: bool,
             raise HistoryConflictError(
                 f"{label_of(effect.table, target or now, effect.pk)} cannot be restored: a row it refers to "
                 "was removed since") from exc
+    return kept
+
+
+def _undo_compact(session: Session, effect: RowEffect, to_before: bool, who_changed: Any) -> RowEffect:
+    """Undo a compact insert: the row must still hash to the digest; it is deleted, and its
+    full row kept for a redo (a compact insert is only ever undone: its redo is a full one)."""
+    assert to_before and effect.before is None, "a compact effect records an insert, undone once"
+    model = model_of(effect.table)
+    name = label_of(effect.table, effect.after, effect.pk)
+    found = _raw(session, model, [effect.pk]).get(effect.pk)
+    if found is None or found[1] != effect.digest:
+        by = who_changed(effect.table, effect.pk) if who_changed else None
+        state = "was deleted" if found is None else "was changed"
+        raise HistoryConflictError(f"{name} {state} since{f' (by {by})' if by else ''}")
+    blocker = referrer(session, effect.table, effect.pk)
+    if blocker is not None:
+        raise HistoryConflictError(f"{name} is used by {blocker}, added since")
+    obj = session.get(model, effect.pk)
+    assert obj is not None
+    session.refresh(obj)
+    full = snapshot(obj)
+    session.delete(obj)
+    session.flush()
+    return RowEffect(effect.table, effect.pk, None, full)
