@@ -80,3 +80,8 @@ class PassphraseRequiredError(PassphraseError):
 
 class WrongPassphraseError(PassphraseError):
     """The passphrase given does not open this case."""
+
+
+class SourceNotHeldError(EvidenceDeskError):
+    """A worker was asked to render a file it was sent earlier and no longer holds (it was
+    restarted, or dropped the file from its few kept ones): the caller sends the bytes again."""

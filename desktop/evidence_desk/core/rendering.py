@@ -14,11 +14,15 @@ scrolled away cancels what it no longer needs with `cancel_stale`.
 
 A job names its file by path; `read_sources_with` lets an encrypted case turn that path
 into the decrypted bytes the worker gets (on the pool's thread, never the GUI's; the
-last few are kept in memory, never on disk)."""
+last few are kept in memory, never on disk). Each worker keeps the last few files it was
+sent, by SHA-256 (core/pdf/source.py): a page of a file already sent names it by that key
+(`held_reference`) instead of sending its bytes again; a worker that no longer holds it
+says so (`SourceNotHeldError`) and gets the bytes once more."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import threading
 from collections import OrderedDict
@@ -26,9 +30,27 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from multiprocessing import shared_memory
 
-from evidence_desk.core.entry_points import RENDER_INTO, RENDER_PAGE, RENDER_THUMBNAIL, WARM_UP
-from evidence_desk.core.errors import EvidenceDeskError, WorkerCrashed, WorkerError
-from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
+from evidence_desk.core.entry_points import (
+    CLOSE_ALL,
+    RENDER_INTO,
+    RENDER_PAGE,
+    RENDER_THUMBNAIL,
+    WARM_UP,
+)
+from evidence_desk.core.errors import (
+    EvidenceDeskError,
+    SourceNotHeldError,
+    WorkerCrashed,
+    WorkerError,
+)
+from evidence_desk.core.pdf.render_types import (
+    HELD_MAX_BYTES,
+    HELD_SOURCES,
+    MAX_PIXELS,
+    MAX_SIDE,
+    RenderedPage,
+    held_reference,
+)
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 
 
@@ -51,6 +73,7 @@ class RenderJob:
 Callback = Callable[[RenderJob, "RenderedPage | None", "str | None"], None]
 SourceReader = Callable[[str], "str | bytes"]
 KEPT_SOURCES = 2  # decrypted files kept for the next pages of the same document
+FORGET = "\0forget"  # in a worker's held keys: drop everything it holds before the next page
 
 
 
@@ -100,7 +123,9 @@ class RenderPool:
         self._closed = False
         self._first_ready = threading.Event()
         self._read_source: SourceReader | None = None
-        self._sources: OrderedDict[str, str | bytes] = OrderedDict()
+        self._sources: OrderedDict[str, tuple[str | bytes, str | None]] = OrderedDict()
+        # Per worker, the keys of the files it holds as far as this side knows (its thread's own).
+        self._held: dict[int, OrderedDict[str, None]] = {}
         self._sources_lock = threading.Lock()
         self.workers = [SandboxWorker(Limits(memory_mb=memory_mb)) for _ in range(workers)]
         self._threads = [
@@ -114,29 +139,58 @@ class RenderPool:
         """Give each worker `reader(job.path)` instead of the path (None: the path itself)."""
         with self._sources_lock:
             self._read_source = reader
-            self._sources.clear()
+        self.forget_sources()
 
     def forget_sources(self) -> None:
-        """Drop the decrypted files kept in memory (the window locked)."""
+        """Drop the decrypted files kept in memory (the window locked), here and in the
+        workers (each drops what it holds before its next page: `close_all`)."""
         with self._sources_lock:
             self._sources.clear()
+            for held in self._held.values():
+                held.clear()
+                held[FORGET] = None
 
-    def _source(self, path: str) -> str | bytes:
+    def _source(self, path: str) -> tuple[str | bytes, str | None]:
+        """What the worker reads for `path`, and the SHA-256 of it when it is bytes."""
         with self._sources_lock:
             reader = self._read_source
             if reader is None:
-                return path
+                return path, None
             kept = self._sources.get(path)
             if kept is not None:
                 self._sources.move_to_end(path)
                 return kept
         source = reader(path)  # decrypting a large file: outside the lock
+        digest = hashlib.sha256(source).hexdigest() if isinstance(source, bytes) else None
         with self._sources_lock:
             if self._read_source is reader:
-                self._sources[path] = source
+                self._sources[path] = (source, digest)
                 while len(self._sources) > KEPT_SOURCES:
                     self._sources.popitem(last=False)
+        return source, digest
+
+    def _wire_source(self, worker: SandboxWorker, source: str | bytes, digest: str | None) -> str | bytes:
+        """What to send: a path as is; bytes the worker already holds, by their key."""
+        with self._sources_lock:
+            held = self._held.setdefault(id(worker), OrderedDict())
+            forget = held.pop(FORGET, 0) is None
+        if forget:
+            worker.call(CLOSE_ALL, timeout=self._timeout)
+        if digest is None or not isinstance(source, bytes) or len(source) > HELD_MAX_BYTES:
+            return source
+        with self._sources_lock:
+            if digest in held:
+                held.move_to_end(digest)
+                return held_reference(digest)
+            held[digest] = None  # the worker keeps what it is sent now
+            while len(held) > HELD_SOURCES:
+                held.popitem(last=False)
         return source
+
+    def _unheld(self, worker: SandboxWorker) -> None:
+        """The worker holds nothing (it was restarted, or said so): bytes go again."""
+        with self._sources_lock:
+            self._held.get(id(worker), OrderedDict()).clear()
 
     # -- queue -----------------------------------------------------------------------------
 
@@ -218,9 +272,9 @@ class RenderPool:
 
     def _render(self, worker: SandboxWorker, job: RenderJob,
                 segment: shared_memory.SharedMemory | None) -> tuple[RenderedPage | None, str | None]:
-        for attempt in (1, 2):
+        for attempt in (1, 2, 3):
             try:
-                source = self._source(job.path)
+                source = self._wire_source(worker, *self._source(job.path))
                 if segment is not None:
                     reply = worker.call(RENDER_INTO, segment.name, segment.size, source,
                                         job.media_type, job.page, job.scale, job.rotate, job.clip,
@@ -234,10 +288,13 @@ class RenderPool:
                                         job.scale, job.rotate, job.clip, self._max_pixels,
                                         timeout=self._timeout)
                 return validate(reply, self._max_pixels), None
+            except SourceNotHeldError:
+                self._unheld(worker)
             except WorkerCrashed as exc:
                 # A worker killed from outside (or by the memory limit) gets one fresh try;
                 # a file that crashes it twice is reported.
-                if attempt == 2 or self._closed:
+                self._unheld(worker)  # a fresh worker holds nothing
+                if attempt >= 2 or self._closed:
                     return None, f"the renderer failed: {exc}"
             except EvidenceDeskError as exc:
                 return None, str(exc)

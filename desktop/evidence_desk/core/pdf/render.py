@@ -34,7 +34,7 @@ from evidence_desk.core.filetypes import PDF, is_image
 from evidence_desk.core.geometry import Rect
 from evidence_desk.core.pdf import images
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
-from evidence_desk.core.pdf.source import Source, open_pdf, source_key
+from evidence_desk.core.pdf.source import Source, drop_held, open_pdf, resolve
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -52,12 +52,13 @@ class _OpenFiles:
         self._items: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
     def get(self, path: Source, media_type: str) -> Any:
-        key = (source_key(path), media_type)
+        name, readable = resolve(path)
+        key = (name, media_type)
         item = self._items.get(key)
         if item is not None:
             self._items.move_to_end(key)
             return item
-        item = _open(path, media_type)
+        item = _open(readable, media_type)
         self._items[key] = item
         while len(self._items) > self.size:
             _, old = self._items.popitem(last=False)
@@ -267,6 +268,8 @@ def _flatten(frame: Image.Image) -> Image.Image:
 
 
 def close_all() -> bool:
-    """Close every open document (tests; a worker about to be reused for other files)."""
+    """Close every open document and drop the files held as bytes (tests; a worker about to
+    be reused for other files; the window locked)."""
     _files.clear()
+    drop_held()
     return True
