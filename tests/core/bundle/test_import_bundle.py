@@ -16,6 +16,7 @@ from evidence_desk.core.bundle.import_bundle import BundleRefusedError, import_b
 from evidence_desk.core.bundle.records import CaseRecords, read_records
 from evidence_desk.core.case import DB_NAME, Case
 from evidence_desk.core.commands.entities import AddEntity
+from evidence_desk.core.db.models import Document
 from evidence_desk.core.documents import update_details
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.notes import add_note
@@ -189,6 +190,12 @@ def test_two_copies_annotated_separately_merge_with_their_conflicts_listed(tmp_p
         assert doc2["title"] == "Invoice 0457 (my title)"
 
 
-def test_a_publication_bundle_is_refused_with_a_reason(bundles: Bundles, tmp_path: Path) -> None:
-    with Case.open(tmp_path / "pub", create=True) as target, pytest.raises(BundleRefusedError, match="publication"):
-        import_bundle(target, bundles.publication)
+def test_a_publication_bundle_is_refused_saying_why_and_what_to_ask_for(bundles: Bundles, tmp_path: Path) -> None:
+    with Case.open(tmp_path / "pub", create=True) as target:
+        with pytest.raises(BundleRefusedError) as refused:
+            import_bundle(target, bundles.publication)
+        message = str(refused.value)
+        assert "publication bundle" in message and "sanitised copies" in message and "Nothing was imported" in message
+        assert "internal bundle (export --profile internal)" in message and "verify" in message
+        with target.read() as s:
+            assert s.query(Document).count() == 0

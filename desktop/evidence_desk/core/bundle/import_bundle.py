@@ -45,6 +45,17 @@ from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.storage import StagedFile
 
 MAX_RECORDS_BYTES = 512 * 1024 * 1024
+# A publication bundle is made to be handed out, not merged: its PDFs are sanitised copies
+# (other bytes, so other hashes than the originals a case knows documents by), and it carries
+# no records (only what may be published: no source identity, no redacted text, entries of
+# the log withheld). Merging it would add documents no original or custody chain stands
+# behind and records that cannot be matched; so it is refused, saying what to do instead.
+PUBLICATION_REFUSED = (
+    "this is a publication bundle, made to be handed out rather than merged: its PDFs are sanitised copies, "
+    "not the originals this case identifies documents by, and it carries no records to merge (no source "
+    "identities, no redacted text, part of the log withheld). Nothing was imported. To merge a colleague's "
+    "work, ask them for an internal bundle (export --profile internal); to check this one, run verify on it; "
+    "to keep its PDFs, import them as documents received in their own right")
 
 
 @dataclass
@@ -75,8 +86,7 @@ def refuse_unmergeable(bundle: CheckedBundle) -> None:
         raise BundleRefusedError(f"the bundle was refused, nothing was imported: {problems[0]}{more}")
     if bundle.info.get("Bundle-Profile") != "internal" or RECORDS not in {
             n.removeprefix("data/") for n in bundle.payload}:
-        raise BundleRefusedError("this is a publication bundle: it carries no originals and no records to "
-                                 "merge (ask for an internal bundle)")
+        raise BundleRefusedError(PUBLICATION_REFUSED)
 
 
 def their_records(bundle: CheckedBundle) -> Any:
