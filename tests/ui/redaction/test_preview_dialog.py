@@ -33,9 +33,11 @@ def _count(case: Case) -> int:
         return int(s.execute(select(func.count(Redaction.id))).scalar_one())
 
 
-@pytest.mark.isolated  # its second thumbnail never arrives after the other UI tests (open, see the closing note)
 def test_every_hit_is_listed_with_a_thumbnail_and_nothing_is_marked_yet(qtbot, letter_case: Case) -> None:
+    from evidence_desk.ui.app import application
     from evidence_desk.ui.redaction.preview_dialog import RedactionPreviewDialog
+
+    application()  # the window's style sheet, under which the list measures its rows when built
 
     dialog = RedactionPreviewDialog.for_query(letter_case, "ivan petrov")
     qtbot.addWidget(dialog)

@@ -69,6 +69,12 @@ class RedactionPreviewDialog(QDialog):
         self._own_service = False
         self._service = render_service if render_service is not None else self._start_service()
         self._waiting: dict[Any, list[int]] = {}
+        if self._service is not None:
+            # Before the view has the model: under the application's style sheet the view
+            # measures rows (asking for their pictures) as soon as it is set up, and a row's
+            # picture is asked for once only.
+            self._service.rendered.connect(self._on_rendered)
+            self.model.thumbnailWanted.connect(self._request_thumbnail)
 
         docs = len({h.document_id for h in self.hits})
         self.summary = QLabel(self.tr("%n match(es)", "", len(self.hits)) + " " + self.tr("in %n document(s).", "", docs)
@@ -101,9 +107,6 @@ class RedactionPreviewDialog(QDialog):
         layout.addWidget(self.approve)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        if self._service is not None:
-            self._service.rendered.connect(self._on_rendered)
-            self.model.thumbnailWanted.connect(self._request_thumbnail)
 
     # -- building from a query --------------------------------------------------------------
 
