@@ -51,6 +51,7 @@ def _run_copy(args: argparse.Namespace) -> int:
 
 
 ACTIONS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Callable[[argparse.Namespace], int]]] = {
+    "new": (case_crypto.add_new, case_crypto.run_new),
     "copy": (_add_copy, _run_copy),
     "encrypt": (case_crypto.add_encrypt, case_crypto.run_encrypt),
     "decrypt": (case_crypto.add_decrypt, case_crypto.run_decrypt),
@@ -58,8 +59,8 @@ ACTIONS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Callable[
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("case", help="whole-case actions: copy between SQLite and PostgreSQL, "
-                                       "encrypt, decrypt")
+    p = sub.add_parser("case", help="whole-case actions: new (optionally encrypted), copy between "
+                                       "SQLite and PostgreSQL, encrypt, decrypt")
     actions = p.add_subparsers(dest="case_action", metavar="ACTION", required=True)
     for add, _run in ACTIONS.values():
         add(actions)

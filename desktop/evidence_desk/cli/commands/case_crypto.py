@@ -1,5 +1,6 @@
 """`case encrypt [CASE]` and `case decrypt [CASE]` (actions of the `case` group, cli/commands/
-case_cmd.py): a case's encryption at rest, changed in place (core/crypto/convert.py), then verified."""
+case_cmd.py): a case's encryption at rest, changed in place (core/crypto/convert.py), then verified.
+`case new CASE [--encrypt]`: a new, empty case, encrypted from the start when asked."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import argparse
 from pathlib import Path
 
 from evidence_desk.cli.context import ask, case_dir, given_passphrase, open_case_at
-from evidence_desk.core.case import Case
+from evidence_desk.core.case import DB_NAME, Case
+from evidence_desk.core.crypto.header import is_encrypted
 from evidence_desk.core.crypto.convert import convert
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.verify_case import verify_case
@@ -28,6 +30,33 @@ def add_encrypt(actions: argparse._SubParsersAction) -> None:
 
 def add_decrypt(actions: argparse._SubParsersAction) -> None:
     _add(actions, "decrypt", "turn an encrypted case back into a plain one, in place")
+
+
+def add_new(actions: argparse._SubParsersAction) -> None:
+    a = actions.add_parser("new", help="create a new, empty case (with --encrypt: encrypted at rest)")
+    a.add_argument("target", metavar="CASE", help="a new or empty folder")
+    a.add_argument("--encrypt", action="store_true",
+                   help="encrypt the case (database, originals) with a passphrase from the start")
+    a.add_argument("--passphrase-file", metavar="FILE", help="with --encrypt: the new passphrase")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    folder = Path(args.target).expanduser()
+    if (folder / DB_NAME).exists() or is_encrypted(folder):
+        raise InvalidInputError(f"{folder} already holds a case")
+    if args.passphrase_file and not args.encrypt:
+        raise InvalidInputError("--passphrase-file is for --encrypt; nothing was created")
+    # Asked before anything is created: a mistyped confirmation leaves no half-made case.
+    passphrase = _new_passphrase(args, folder) if args.encrypt else None
+    case = Case.open(folder, create=True, author=getattr(args, "author", None))
+    try:
+        if passphrase is None:
+            print(f"created the case {case.path}")
+            return 0
+        report = convert(case, passphrase)
+    finally:
+        case.close()
+    return _finish(case.path, "created encrypted", f"{report.tables} tables checked", passphrase)
 
 
 def _folder(args: argparse.Namespace) -> Path:
