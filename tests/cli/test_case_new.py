@@ -5,7 +5,6 @@ with the passphrase from --passphrase-file, EVIDENCE_DESK_CASE_PASSPHRASE or a p
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

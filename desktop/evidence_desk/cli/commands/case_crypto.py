@@ -9,8 +9,8 @@ from pathlib import Path
 
 from evidence_desk.cli.context import ask, case_dir, given_passphrase, open_case_at
 from evidence_desk.core.case import DB_NAME, Case
-from evidence_desk.core.crypto.header import is_encrypted
 from evidence_desk.core.crypto.convert import convert
+from evidence_desk.core.crypto.header import is_encrypted
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.verify_case import verify_case
 
