@@ -126,6 +126,9 @@ def _stored(session: Session, model: type[Base], ids: list[Any]) -> dict[Any, di
     return out
 
 
+# Tables whose rows `insert_many` writes in one statement, finding their ids by these
+# columns (unique together) instead of RETURNING, which SQLite gives one statement a row.
+_NATURAL_KEYS = {Page.__tablename__: ("document_id", "number")}
 # What a compact insert keeps of its row besides the digest (see `RowEffect`).
 _COMPACT_KEYS = {Page.__tablename__: ("id", "document_id", "number")}
 
@@ -216,9 +219,13 @@ class Rows:
         stmt = insert(model)
         if json_text:
             stmt = stmt.values({c: bindparam(c, type_=Text()) for c in json_text})
-        result = self.session.execute(stmt.returning(pk, sort_by_parameter_order=True),
-                                      [_from_plain(model, row) for row in rows])
-        ids = [r[0] for r in result]
+        values = [_from_plain(model, row) for row in rows]
+        natural = _NATURAL_KEYS.get(table)
+        if natural is not None:  # one statement for all rows; their ids read back by the key they are unique by
+            self.session.execute(stmt, values)
+            ids = self._ids_by(model, natural, [tuple(v[k] for k in natural) for v in values])
+        else:  # RETURNING in parameter order: SQLite gets one statement a row
+            ids = [r[0] for r in self.session.execute(stmt.returning(pk, sort_by_parameter_order=True), values)]
         if compact:
             raw = _raw(self.session, model, ids)
             self.effects.extend(RowEffect(table, i, None, raw[i][0], raw[i][1]) for i in ids)
@@ -226,6 +233,17 @@ class Rows:
         stored = _stored(self.session, model, ids)
         self.effects.extend(RowEffect(table, i, None, stored[i]) for i in ids)
         return ids
+
+    def _ids_by(self, model: type[Base], natural: tuple[str, ...], keys: list[tuple[Any, ...]]) -> list[Any]:
+        pk = inspect(model).primary_key[0]
+        columns = [getattr(model, k) for k in natural]
+        first = columns[0]
+        found: dict[tuple[Any, ...], Any] = {}
+        wanted = sorted({k[0] for k in keys})
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(pk, *columns).where(first.in_(wanted[start:start + _CHUNK]))
+            found.update((tuple(row[1:]), row[0]) for row in self.session.execute(query))
+        return [found[k] for k in keys]
 
     def insert_arrived(self, model: type[M], **values: Any) -> M:
         """A document or page that arrived from outside (a colleague's bundle), recorded like any
