@@ -621,16 +621,19 @@ SHA-256 {sha}</numerusform>
         <translation>{file} — S. {page}</translation>
     </message>
     <message>
-        <source>{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)</source>
-        <translation>{name}: {tagged} markiert, {suggested} erkannt, in {docs} Dokument(en)</translation>
-    </message>
-    <message>
         <source>(region)</source>
         <translation>(Bereich)</translation>
     </message>
     <message>
         <source>[suggested]</source>
         <translation>[erkannt]</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: {tagged} tagged, {suggested} suggested, in %n document(s)</source>
+        <translation>
+            <numerusform>{name}: {tagged} markiert, {suggested} erkannt, in %n Dokument</numerusform>
+            <numerusform>{name}: {tagged} markiert, {suggested} erkannt, in %n Dokumenten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge {n} entities into “{name}”</source>

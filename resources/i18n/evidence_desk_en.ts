@@ -18,6 +18,16 @@ SHA-256 {sha}</numerusform>
     </message>
 </context>
 <context>
+    <name>EntityManager</name>
+    <message numerus="yes">
+        <source>{name}: {tagged} tagged, {suggested} suggested, in %n document(s)</source>
+        <translation>
+            <numerusform>{name}: {tagged} tagged, {suggested} suggested, in %n document</numerusform>
+            <numerusform>{name}: {tagged} tagged, {suggested} suggested, in %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntityView</name>
     <message numerus="yes">
         <source>{name} — {type} · %n mention(s)</source>

@@ -624,16 +624,20 @@ SHA-256 {sha}</numerusform>
         <translation>{file} — с. {page}</translation>
     </message>
     <message>
-        <source>{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)</source>
-        <translation>{name}: отмечено — {tagged}, предложено — {suggested}, документов — {docs}</translation>
-    </message>
-    <message>
         <source>(region)</source>
         <translation>(область)</translation>
     </message>
     <message>
         <source>[suggested]</source>
         <translation>[предложено]</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: {tagged} tagged, {suggested} suggested, in %n document(s)</source>
+        <translation>
+            <numerusform>{name}: отмечено — {tagged}, предложено — {suggested}, в %n документе</numerusform>
+            <numerusform>{name}: отмечено — {tagged}, предложено — {suggested}, в %n документах</numerusform>
+            <numerusform>{name}: отмечено — {tagged}, предложено — {suggested}, в %n документах</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge {n} entities into “{name}”</source>

@@ -253,9 +253,8 @@ class EntityManager(QDialog):
             self.mentions.addItem(item)
         docs = len({m.doc_id for m in details.mentions})
         tagged = sum(1 for m in details.mentions if m.kind == "mention")
-        self.mentions_title.setText(self.tr("{name}: {tagged} tagged, {suggested} suggested, in {docs} document(s)")
-                                    .format(name=details.name, tagged=tagged, suggested=len(details.mentions) - tagged,
-                                            docs=docs))
+        self.mentions_title.setText(self.tr("{name}: {tagged} tagged, {suggested} suggested, in %n document(s)", "", docs)
+                                    .format(name=details.name, tagged=tagged, suggested=len(details.mentions) - tagged))
         self.mentionsShown.emit(details.id)
 
     # -- opening mentions ------------------------------------------------------------------
