@@ -8,11 +8,14 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from evidence_desk.core.case import Case
 from evidence_desk.core.db.location import is_server_url
 from evidence_desk.core.errors import InvalidInputError, PassphraseRequiredError
 from evidence_desk.core.paths import default_case_dir
+
+if TYPE_CHECKING:  # core.case imports SQLAlchemy: `gui` must not pay for it before its first page
+    from evidence_desk.core.case import Case
 
 CASE_PASSPHRASE_ENV = "EVIDENCE_DESK_CASE_PASSPHRASE"
 
@@ -51,14 +54,14 @@ def open_case_at(folder: Path | str, args: argparse.Namespace, *, create: bool =
     author = getattr(args, "author", None)
     passphrase = given_passphrase(args)
     try:
-        return Case.open(folder, create=create, author=author, passphrase=passphrase)
+        return _case().open(folder, create=create, author=author, passphrase=passphrase)
     except PassphraseRequiredError:
         typed = ask(f"Passphrase for the case {folder}: ")
         if typed is None:
             raise PassphraseRequiredError(
                 f"the case at {folder} is encrypted; give its passphrase with --passphrase-file FILE "
                 f"(before the command) or {CASE_PASSPHRASE_ENV}, or run on a terminal to be asked") from None
-        return Case.open(folder, create=create, author=author, passphrase=typed)
+        return _case().open(folder, create=create, author=author, passphrase=typed)
 
 
 def open_case(args: argparse.Namespace, *, create: bool = False) -> Case:
@@ -67,3 +70,9 @@ def open_case(args: argparse.Namespace, *, create: bool = False) -> Case:
     named = getattr(args, "case", None)
     where: str | Path = named if named and is_server_url(named) else case_dir(args)
     return open_case_at(where, args, create=create)
+
+
+def _case() -> type[Case]:
+    from evidence_desk.core.case import Case
+
+    return Case

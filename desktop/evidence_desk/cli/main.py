@@ -55,7 +55,9 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(1)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every command (or only `commands`, module names: `gui` alone needs
+    none of the others, and importing them all costs seconds of SQLAlchemy and PyMuPDF)."""
     parser = _Parser(
         prog="evidence-desk",
         description="Review, tag, redact and export sensitive document packages — offline.",
@@ -68,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "EVIDENCE_DESK_CASE_PASSPHRASE; on a terminal you are asked)")
     parser.add_argument("--author", help="name recorded in the audit log (default: the author setting, else your login name)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
+    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES if commands is None else commands:
         try:
             module = importlib.import_module(f"evidence_desk.cli.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -90,8 +92,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = plain
 
 
+_VALUED_OPTIONS = {"--case", "--passphrase-file", "--author"}
+
+
+def _opens_the_window(argv: Sequence[str]) -> bool:
+    """The command line asks for the window (`gui`, or no command) and no help: the window's
+    start-up then parses it with the `gui` command alone."""
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("-h", "--help", "--version"):
+            return False
+        if word in _VALUED_OPTIONS:
+            i += 2
+            continue
+        if not word.startswith("-"):
+            return word == "gui" and not {"-h", "--help"} & set(words[i + 1:])
+        i += 1
+    return True
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(["gui"] if _opens_the_window(words) else None)
     args = parser.parse_args(argv)
     if args.command is None:
         args.command = "gui"

@@ -177,6 +177,13 @@ def _ensure_server() -> None:
         _server_mounts = mounts
 
 
+def start_server() -> None:
+    """Start the jailed fork server now, without waiting for it: it imports PyMuPDF and
+    Pillow on another core while the caller imports the rest (the window: Qt), so the
+    first worker is forked ready a second or two sooner."""
+    _ensure_server()
+
+
 def jailed() -> bool:
     """True when workers run inside bubblewrap."""
     return confine.jailed_python() is not None

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evidence_desk.core import settings as core_settings
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from evidence_desk.core.case_lock import CaseLock
 
 # The case, SQLAlchemy and the window are imported inside functions, after the render
-# service has started its sandbox workers (they load PyMuPDF meanwhile): a faster first page.
+# service has started its sandbox workers (they load PyMuPDF meanwhile) and after the
+# remembered first page is on screen (ui/first_page.py): a faster first page.
 
 log = logging.getLogger(__name__)
 APP_ID = "org.evidencedesk.EvidenceDesk"
@@ -67,6 +68,32 @@ class Session:
         self.case: Case | None = None
         self.lock: CaseLock | None = None
         self.window = None
+        self.first_frame = None  # ui/first_page.FirstFrame until the full window takes its place
+        self._closing = _RememberOnClose()
+
+    def show_first_page(self, path: Path) -> object | None:
+        """Show the page this case's window showed last, before the case and the window are
+        built (ui/first_page.py); return the frame once that page is painted, else None
+        (nothing remembered, an encrypted case, the original gone, the worker failed)."""
+        from evidence_desk.ui.first_page import FirstFrame, recall
+
+        first = recall(path)
+        if first is None:
+            return None
+        frame = FirstFrame(path, first, self.render_service)
+        self.first_frame = frame
+        loop = QEventLoop()
+        frame.drawn.connect(loop.quit)
+        frame.failed.connect(loop.quit)
+        frame.show()
+        if not frame.settled():
+            loop.exec()
+        frame.disconnect_service()
+        if not frame.is_drawn:
+            return None
+        log.info("first page shown: page %d at scale %s, %d × %d px", first.page, first.scale,
+                 frame.picture.width(), frame.picture.height())  # type: ignore[union-attr]
+        return frame
 
     def open(self, path: Path, *, create: bool = True) -> bool:
         """Open (or, with `create`, start) the case at `path` in a new window that replaces the
@@ -102,10 +129,27 @@ class Session:
         self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
         self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
         self.window.caseCloseRequested.connect(self.close_case)
+        self.window.installEventFilter(self._closing)
         _show_demo_notice(case, self.window)
         settings.add_recent_case(case.path)
+        self._take_over_first_frame(self.window)
         self._replace(old_window, old_case, old_lock)
         return True
+
+    def _take_over_first_frame(self, window: object) -> None:
+        """The full window opens the page the first frame showed, and takes its place."""
+        frame, self.first_frame = self.first_frame, None
+        if frame is None:
+            return
+        first = frame.first  # type: ignore[attr-defined]
+        # Shown first, so "fit width" measures the real view (the page is then drawn from the
+        # render service's cache), and before the frame closes: Qt quits with its last window.
+        # Nothing is painted in between: painting waits for the event loop.
+        window.show()  # type: ignore[attr-defined]
+        if any(row.id == first.doc_id for row in window.browser.model.rows):  # type: ignore[attr-defined]
+            window.open_document(first.doc_id, None, first.page)  # type: ignore[attr-defined]
+        frame.close()  # type: ignore[attr-defined]
+        frame.deleteLater()  # type: ignore[attr-defined]
 
     def close_case(self) -> None:
         """Case › Close Case: the case is closed (its lock released) and a window offering
@@ -132,12 +176,30 @@ class Session:
             old_lock.release()
 
     def close(self) -> None:
+        if self.first_frame is not None:  # the case could not be opened after all
+            self.first_frame.close()  # type: ignore[attr-defined]
+            self.first_frame = None
         if self.case is not None:
             self.case.close()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
         self.render_service.close()
+
+
+class _RememberOnClose(QObject):
+    """Before a case's window closes (and its viewers let go of their documents), note the
+    page it shows: the next start draws that page first (ui/first_page.py)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and getattr(watched, "case", None) is not None:
+            from evidence_desk.ui.first_page import remember
+
+            try:
+                remember(watched)
+            except Exception:  # a start-up shortcut must never keep a window from closing
+                log.exception("the first page to show next time was not remembered")
+        return False
 
 
 def _adopt_reason_codes(case: Case) -> None:
@@ -233,6 +295,8 @@ def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None 
             passphrase: str | None = None) -> int:
     app = application()
     session = Session(app, author, passphrase=passphrase, interactive=screenshot is None)
+    if screenshot is None:  # a screenshot shows its own documents, at its own size
+        session.show_first_page(Path(case_path))
     try:
         session.open(Path(case_path))
     except CancelledError:
@@ -251,6 +315,7 @@ def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None 
                 sys.stderr.write("warning: the pages were not drawn in time; the screenshot may be partial\n")
             return 0
         session.window.show()
+        log.info("window shown")
         _quit_on_termination(app)
         return int(app.exec())
     finally:

@@ -36,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
             case.close()
         if notice:
             sys.stderr.write(f"note: {notice}\n")
+    from evidence_desk.core.sandbox import start_server
+
+    start_server()  # the render workers' fork server loads PyMuPDF while this process loads Qt
     from evidence_desk.ui.app import run_gui  # Qt is imported only when a window is wanted
 
     screenshot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
