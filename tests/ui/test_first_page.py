@@ -1,6 +1,9 @@
 """Start-up: the page the window showed last is drawn first, before the case and the
 window are built (ui/first_page.py), and the full window then takes its place on the
-same page; an encrypted case, or a remembered document that is gone, starts as before."""
+same page; an encrypted case, or a remembered document that is gone, starts as before.
+
+Each test builds real windows on a real case (2–3 s a window on an idle machine) and one
+starts its own render workers, as a real start does: that is what is being specified."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from evidence_desk.core.case import Case
 from evidence_desk.ui import settings
 from evidence_desk.ui.app import Session, application, page_drawn
-from evidence_desk.ui.first_page import FirstFrame, original_path, recall
+from evidence_desk.ui.first_page import FirstFrame, FirstPage, _entry, original_path, recall
 from evidence_desk.ui.main_window import MainWindow
 from tests.ui.conftest import doc_id_by_name
 
@@ -37,9 +40,9 @@ def wait_until_drawn(window: MainWindow, timeout_ms: int = 30_000) -> bool:
     return page_drawn(viewer)
 
 
-def last_session(case_path: Path, doc_id: int, page: int, **session_args: object) -> None:
+def last_session(case_path: Path, doc_id: int, page: int, service: object, **session_args: object) -> None:
     """A user's earlier session: the document shown at `page`, then the window closed."""
-    session = Session(application(), "tester", **session_args)  # type: ignore[arg-type]
+    session = Session(application(), "tester", render_service=service, **session_args)  # type: ignore[arg-type]
     try:
         assert session.open(case_path, create=False)
         window = session.window
@@ -58,14 +61,15 @@ def case_path(ui_case) -> Path:
     return ui_case.path
 
 
-def test_the_window_shows_the_remembered_page_first_then_becomes_the_full_window_on_it(case_path, qtbot):
+def test_the_window_shows_the_remembered_page_first_then_becomes_the_full_window_on_it(
+        case_path, qtbot, shared_render_service):
     with Case.open(case_path) as case:
         note = doc_id_by_name(case, "c_note_verbale.pdf")
-    last_session(case_path, note, 2)
+    last_session(case_path, note, 2, shared_render_service)
     remembered = recall(case_path)
     assert remembered is not None and (remembered.doc_id, remembered.page) == (note, 2)
 
-    session = Session(application(), "tester")
+    session = Session(application(), "tester")  # its own render service, started now as at a real start
     try:
         frame = session.show_first_page(case_path)
         assert isinstance(frame, FirstFrame) and frame.is_drawn
@@ -91,16 +95,16 @@ def test_the_window_shows_the_remembered_page_first_then_becomes_the_full_window
         session.close()
 
 
-def test_a_second_start_shows_the_page_the_last_window_left(case_path, qtbot):
+def test_a_second_start_shows_the_page_the_last_window_left(case_path, qtbot, shared_render_service):
     with Case.open(case_path) as case:
         letter, invoice = doc_id_by_name(case, "a_letter.pdf"), doc_id_by_name(case, "b_invoice.pdf")
-    last_session(case_path, letter, 1)
-    last_session(case_path, invoice, 1)
+    last_session(case_path, letter, 1, shared_render_service)
+    last_session(case_path, invoice, 1, shared_render_service)
     assert recall(case_path).doc_id == invoice  # type: ignore[union-attr]
 
 
-def test_nothing_remembered_starts_with_the_full_window_alone(case_path, qtbot):
-    session = Session(application(), "tester")
+def test_nothing_remembered_starts_with_the_full_window_alone(case_path, qtbot, shared_render_service):
+    session = Session(application(), "tester", render_service=shared_render_service)
     try:
         assert session.show_first_page(case_path) is None
         assert visible_windows() == []
@@ -112,7 +116,8 @@ def test_nothing_remembered_starts_with_the_full_window_alone(case_path, qtbot):
         session.close()
 
 
-def test_an_encrypted_case_remembers_nothing_and_starts_without_a_first_page(template_case, tmp_path, qtbot):
+def test_an_encrypted_case_remembers_nothing_and_starts_without_a_first_page(
+        template_case, tmp_path, qtbot, shared_render_service):
     from evidence_desk.core.crypto.convert import convert
     from evidence_desk.core.crypto.keys import KdfParams
 
@@ -120,26 +125,27 @@ def test_an_encrypted_case_remembers_nothing_and_starts_without_a_first_page(tem
     shutil.copytree(template_case, target)
     with Case.open(target) as case:
         letter = doc_id_by_name(case, "a_letter.pdf")
-    last_session(target, letter, 1)  # remembered while the case was still plain
+    last_session(target, letter, 1, shared_render_service)  # remembered while the case was still plain
     assert recall(target) is not None
     convert(Case.open(target), PASSPHRASE,
             params=KdfParams.fresh(time_cost=1, memory_kib=8 * 1024, parallelism=1))
 
     assert recall(target) is None  # encrypted now: what was remembered is not used
-    session = Session(application(), "tester", passphrase=PASSPHRASE, interactive=False)
+    session = Session(application(), "tester", passphrase=PASSPHRASE, interactive=False,
+                      render_service=shared_render_service)
     try:
         assert session.show_first_page(target) is None and visible_windows() == []
     finally:
         session.close()
-    last_session(target, letter, 1, passphrase=PASSPHRASE, interactive=False)
-    ini = Path(settings.app_settings().fileName()).read_text(encoding="utf-8")
-    assert "firstPage" not in ini or not [k for k in settings.app_settings().allKeys() if k.startswith("firstPage/")]
+    # A window on the encrypted case leaves nothing behind (and drops what was there).
+    last_session(target, letter, 1, shared_render_service, passphrase=PASSPHRASE, interactive=False)
+    assert not [k for k in settings.app_settings().allKeys() if k.startswith("firstPage/")]
 
 
-def test_a_remembered_document_that_is_gone_falls_back_to_the_full_window(case_path, qtbot):
+def test_a_remembered_document_that_is_gone_falls_back_to_the_full_window(case_path, qtbot, shared_render_service):
     with Case.open(case_path) as case:
         letter, invoice = doc_id_by_name(case, "a_letter.pdf"), doc_id_by_name(case, "b_invoice.pdf")
-    last_session(case_path, letter, 1)
+    last_session(case_path, letter, 1, shared_render_service)
     # The original's file gone: no first frame at all.
     entry = next(k for k in settings.app_settings().allKeys() if k.startswith("firstPage/"))
     remembered = json.loads(settings.app_settings().value(entry))
@@ -154,7 +160,7 @@ def test_a_remembered_document_that_is_gone_falls_back_to_the_full_window(case_p
     s = settings.app_settings()
     s.setValue(entry, json.dumps({**remembered, "doc_id": invoice + 1000}))
     s.sync()
-    session = Session(application(), "tester")
+    session = Session(application(), "tester", render_service=shared_render_service)
     try:
         assert session.show_first_page(case_path) is not None
         assert session.open(case_path, create=False)
@@ -168,15 +174,18 @@ def test_a_remembered_document_that_is_gone_falls_back_to_the_full_window(case_p
 
 
 def test_a_remembered_entry_that_is_not_a_hash_names_no_file(case_path):
+    from evidence_desk.core.queries.documents import list_documents
+
     with Case.open(case_path) as case:
-        letter = doc_id_by_name(case, "a_letter.pdf")
-    last_session(case_path, letter, 1)
+        letter = next(d for d in list_documents(case) if d.filename == "a_letter.pdf")
+    remembered = {"doc_id": letter.id, "sha256": letter.sha256, "media_type": letter.media_type,
+                  "page": 1, "scale": 1.0, "x": 300, "y": 100}
     s = settings.app_settings()
-    entry = next(k for k in s.allKeys() if k.startswith("firstPage/"))
-    remembered = json.loads(s.value(entry))
+    entry = _entry(case_path)
+    s.setValue(entry, json.dumps(remembered))
+    assert recall(case_path) == FirstPage(**remembered)  # type: ignore[arg-type]
     for bad in ({"sha256": "../../../etc/passwd" + "0" * 45}, {"page": 0}, {"scale": 500.0}, {"extra": 1}):
         s.setValue(entry, json.dumps({**remembered, **bad}))
-        s.sync()
         assert recall(case_path) is None, bad
     s.setValue(entry, "not json")
     assert recall(case_path) is None

@@ -23,6 +23,7 @@ from evidence_desk.ui import i18n, settings, theme
 if TYPE_CHECKING:
     from evidence_desk.core.case import Case
     from evidence_desk.core.case_lock import CaseLock
+    from evidence_desk.ui.viewer.render_service import RenderService
 
 # The case, SQLAlchemy and the window are imported inside functions, after the render
 # service has started its sandbox workers (they load PyMuPDF meanwhile) and after the
@@ -57,14 +58,16 @@ class Session:
     windows: its workers import PyMuPDF while this process imports the rest."""
 
     def __init__(self, app: QApplication, author: str | None, *, passphrase: str | None = None,
-                 interactive: bool = True) -> None:
+                 interactive: bool = True, render_service: RenderService | None = None) -> None:
+        """`render_service`: one to share (tests do); by default the session starts its own."""
         from evidence_desk.ui.viewer.render_service import RenderService
 
         self.app = app
         self.author = author
         self.passphrase = passphrase  # an encrypted case's, given on the command line
         self.interactive = interactive  # False: never ask (a screenshot run)
-        self.render_service = RenderService()
+        self._owns_renderer = render_service is None
+        self.render_service = render_service or RenderService()
         self.case: Case | None = None
         self.lock: CaseLock | None = None
         self.window = None
@@ -184,7 +187,8 @@ class Session:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
-        self.render_service.close()
+        if self._owns_renderer:
+            self.render_service.close()
 
 
 class _RememberOnClose(QObject):

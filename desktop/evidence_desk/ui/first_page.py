@@ -121,7 +121,8 @@ def remember(window: Any) -> None:
 class FirstFrame(QMainWindow):
     """The window's first look: its title, its geometry, the remembered page where it was.
 
-    `drawn` is emitted once the page has been painted (or could not be: `failed`)."""
+    `drawn` is emitted once the page has been painted, `failed` when it could not be
+    (the worker's message, or a timeout)."""
 
     drawn = Signal()
     failed = Signal(str)
@@ -133,6 +134,7 @@ class FirstFrame(QMainWindow):
         self.service = service
         self.picture: QPixmap | None = None
         self.is_drawn = False
+        self.is_failed = False
         self.setWindowTitle(self.tr("{name} — Evidence Desk").format(name=self.case_path.name))
         self.canvas = _Canvas(self)
         self.setCentralWidget(self.canvas)
@@ -150,26 +152,28 @@ class FirstFrame(QMainWindow):
             self._rendered(first.key(), image)
 
     def settled(self) -> bool:
-        return self.is_drawn or not self._timeout.isActive()
+        """Drawn on screen, or given up on."""
+        return self.is_drawn or self.is_failed
 
     def _rendered(self, key: object, image: QImage) -> None:
         if key != self.first.key() or self.picture is not None:
             return
-        self._timeout.stop()
         self.picture = QPixmap.fromImage(image)
         self.picture.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
         self.canvas.update()
 
     def _failed(self, key: object, message: str) -> None:
-        if key != self.first.key() or self.is_drawn:
+        if key != self.first.key() or self.settled():
             return
+        self.is_failed = True
         self._timeout.stop()
         log.info("first page not drawn before the window: %s", message)
         self.failed.emit(message)
 
     def painted(self) -> None:
-        if self.picture is not None and not self.is_drawn:
+        if self.picture is not None and not self.settled():
             self.is_drawn = True
+            self._timeout.stop()
             self.drawn.emit()
 
     def page_corner(self) -> QPoint:
