@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evidence_desk.core.db.location import is_server_url
 from evidence_desk.core.errors import InvalidInputError, PassphraseRequiredError
 from evidence_desk.core.paths import default_case_dir
 
@@ -67,6 +66,9 @@ def open_case_at(folder: Path | str, args: argparse.Namespace, *, create: bool =
 def open_case(args: argparse.Namespace, *, create: bool = False) -> Case:
     """Open the case; commands that add to a case may create the default or named one.
     `--case postgresql://…` names a team case by its database."""
+    # Imported here: tomllib is not needed on the window's start-up path.
+    from evidence_desk.core.db.location import is_server_url
+
     named = getattr(args, "case", None)
     where: str | Path = named if named and is_server_url(named) else case_dir(args)
     return open_case_at(where, args, create=create)

@@ -7,7 +7,7 @@ function callable in a worker."""
 
 from __future__ import annotations
 
-from evidence_desk.core.ocr.page_ocr import PageOcr
+from evidence_desk.core.ocr.ocr_types import PageOcr
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.pdf.redact_plan import Coverage, ExportOutcome, VerifyOutcome
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, RenderedPage

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image
 
 from evidence_desk.core.geometry import Rect, Word
 from evidence_desk.core.ocr import imageops, tesseract
+from evidence_desk.core.ocr.ocr_types import PageOcr  # its home before: callers import it from here
 
 NICENESS = 10  # OCR is background work: the window (and the user's other programs) come first
 # Tesseract's own layout analysis copes with a small skew; straightening a page costs ~15 % of
@@ -21,18 +21,6 @@ NICENESS = 10  # OCR is background work: the window (and the user's other progra
 DESKEW_MIN_DEG = 2.0
 POOR_CONFIDENCE = 55.0  # mean word confidence under which we suspect a sideways page
 MIN_WORDS = 6
-
-
-@dataclass
-class PageOcr:
-    number: int
-    text: str
-    words: list[list[Any]]
-    confidence: float | None
-    skew: float = 0.0
-    orientation: int = 0  # degrees the page content was turned clockwise to read it
-    cpu_seconds: float = 0.0  # rendering, deskew and Tesseract together (for reports and benchmarks)
-    notes: list[str] = field(default_factory=list)
 
 
 _niced = False
