@@ -1,16 +1,20 @@
-"""The whole reviewer window against a bare PySide6 + PyMuPDF window (not run by default).
+"""`evidence-desk --case CASE gui` against a bare PySide6 + PyMuPDF window (not run by default).
 
     uv run pytest -m benchmark tests/benchmarks/test_window_bench.py -s
 
-Launch → first page visible in the *main window* (QApplication, theme, render service and
-its sandboxed workers, case, browser with thumbnails, both viewers, the panels and docks,
-as `evidence-desk gui` starts, at 1,280 × 720) against a bare PySide6 window that shows a
-PyMuPDF pixmap of the same page at the same scale, so the same pixel size (target ≤ 1.5×).
+Launch → the first page visible, as a user starts the window: the command line, the
+render workers' fork server started before Qt, QApplication and the theme, the render
+service, then the page the window showed last in this case (remembered when it closed,
+ui/first_page.py) drawn by a sandboxed worker at the scale and size the window showed it,
+before the case and the rest of the window are built. Against a bare PySide6 window
+(QScrollArea + QLabel) that imports PyMuPDF, renders the same page at the same scale, so
+the same pixel size, and shows it (target ≤ 1.5×). Also reported: until the full window
+(case, browser, both viewers, panels) shows that page.
 
 Like with like: both run in fresh processes from process start to "visible", with the
-same interpreter and bytecode caches (each script runs once unmeasured first, which
-writes every `__pycache__` an installed application ships with); the window reports the
-scale it drew the page at and the bare window draws exactly that."""
+same interpreter, the same offscreen screen and bytecode caches (every script runs
+unmeasured first, which writes every `__pycache__` an installed application ships
+with), alternating, medians of five."""
 
 from __future__ import annotations
 

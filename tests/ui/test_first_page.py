@@ -189,3 +189,27 @@ def test_a_remembered_entry_that_is_not_a_hash_names_no_file(case_path):
         assert recall(case_path) is None, bad
     s.setValue(entry, "not json")
     assert recall(case_path) is None
+
+
+def test_what_the_window_start_imports_before_its_first_page_has_no_database_and_no_parser():
+    """`evidence-desk --case CASE gui`: the command line parsed with the `gui` command alone,
+    then Qt, the application and the render service; no SQLAlchemy, no case, no PyMuPDF
+    (that is the sandboxed workers' business) and no Pillow."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from evidence_desk.cli.main import _opens_the_window, build_parser\n"
+        "argv = ['--case', 'somewhere', 'gui']\n"
+        "assert _opens_the_window(argv) and _opens_the_window([]) and _opens_the_window(['--demo'])\n"
+        "assert not _opens_the_window(['list']) and not _opens_the_window(['gui', '--help'])\n"
+        "build_parser(['gui']).parse_args(argv)\n"
+        "import evidence_desk.cli.commands.gui, evidence_desk.cli.context, evidence_desk.core.sandbox\n"
+        "import evidence_desk.ui.app, evidence_desk.ui.first_page, evidence_desk.ui.viewer.render_service\n"
+        "heavy = ('sqlalchemy', 'pymupdf', 'fitz', 'PIL', 'evidence_desk.core.case', 'evidence_desk.core.db')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -131,7 +131,7 @@ def _serve_one(data: bytes) -> bytes:
 # PyMuPDF and Pillow loaded (milliseconds instead of 1–3 s of interpreter start-up and
 # imports per worker). The server is a fresh interpreter, not a fork of the caller:
 # workers inherit no database connection, no Qt and no threads.
-SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract"]
+SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract", "evidence_desk.core.pdf.render"]
 _context_lock = threading.Lock()
 _context: Any = None
 _server_mounts: bytes | None = None  # the mount table the jailed fork server was started with

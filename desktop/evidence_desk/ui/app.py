@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from evidence_desk.core import settings as core_settings
 from evidence_desk.core.errors import CancelledError, EvidenceDeskError
-from evidence_desk.ui import i18n, settings, theme
+from evidence_desk.ui import settings
 
 if TYPE_CHECKING:
     from evidence_desk.core.case import Case
@@ -35,10 +34,19 @@ SCREENSHOT_SIZE = (1600, 1000)
 RENDER_TIMEOUT_MS = 20_000
 
 
-def application() -> QApplication:
+def qt_application() -> QApplication:
+    """The QApplication alone (enough for the render service and its signals)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    return app
+
+
+def application() -> QApplication:
+    """The QApplication with the application's names, translations and theme."""
+    from evidence_desk.ui import i18n, theme
+
+    app = qt_application()
     app.setApplicationName("Evidence Desk")
     app.setOrganizationName("EvidenceDesk")
     app.setDesktopFileName(APP_ID)
@@ -73,6 +81,16 @@ class Session:
         self.window = None
         self.first_frame = None  # ui/first_page.FirstFrame until the full window takes its place
         self._closing = _RememberOnClose()
+
+    def ask_first_page(self, path: Path) -> None:
+        """Have a render worker draw the page this case's window showed last (ui/first_page.py)
+        now, while this process goes on importing; `show_first_page` then shows it."""
+        from evidence_desk.ui.first_page import original_path, recall
+
+        first = recall(path)
+        if first is not None:
+            self.render_service.request(first.key(), str(original_path(path, first.sha256)), first.media_type,
+                                        owner="first-page")
 
     def show_first_page(self, path: Path) -> object | None:
         """Show the page this case's window showed last, before the case and the window are
@@ -208,6 +226,7 @@ class _RememberOnClose(QObject):
 
 def _adopt_reason_codes(case: Case) -> None:
     """The user's own reason codes (Edit › Settings) join every case they open."""
+    from evidence_desk.core import settings as core_settings
     from evidence_desk.core.redaction.marking import missing_reason_codes
 
     if case.read_only:
@@ -297,9 +316,13 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None,
             passphrase: str | None = None) -> int:
+    # The render workers first, and the remembered page asked for, then the application's
+    # translations and theme while a worker draws it (a screenshot shows its own documents).
+    session = Session(qt_application(), author, passphrase=passphrase, interactive=screenshot is None)
+    if screenshot is None:
+        session.ask_first_page(Path(case_path))
     app = application()
-    session = Session(app, author, passphrase=passphrase, interactive=screenshot is None)
-    if screenshot is None:  # a screenshot shows its own documents, at its own size
+    if screenshot is None:
         session.show_first_page(Path(case_path))
     try:
         session.open(Path(case_path))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings
 
 from evidence_desk.core import settings as core_settings
 from evidence_desk.core.paths import config_home
-from evidence_desk.ui.theme import system_is_dark
 
 
 def app_settings() -> QSettings:
@@ -49,6 +48,13 @@ def add_recent_case(path: Path) -> None:
     prefs = core_settings.load()
     prefs.add_recent_case(path)
     prefs.save()
+
+
+def system_is_dark() -> bool:
+    # Imported here: the theme module is not needed before the first page (ui/first_page.py).
+    from evidence_desk.ui import theme
+
+    return theme.system_is_dark()
 
 
 def dark_mode() -> bool:
