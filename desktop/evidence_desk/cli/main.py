@@ -115,7 +115,14 @@ def _opens_the_window(argv: Sequence[str]) -> bool:
 
 def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(["gui"] if _opens_the_window(words) else None)
+    window = _opens_the_window(words)
+    if window:
+        from evidence_desk.core.sandbox import start_server
+
+        # First of all: the render workers' fork server takes a second or two to load
+        # PyMuPDF, on the other core, while this process parses and loads Qt.
+        start_server()
+    parser = build_parser(["gui"] if window else None)
     args = parser.parse_args(argv)
     if args.command is None:
         args.command = "gui"

@@ -30,12 +30,17 @@ from dataclasses import dataclass
 from multiprocessing import forkserver, resource_tracker, spawn
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from evidence_desk.core import confine, wire
+from evidence_desk.core import confine
 from evidence_desk.core.errors import EvidenceDeskError, WorkerCrashed, WorkerError, WorkerTimeout
 from evidence_desk.core.printable import escape_block
-from evidence_desk.core.wire import EntryPoint
+
+if TYPE_CHECKING:
+    from evidence_desk.core.wire import EntryPoint
+
+# `core.wire` (msgspec) is imported where a call is made or served, not here: the window
+# starts the fork server (`start_server`) before it has imported anything else.
 
 R = TypeVar("R")
 GRACE_SECONDS = 0.5  # between SIGTERM and SIGKILL when a worker is stopped
@@ -82,6 +87,8 @@ _WIRE: Connection | None = None
 
 def _worker_main(conn: Connection, limits: Limits, preload: tuple[str, ...], env: dict[str, str],
                  cwd: str | None, stderr_path: str) -> None:
+    from evidence_desk.core import wire
+
     global _WIRE
     _WIRE = conn
     with contextlib.suppress(OSError):
@@ -111,6 +118,8 @@ def _worker_main(conn: Connection, limits: Limits, preload: tuple[str, ...], env
 
 
 def _serve_one(data: bytes) -> bytes:
+    from evidence_desk.core import wire
+
     try:
         request = wire.decode_request(data)
         module_name, func_name = request.entry.rsplit(".", 1)
@@ -280,6 +289,9 @@ class SandboxWorker:
              **kwargs: Any) -> R:
         """Run `entry` in the worker and return its reply, decoded into the entry's type.
         `max_reply` lowers the entry's reply limit for this call (never raises it)."""
+        from evidence_desk.core import wire
+        from evidence_desk.core.wire import EntryPoint
+
         if isinstance(entry, str):
             entry = EntryPoint.named(entry)
         limit = entry.max_reply if max_reply is None else min(max_reply, entry.max_reply)

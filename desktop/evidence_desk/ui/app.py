@@ -35,10 +35,13 @@ RENDER_TIMEOUT_MS = 20_000
 
 
 def qt_application() -> QApplication:
-    """The QApplication alone (enough for the render service and its signals)."""
+    """The QApplication with its names: enough for the render service and the first page."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    app.setApplicationName("Evidence Desk")
+    app.setOrganizationName("EvidenceDesk")
+    app.setDesktopFileName(APP_ID)  # before any window: the desktop matches windows to it
     return app
 
 
@@ -47,9 +50,6 @@ def application() -> QApplication:
     from evidence_desk.ui import i18n, theme
 
     app = qt_application()
-    app.setApplicationName("Evidence Desk")
-    app.setOrganizationName("EvidenceDesk")
-    app.setDesktopFileName(APP_ID)
     settings.move_old_preferences()
     i18n.install(app)  # before any window: strings are translated when widgets are built
     theme.apply_theme(app, dark=settings.dark_mode())
@@ -81,16 +81,6 @@ class Session:
         self.window = None
         self.first_frame = None  # ui/first_page.FirstFrame until the full window takes its place
         self._closing = _RememberOnClose()
-
-    def ask_first_page(self, path: Path) -> None:
-        """Have a render worker draw the page this case's window showed last (ui/first_page.py)
-        now, while this process goes on importing; `show_first_page` then shows it."""
-        from evidence_desk.ui.first_page import original_path, recall
-
-        first = recall(path)
-        if first is not None:
-            self.render_service.request(first.key(), str(original_path(path, first.sha256)), first.media_type,
-                                        owner="first-page")
 
     def show_first_page(self, path: Path) -> object | None:
         """Show the page this case's window showed last, before the case and the window are
@@ -316,14 +306,13 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(case_path: Path, screenshot: Path | None = None, author: str | None = None,
             passphrase: str | None = None) -> int:
-    # The render workers first, and the remembered page asked for, then the application's
-    # translations and theme while a worker draws it (a screenshot shows its own documents).
+    # The render workers first, then the remembered page; the translations and the theme
+    # after it (the first frame shows a page and nothing to translate or to style), and
+    # the case and the window last. A screenshot shows its own documents.
     session = Session(qt_application(), author, passphrase=passphrase, interactive=screenshot is None)
     if screenshot is None:
-        session.ask_first_page(Path(case_path))
-    app = application()
-    if screenshot is None:
         session.show_first_page(Path(case_path))
+    app = application()
     try:
         session.open(Path(case_path))
     except CancelledError:

@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from evidence_desk.core.pdf.render_types import RenderedPage
@@ -121,7 +121,10 @@ class RenderService(QObject):
         self._trim = QTimer(self, singleShot=True, interval=TRIM_DELAY_MS)
         self._trim.timeout.connect(_return_free_memory_to_the_system)
         self.errors: dict[PageKey, str] = {}
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Queued: `_from_worker` runs only on the pool's threads, so Qt's automatic connection
+        # delivers on this (the main) thread. Not named: the first touch of PySide6's `Qt`
+        # namespace costs ~150 ms, and this runs before the first page (ui/first_page.py).
+        self._finished.connect(self._deliver)
         self._pool = RenderPool(self._from_worker, workers=workers, timeout=timeout)
 
     def request(self, key: PageKey, path: str, media_type: str, *, priority: float = 0.0,
