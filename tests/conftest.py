@@ -18,12 +18,22 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("EVIDENCE_DESK_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
+def _runs_on_the_backend(item: pytest.Item) -> bool:
+    """Whether the test's case comes from `case_dir` or another fixture asking for `backend`
+    (itself or through `case` or another fixture): the fixtures a PostgreSQL run changes."""
+    names = getattr(item, "fixturenames", ())
+    return ("case_dir" in names or "backend" in names) and item.get_closest_marker("sqlite_only") is None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On a PostgreSQL run (EVIDENCE_DESK_TEST_BACKEND=postgresql) the tests of the SQLite
-    file itself (its pragmas, its triggers read with sqlite3, its file backups) are left out."""
+    """On a PostgreSQL run (EVIDENCE_DESK_TEST_BACKEND=postgresql) only the tests whose case
+    comes from `case_dir` (or a fixture asking for `backend`) run: the tests of the SQLite file itself (marker sqlite_only: its
+    pragmas, its triggers read with sqlite3, its file backups) are left out, and so are the
+    tests that use neither (a PDF parser, a case opened on SQLite by name, a team case
+    of their own through `pg_case_dir`): they would run the same as in the default run."""
     if pg.backend() != "postgresql":
         return
-    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+    kept = [item for item in items if _runs_on_the_backend(item)]
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
@@ -40,6 +50,14 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("EVIDENCE_DESK_HOME", str(home))
     monkeypatch.setenv("EVIDENCE_DESK_AUTHOR", "tester")
+
+
+@pytest.fixture(scope="session")
+def backend() -> str:
+    """The database this run's cases are on: "sqlite", or "postgresql" (a fixture that makes
+    its case with `tests.pg.case_folder` / `copy_case_folder` asks for it, so that its tests
+    are in the PostgreSQL run)."""
+    return pg.backend()
 
 
 @pytest.fixture

@@ -172,3 +172,25 @@ def allow_audit_delete(folder: Path) -> str:
     if read_case_toml(folder) is None:
         return "DROP TRIGGER audit_log_no_delete"
     return "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"
+
+
+def case_folder(folder: Path) -> Path:
+    """`folder` ready for a new case on this run's backend: left as it is (SQLite), or, on a
+    PostgreSQL run, made a team case folder (what the `case_dir` fixture hands out)."""
+    return server_case_dir(folder) if backend() == "postgresql" else folder
+
+
+def copy_case_folder(source: Path, target: Path) -> Path:
+    """A closed case copied whole: its folder (shutil.copytree), and for a team case its
+    database cloned too (`CREATE DATABASE … TEMPLATE`), the copy's case.toml naming the clone."""
+    from evidence_desk.core.db.location import CASE_TOML, read_case_toml, write_case_toml
+
+    url = read_case_toml(source)
+    if url is None:
+        shutil.copytree(source, target)
+        return target
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(CASE_TOML))
+    name = f"case_{uuid.uuid4().hex[:16]}"
+    _admin(f"CREATE DATABASE {name} TEMPLATE {url.partition('?')[0].rsplit('/', 1)[1]}")
+    write_case_toml(target, _with_database(server_url(), name))
+    return target

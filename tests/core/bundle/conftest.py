@@ -19,6 +19,7 @@ from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.notes import add_note
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.redaction.matching import find_hits, redact_hits_edit
+from tests import pg
 from tests.core.pdfs import write_text_pdf
 
 SECRET_NAME = "Kirill Garbuz"
@@ -61,14 +62,14 @@ def build_annotated_case(folder: Path, sources: Path) -> Case:
 
 
 @pytest.fixture(scope="session")
-def bundles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundles]:
+def bundles(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Bundles]:
     import os
 
     root = tmp_path_factory.mktemp("bundles")
     os.environ["EVIDENCE_DESK_HOME"] = str(root / "home")  # the session's own key folder
     sources = root / "sources"
     sources.mkdir()
-    case = build_annotated_case(root / "case", sources)
+    case = build_annotated_case(pg.case_folder(root / "case"), sources)
     try:
         key = create_key("default", PASSPHRASE)
         out = Bundles(root / "case", root / "publication.zip", root / "internal.zip", root / "signed.zip",

@@ -3,7 +3,6 @@ and `rows_of`, a dump of every user-editable table to compare states exactly."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from tests import pg
 from tests.core.pdfs import write_text_pdf
 
 LETTER = ("Ministry of Defence\nLetter 114 about the radar.\nSigned: Kirill O. Garbuz, Zollamt Brest\n"
@@ -21,7 +21,7 @@ EDITABLE = ("documents", "mentions", "notes", "redactions", "entities", "entity_
 
 
 @pytest.fixture(scope="session")
-def commands_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def commands_template(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path:
     from evidence_desk.core.case import Case
     from evidence_desk.core.importing import ImportOptions, import_paths
 
@@ -29,7 +29,7 @@ def commands_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "files").mkdir()
     files = [write_text_pdf(root / "files" / "a_letter.pdf", [LETTER, "Page two: the radar again."]),
              write_text_pdf(root / "files" / "b_invoice.pdf", [INVOICE])]
-    case = Case.open(root / "case", create=True, author="tester")
+    case = Case.open(pg.case_folder(root / "case"), create=True, author="tester")
     report = import_paths(case, files, ImportOptions(workers=1, ocr="never"))
     assert len(report.imported) == 2, report.summary()
     case.close()
@@ -40,8 +40,7 @@ def commands_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def two_docs(commands_template: Path, tmp_path: Path) -> Iterator[Any]:
     from evidence_desk.core.case import Case
 
-    target = tmp_path / "case"
-    shutil.copytree(commands_template, target)
+    target = pg.copy_case_folder(commands_template, tmp_path / "case")
     case = Case.open(target, author="tester")
     yield case
     case.close()

@@ -21,6 +21,7 @@ from evidence_desk.core.notes import add_note
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.queries.annotations import document_mentions
 from evidence_desk.core.redaction.marking import redact_rects_edit
+from tests import pg
 from tests.core.pdfs import write_text_pdf
 
 LETTER = ["STATE EXPORT AGENCY\nRef. SEA/2019/0417\nSigned: Director Anton Petrov",
@@ -44,10 +45,10 @@ def _import(case: Case, files: list[Path]) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Marked]:
+def marked(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Marked]:
     root = tmp_path_factory.mktemp("queries")
     files = [write_text_pdf(root / "letter.pdf", LETTER), write_text_pdf(root / "invoice.pdf", INVOICE)]
-    case = Case.open(root / "case", create=True, author="tester")
+    case = Case.open(pg.case_folder(root / "case"), create=True, author="tester")
     ids = _import(case, files)
     letter, invoice = ids["letter.pdf"], ids["invoice.pdf"]
     petrov = Rect(56, 80, 260, 100)

@@ -74,7 +74,7 @@ class NoteRow:
 
 def document_notes(case: Case, doc_id: int, page: int | None = None) -> list[NoteRow]:
     """The notes of a document (document notes first), or those of one page."""
-    query = select(Note).where(Note.document_id == doc_id).order_by(Note.page_number, Note.id)
+    query = select(Note).where(Note.document_id == doc_id).order_by(Note.page_number.asc().nulls_first(), Note.id)
     if page is not None:
         query = query.where(Note.page_number == page)
     with case.read() as s:
