@@ -258,6 +258,10 @@
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
+        <source>&amp;Encrypt this case (database and files; its passphrase is asked whenever it opens)</source>
+        <translation>Diesen Fall &amp;verschlüsseln (Datenbank und Dateien; die Passphrase wird bei jedem Öffnen abgefragt)</translation>
+    </message>
+    <message>
         <source>Case &amp;name</source>
         <translation>Fall&amp;name</translation>
     </message>
@@ -266,8 +270,24 @@
         <translation>&amp;Im Ordner</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
         <source>&amp;Create Case</source>
         <translation>Fall &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters. Nobody can open the case without it, and it cannot be recovered.</source>
+        <translation>Die Passphrase braucht mindestens {n} Zeichen. Ohne sie kann niemand den Fall öffnen, und sie lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
     <message>
         <source>The case will be the folder {path}</source>
@@ -984,6 +1004,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>&amp;Redact {n}</source>
         <translation>{n} &amp;schwärzen</translation>
+    </message>
+</context>
+<context>
+    <name>FirstFrame</name>
+    <message>
+        <source>{name} — Evidence Desk</source>
+        <translation>{name} — Evidence Desk</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2274,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Creating the encrypted case {path}…</source>
+        <translation>Der verschlüsselte Fall {path} wird angelegt…</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,10 @@
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
+        <source>&amp;Encrypt this case (database and files; its passphrase is asked whenever it opens)</source>
+        <translation>&amp;Зашифровать это дело (база данных и файлы; пароль спрашивается при каждом открытии)</translation>
+    </message>
+    <message>
         <source>Case &amp;name</source>
         <translation>&amp;Имя дела</translation>
     </message>
@@ -266,8 +270,24 @@
         <translation>В &amp;папке</translation>
     </message>
     <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
         <source>&amp;Create Case</source>
         <translation>&amp;Создать дело</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters. Nobody can open the case without it, and it cannot be recovered.</source>
+        <translation>Пароль должен содержать не меньше {n} символов. Без него дело не открыть никому, и восстановить его нельзя.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
     <message>
         <source>The case will be the folder {path}</source>
@@ -990,6 +1010,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>&amp;Redact {n}</source>
         <translation>&amp;Затемнить {n}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstFrame</name>
+    <message>
+        <source>{name} — Evidence Desk</source>
+        <translation>{name} — Evidence Desk</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2292,13 @@ SHA-256 {sha}</numerusform>
     <message>
         <source>No matches</source>
         <translation>Совпадений нет</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Creating the encrypted case {path}…</source>
+        <translation>Создаётся зашифрованное дело {path}…</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from evidence_desk.core.case import DB_NAME, Case
 from evidence_desk.ui import settings
 from evidence_desk.ui.app import Session
 from evidence_desk.ui.dialogs import case_dialogs
+from evidence_desk.ui.dialogs.case_dialogs import NewCase
 from evidence_desk.ui.main_window import MainWindow
 
 LOOP_TIMEOUT_MS = 30_000
@@ -72,7 +73,7 @@ def test_new_case_shows_the_new_empty_case_and_the_application_keeps_running(
         session, tmp_path, qapp, monkeypatch):
     first = session.window
     target = tmp_path / "new-case"
-    monkeypatch.setattr(case_dialogs, "choose_new_case", lambda parent, start=None: target)
+    monkeypatch.setattr(case_dialogs, "choose_new_case", lambda parent, start=None: NewCase(target))
 
     still_running = run_in_event_loop(qapp, first.actions_.new_case.trigger,
                                       lambda: session.window is not first and session.window.isVisible())
@@ -86,6 +87,28 @@ def test_new_case_shows_the_new_empty_case_and_the_application_keeps_running(
     assert target.name in session.window.windowTitle()
     assert not shiboken6.isValid(first)  # the old window was closed and deleted
     assert settings.recent_cases()[0] == target.resolve()
+
+
+def test_an_encrypted_new_case_is_made_encrypted_and_opens_without_asking_again(
+        session, tmp_path, qapp, monkeypatch):
+    from evidence_desk.core.crypto.header import is_encrypted
+
+    first = session.window
+    target = tmp_path / "sealed-case"
+    monkeypatch.setattr(case_dialogs, "choose_new_case",
+                        lambda parent, start=None: NewCase(target, "correct horse battery"))
+    asked = []
+    monkeypatch.setattr("evidence_desk.ui.lock.passphrase_dialog.PassphraseDialog.exec",
+                        lambda self: asked.append(self) or 0)
+
+    still_running = run_in_event_loop(qapp, first.actions_.new_case.trigger,
+                                      lambda: session.window is not first and session.window.isVisible())
+
+    assert still_running and asked == []  # the passphrase typed in New Case… opened it
+    assert is_encrypted(target) and session.case.encrypted
+    assert session.window.case.path == target.resolve()
+    with pytest.raises(Exception, match="passphrase"):
+        Case.open(target)  # nobody opens it without the passphrase
 
 
 def test_open_case_shows_the_chosen_case(session, template_case, tmp_path, qapp, monkeypatch):
@@ -162,7 +185,7 @@ def test_new_case_in_a_folder_that_is_not_empty_says_so_and_keeps_the_window(
     full.mkdir()
     (full / "notes.txt").write_text("mine")
     first = session.window
-    monkeypatch.setattr(case_dialogs, "choose_new_case", lambda parent, start=None: full)
+    monkeypatch.setattr(case_dialogs, "choose_new_case", lambda parent, start=None: NewCase(full))
 
     still_running = run_in_event_loop(qapp, first.actions_.new_case.trigger, lambda: bool(message_shown(first)))
 

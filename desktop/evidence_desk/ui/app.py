@@ -81,6 +81,7 @@ class Session:
         self.window = None
         self.first_frame = None  # ui/first_page.FirstFrame until the full window takes its place
         self._closing = _RememberOnClose()
+        self._creating: object | None = None  # the job making an encrypted new case
 
     def show_first_page(self, path: Path) -> object | None:
         """Show the page this case's window showed last, before the case and the window are
@@ -106,7 +107,43 @@ class Session:
                  frame.picture.width(), frame.picture.height())  # type: ignore[union-attr]
         return frame
 
-    def open(self, path: Path, *, create: bool = True) -> bool:
+    def create(self, request: object) -> None:
+        """Case › New Case…: a folder (a plain case) is made and opened at once; a NewCase with a
+        passphrase is made and encrypted on a worker thread first (Argon2id and the conversion
+        take a second or more), then opened with that passphrase, which is not kept."""
+        from evidence_desk.ui.dialogs.case_dialogs import NewCase
+
+        if not isinstance(request, NewCase) or request.passphrase is None:
+            self.open(Path(getattr(request, "path", request)), create=True)  # type: ignore[arg-type]
+            return
+        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        from evidence_desk.core.crypto.create import create_case
+        from evidence_desk.ui.jobs import run_in_thread
+
+        parent = self.window
+        busy = QProgressDialog(QCoreApplication.translate("Session", "Creating the encrypted case {path}…").format(
+            path=request.path), "", 0, 0, parent)
+        busy.setCancelButton(None)  # the conversion is checked as a whole; it is not cut short
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.show()
+
+        def created(_report: object) -> None:
+            busy.close()
+            self.open(request.path, create=False, passphrase=request.passphrase)
+
+        def failed(message: str) -> None:
+            busy.close()
+            if parent is not None:
+                parent.show_error(message)  # type: ignore[attr-defined]
+
+        self._creating = run_in_thread(
+            lambda: create_case(request.path, author=self.author, passphrase=request.passphrase),
+            created, failed, parent)  # type: ignore[arg-type]
+
+    def open(self, path: Path, *, create: bool = True, passphrase: str | None = None) -> bool:
         """Open (or, with `create`, start) the case at `path` in a new window that replaces the
         current one. A folder that is no case, or a case too new, leaves the current window as
         it was and says why there; with no window yet the error is raised to the caller.
@@ -119,7 +156,7 @@ class Session:
 
         # One opener for both tries (for writing, then read-only if the lock is held elsewhere):
         # an encrypted case's passphrase is asked once.
-        opener = CaseOpener(path, create=create, author=self.author, passphrase=self.passphrase,
+        opener = CaseOpener(path, create=create, author=self.author, passphrase=passphrase or self.passphrase,
                             parent=self.window, interactive=self.interactive)
 
         try:
@@ -138,7 +175,7 @@ class Session:
         self.case, self.lock = case, lock
         self.window = MainWindow(case, self.render_service, read_only_notice=notice)
         self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
-        self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
+        self.window.caseCreateRequested.connect(self.create)
         self.window.caseCloseRequested.connect(self.close_case)
         self.window.installEventFilter(self._closing)
         _show_demo_notice(case, self.window)
@@ -171,7 +208,7 @@ class Session:
         self.case, self.lock = None, None
         self.window = NoCaseWindow()
         self.window.caseSwitchRequested.connect(lambda p: self.open(p, create=False))
-        self.window.caseCreateRequested.connect(lambda p: self.open(p, create=True))
+        self.window.caseCreateRequested.connect(self.create)
         self._replace(old_window, old_case, old_lock)
 
     def _replace(self, old_window: object, old_case: Case | None, old_lock: CaseLock | None) -> None:

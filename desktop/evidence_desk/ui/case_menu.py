@@ -22,9 +22,10 @@ def _start_folder(window: QWidget) -> Path | None:
 
 
 def new_case(window: QWidget) -> None:
-    path = case_dialogs.choose_new_case(window, _start_folder(window))
-    if path is not None:
-        window.caseCreateRequested.emit(path)  # type: ignore[attr-defined]
+    """Asks for the new case; emits its folder (a plain case) or the NewCase (to be encrypted)."""
+    choice = case_dialogs.choose_new_case(window, _start_folder(window))
+    if choice is not None:
+        window.caseCreateRequested.emit(choice.path if choice.passphrase is None else choice)  # type: ignore[attr-defined]
 
 
 def open_case(window: QWidget) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from evidence_desk.ui.dialogs.case_dialogs import NewCaseDialog, choose_new_case
+from evidence_desk.ui.dialogs.case_dialogs import NewCase, NewCaseDialog, choose_new_case
 
 
 def _dialog(qtbot, start: Path) -> NewCaseDialog:
@@ -53,10 +53,30 @@ def test_choosing_returns_the_new_folder_when_create_is_pressed(qtbot, tmp_path)
         dialog.ok_button.click()
 
     QTimer.singleShot(0, fill)
-    assert choose_new_case(None, tmp_path) == tmp_path / "Leak 2026"
+    assert choose_new_case(None, tmp_path) == NewCase(tmp_path / "Leak 2026")
 
 
-def test_both_rows_have_a_keyboard_mnemonic_that_reaches_their_field(qtbot, tmp_path):
+def test_every_row_has_a_keyboard_mnemonic_that_reaches_its_field(qtbot, tmp_path):
     dialog = _dialog(qtbot, tmp_path)
     labels = {label.text(): label.buddy() for label in dialog.findChildren(QLabel) if label.buddy() is not None}
-    assert labels == {"Case &name": dialog.name, "&In folder": dialog.location}
+    assert labels == {"Case &name": dialog.name, "&In folder": dialog.location,
+                      "&Passphrase": dialog.passphrase, "&Again": dialog.again}
+
+
+def test_an_encrypted_case_needs_a_long_enough_passphrase_typed_twice(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.name.setText("sealed")
+    assert not dialog.passphrase.isEnabled()
+    dialog.encrypt.setChecked(True)
+    assert dialog.passphrase.isEnabled() and not dialog.ok_button.isEnabled()
+    dialog.passphrase.setText("short")
+    dialog.again.setText("short")
+    assert not dialog.ok_button.isEnabled() and "at least 8" in dialog.result_line.text()
+    dialog.passphrase.setText("correct horse battery")
+    dialog.again.setText("correct horse batterz")
+    assert not dialog.ok_button.isEnabled() and "differ" in dialog.result_line.text()
+    dialog.again.setText("correct horse battery")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.choice() == NewCase(tmp_path / "sealed", "correct horse battery")
+    dialog.encrypt.setChecked(False)
+    assert dialog.choice() == NewCase(tmp_path / "sealed", None)  # unticked: a plain case

@@ -10,11 +10,10 @@ from pathlib import Path
 from evidence_desk.cli.context import ask, case_dir, given_passphrase, open_case_at
 from evidence_desk.core.case import DB_NAME, Case
 from evidence_desk.core.crypto.convert import convert
+from evidence_desk.core.crypto.create import create_case, passphrase_problem
 from evidence_desk.core.crypto.header import is_encrypted
 from evidence_desk.core.errors import InvalidInputError
 from evidence_desk.core.verify_case import verify_case
-
-MIN_PASSPHRASE = 8
 
 
 def _add(actions: argparse._SubParsersAction, name: str, text: str) -> None:
@@ -48,15 +47,11 @@ def run_new(args: argparse.Namespace) -> int:
         raise InvalidInputError("--passphrase-file is for --encrypt; nothing was created")
     # Asked before anything is created: a mistyped confirmation leaves no half-made case.
     passphrase = _new_passphrase(args, folder) if args.encrypt else None
-    case = Case.open(folder, create=True, author=getattr(args, "author", None))
-    try:
-        if passphrase is None:
-            print(f"created the case {case.path}")
-            return 0
-        report = convert(case, passphrase)
-    finally:
-        case.close()
-    return _finish(case.path, "created encrypted", f"{report.tables} tables checked", passphrase)
+    report = create_case(folder, author=getattr(args, "author", None), passphrase=passphrase)
+    if report is None:
+        print(f"created the case {folder}")
+        return 0
+    return _finish(folder, "created encrypted", f"{report.tables} tables checked", passphrase)
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -72,9 +67,8 @@ def _new_passphrase(args: argparse.Namespace, folder: Path) -> str:
                                     "EVIDENCE_DESK_CASE_PASSPHRASE, or run on a terminal to be asked")
         if ask("The same passphrase again: ") != given:
             raise InvalidInputError("the two passphrases differ; nothing was changed")
-    if len(given) < MIN_PASSPHRASE:
-        raise InvalidInputError(f"the passphrase is too short (at least {MIN_PASSPHRASE} characters); "
-                                "nothing was changed")
+    if problem := passphrase_problem(given):
+        raise InvalidInputError(f"{problem}; nothing was changed")
     return given
 
 

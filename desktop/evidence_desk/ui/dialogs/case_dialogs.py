@@ -6,10 +6,12 @@ as a user names a new document; an existing empty folder can be chosen too."""
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,9 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidence_desk.core.crypto.create import MIN_PASSPHRASE
 from evidence_desk.ui.dialogs.buttons import ok_cancel
 
 FORBIDDEN = set('/\\:*?"<>|')  # not in a folder name on one of the systems a case may travel to
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What New Case… asks for: the case folder, and the passphrase when it is to be encrypted
+    (held only until the case is made and opened)."""
+
+    path: Path
+    passphrase: str | None = None
 
 
 def choose_case_to_open(parent: QWidget, start: Path | None = None) -> Path | None:
@@ -76,6 +88,17 @@ class NewCaseDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.location, 1)
         where.addWidget(browse)
+        self.encrypt = QCheckBox(QCoreApplication.translate(
+            "CaseDialogs", "&Encrypt this case (database and files; its passphrase is asked whenever it opens)"))
+        self.passphrase = QLineEdit()
+        self.again = QLineEdit()
+        for field in (self.passphrase, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setEnabled(False)
+            field.textChanged.connect(self._update)
+        self.encrypt.toggled.connect(self.passphrase.setEnabled)
+        self.encrypt.toggled.connect(self.again.setEnabled)
+        self.encrypt.toggled.connect(self._update)
         self.result_line = QLabel()
         self.result_line.setWordWrap(True)
         form = QFormLayout()
@@ -83,6 +106,9 @@ class NewCaseDialog(QDialog):
         in_folder = QLabel(QCoreApplication.translate("CaseDialogs", "&In folder"))
         in_folder.setBuddy(self.location)  # a row holding a layout gets no buddy of its own: & would show
         form.addRow(in_folder, where)
+        form.addRow(self.encrypt)
+        form.addRow(QCoreApplication.translate("CaseDialogs", "&Passphrase"), self.passphrase)
+        form.addRow(QCoreApplication.translate("CaseDialogs", "&Again"), self.again)
         self.buttons = ok_cancel(self, QCoreApplication.translate("CaseDialogs", "&Create Case"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
@@ -98,7 +124,21 @@ class NewCaseDialog(QDialog):
         return Path(self.location.text().strip()).expanduser() / self.name.text().strip()
 
     def problem(self) -> str | None:
-        return name_problem(self.name.text()) or target_problem(self.target())
+        return name_problem(self.name.text()) or target_problem(self.target()) or self._passphrase_problem()
+
+    def _passphrase_problem(self) -> str | None:
+        if not self.encrypt.isChecked():
+            return None
+        if len(self.passphrase.text()) < MIN_PASSPHRASE or not self.passphrase.text().strip():
+            return QCoreApplication.translate("CaseDialogs", "The passphrase needs at least {n} characters. "
+                                              "Nobody can open the case without it, and it cannot be "
+                                              "recovered.").format(n=MIN_PASSPHRASE)
+        if self.again.text() != self.passphrase.text():
+            return QCoreApplication.translate("CaseDialogs", "The two passphrases differ.")
+        return None
+
+    def choice(self) -> NewCase:
+        return NewCase(self.target(), self.passphrase.text() if self.encrypt.isChecked() else None)
 
     def _update(self) -> None:
         problem = self.problem()
@@ -113,7 +153,8 @@ class NewCaseDialog(QDialog):
             self.location.setText(folder)
 
 
-def choose_new_case(parent: QWidget, start: Path | None = None) -> Path | None:
-    """The folder for a new case (new, or empty), asked as a name and a location."""
+def choose_new_case(parent: QWidget, start: Path | None = None) -> NewCase | None:
+    """The folder for a new case (new, or empty), asked as a name and a location, and whether
+    it is to be encrypted."""
     dialog = NewCaseDialog(parent, start)
-    return dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted and dialog.problem() is None else None
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted and dialog.problem() is None else None
