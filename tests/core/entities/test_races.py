@@ -23,15 +23,15 @@ from tests.core.pdfs import write_text_pdf
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _case(tmp_path: Path) -> Case:
+def _case(case_dir: Path, tmp_path: Path) -> Case:
     write_text_pdf(tmp_path / "a.pdf", ["Kirill O. Garbuz met Dmitri Volkov in Minsk.", "Garbuz signed."])
-    case = Case.open(tmp_path / "case", create=True)
+    case = Case.open(case_dir, create=True)
     import_paths(case, [tmp_path / "a.pdf"])
     return case
 
 
-def test_two_tags_planned_before_either_commits_create_one_entity(tmp_path: Path) -> None:
-    with _case(tmp_path) as case:
+def test_two_tags_planned_before_either_commits_create_one_entity(case_dir: Path, tmp_path: Path) -> None:
+    with _case(case_dir, tmp_path) as case:
         first = tag_edit(case, 1, 1, "Kirill O. Garbuz", "person", quote="Kirill O. Garbuz")
         second = tag_edit(case, 1, 2, "Kirill O. Garbuz", "person", quote="Garbuz")
         case.apply(first)
@@ -43,8 +43,8 @@ def test_two_tags_planned_before_either_commits_create_one_entity(tmp_path: Path
         assert mentions == [entities[0], entities[0]]
 
 
-def test_a_tag_committed_while_a_merge_was_planned_ends_on_the_survivor(tmp_path: Path) -> None:
-    with _case(tmp_path) as case:
+def test_a_tag_committed_while_a_merge_was_planned_ends_on_the_survivor(case_dir: Path, tmp_path: Path) -> None:
+    with _case(case_dir, tmp_path) as case:
         keep = add_entity(case, "Kirill O. Garbuz", "person")
         other = add_entity(case, "K. Garbuz", "person")
         merge = MergeEntities(keep, other)  # planned...
@@ -54,8 +54,8 @@ def test_a_tag_committed_while_a_merge_was_planned_ends_on_the_survivor(tmp_path
             assert s.execute(select(Mention.entity_id)).scalars().all() == [keep]
 
 
-def test_a_tag_planned_before_a_merge_committed_ends_on_the_survivor(tmp_path: Path) -> None:
-    with _case(tmp_path) as case:
+def test_a_tag_planned_before_a_merge_committed_ends_on_the_survivor(case_dir: Path, tmp_path: Path) -> None:
+    with _case(case_dir, tmp_path) as case:
         keep = add_entity(case, "Kirill O. Garbuz", "person")
         other = add_entity(case, "K. Garbuz", "person")
         tag = tag_edit(case, 1, 1, "K. Garbuz", "person", quote="Garbuz")  # planned on `other`...
@@ -65,8 +65,8 @@ def test_a_tag_planned_before_a_merge_committed_ends_on_the_survivor(tmp_path: P
             assert s.execute(select(Mention.entity_id)).scalars().all() == [keep]
 
 
-def test_two_processes_tagging_the_same_new_entity_make_one(tmp_path: Path) -> None:
-    case = _case(tmp_path)
+def test_two_processes_tagging_the_same_new_entity_make_one(case_dir: Path, tmp_path: Path) -> None:
+    case = _case(case_dir, tmp_path)
     case.close()
     env = {**os.environ, "PYTHONPATH": str(REPO / "desktop")}
     for round_ in range(3):

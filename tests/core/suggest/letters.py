@@ -11,6 +11,7 @@ import pytest
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.importing import ImportOptions, import_paths
+from tests import pg
 
 LETTERS = {
     "contract.pdf": [
@@ -67,10 +68,15 @@ def import_letters(case: Case, folder: Path) -> dict[str, int]:
 
 
 def clone_case(template: Path, dest: Path) -> Case:
-    """A fresh copy of a prepared case: the database through SQLite's backup API, originals as files."""
+    """A fresh copy of a prepared case: the database through SQLite's backup API (a team
+    case's cloned on the server), originals as files."""
     import shutil
     import sqlite3
 
+    from evidence_desk.core.db.location import read_case_toml
+
+    if read_case_toml(template) is not None:
+        return Case.open(pg.copy_case_folder(template, dest))
     dest.mkdir(parents=True)
     shutil.copytree(template / "originals", dest / "originals")
     (dest / "cache").mkdir()
@@ -84,9 +90,9 @@ def clone_case(template: Path, dest: Path) -> Case:
 
 
 @pytest.fixture(scope="session")
-def letters_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+def letters_template(tmp_path_factory: pytest.TempPathFactory, backend: str) -> tuple[Path, dict[str, int]]:
     root = tmp_path_factory.mktemp("letters")
-    with Case.open(root / "case", create=True, author="tester") as c:
+    with Case.open(pg.case_folder(root / "case"), create=True, author="tester") as c:
         ids = import_letters(c, root / "src")
     return root / "case", ids
 
