@@ -44,6 +44,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     check_marker(item)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same for what session fixtures build before any test runs (each pytest-xdist
+    worker has a temporary folder of its own)."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("EVIDENCE_DESK_HOME", str(tmp_path_factory.mktemp("session-home")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point platformdirs folders at a temporary home: real user folders are never touched."""

@@ -27,7 +27,10 @@ from pathlib import Path
 
 from tests.tools import missing
 
-TEMPLATE = "evidence_template"
+# One template per pytest-xdist worker: on a shared server (EVIDENCE_DESK_TEST_PG) a worker
+# dropping and re-creating the template must not pull it from under another's CREATE DATABASE.
+TEMPLATE = "evidence_template" + (f"_{os.environ['PYTEST_XDIST_WORKER']}"
+                                  if os.environ.get("PYTEST_XDIST_WORKER") else "")
 
 
 def backend() -> str:

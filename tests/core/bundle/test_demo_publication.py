@@ -5,7 +5,7 @@ passes the redaction checks — with the redacted strings searched for in it."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pymupdf
@@ -13,7 +13,6 @@ import pytest
 
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.case import Case
-from evidence_desk.core.demo.build import build_demo_case
 from evidence_desk.core.pdf.redact_verify import verify_file
 from evidence_desk.core.provenance import ProvenanceUpdate, update_edit
 from evidence_desk.core.redaction.entity_hits import entity_names, find_entity_hits
@@ -24,9 +23,10 @@ IDENTITY = "Marta Ilyinichna Voskoboinikova"
 
 
 @pytest.fixture(scope="module")
-def demo_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
+def demo_bundle(demo_copy: Callable[[Path], Path],
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
     root = tmp_path_factory.mktemp("demo-bundle")
-    case: Case = build_demo_case(root / "case", ocr=False)
+    case = Case.open(demo_copy(root / "case"))
     try:
         _, names = entity_names(case, REDACTED)
         case.apply(redact_hits_edit(case, find_entity_hits(case, REDACTED), "source", status="approved"))

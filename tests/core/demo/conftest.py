@@ -1,15 +1,14 @@
-"""The demo corpus is generated once and the demo case built once per session
-(without OCR); the tests only read them."""
+"""The demo corpus is generated once per session, and the session's demo case
+(tests/core/conftest.py) copied once for these tests, which only read it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from evidence_desk.core.case import Case
-from evidence_desk.core.demo.build import build_demo_case
 from evidence_desk.core.demo.generate import SpecimenFile, generate_corpus
 
 
@@ -19,8 +18,9 @@ def specimen_files(tmp_path_factory: pytest.TempPathFactory) -> list[SpecimenFil
 
 
 @pytest.fixture(scope="session")
-def demo_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
-    case = build_demo_case(tmp_path_factory.mktemp("demo") / "case", ocr=False)
+def demo_case(demo_copy: Callable[[Path], Path],
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+    case = Case.open(demo_copy(tmp_path_factory.mktemp("demo") / "case"))
     yield case
     case.close()
 

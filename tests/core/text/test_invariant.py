@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Page
-from evidence_desk.core.demo.build import build_demo_case
 from evidence_desk.core.geometry import Word
 from evidence_desk.core.importing import ImportOptions, import_paths
 from evidence_desk.core.redaction.matching import find_hits
@@ -29,8 +28,8 @@ OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
-    case = build_demo_case(tmp_path_factory.mktemp("demo") / "case", ocr=False)
+def demo(demo_copy: Callable[[Path], Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+    case = Case.open(demo_copy(tmp_path_factory.mktemp("demo") / "case"))
     yield case
     case.close()
 
