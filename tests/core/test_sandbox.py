@@ -135,3 +135,30 @@ def test_a_worker_keeps_the_tesseract_a_bundle_ships(monkeypatch):
     env = worker_environment()
     assert env["EVIDENCE_DESK_TESSERACT"] == "/opt/evidence-desk/tesseract/tesseract"
     assert "AWS_SECRET_ACCESS_KEY" not in env
+
+
+def test_a_drive_mounted_while_a_worker_lives_gets_a_new_jail_without_waiting_for_that_worker(
+        monkeypatch) -> None:
+    """The jail is made again when the mount table changes (a USB drive plugged in), while an
+    earlier worker is still alive: the old fork server ends only after its last worker, so
+    stopping it and waiting would hang the caller (it did, under pytest-xdist, with a disk-full
+    test mounting a tmpfs beside a live render pool)."""
+    import threading
+
+    from evidence_desk.core import sandbox
+
+    with SandboxWorker() as old:
+        old_pid = old.call(probes.PID, timeout=30)
+        monkeypatch.setattr(sandbox, "_server_mounts", b"the mount table before the drive")
+        started: list[int] = []
+        thread = threading.Thread(target=lambda: started.append(_pid_of_a_new_worker()), daemon=True)
+        thread.start()
+        thread.join(60)
+        assert started, "starting a worker after a mount change waited for the old jail's workers"
+        assert started[0] != old_pid
+        assert old.call(probes.PID, timeout=30) == old_pid  # the old worker serves on
+
+
+def _pid_of_a_new_worker() -> int:
+    with SandboxWorker() as new:
+        return new.call(probes.PID, timeout=30)

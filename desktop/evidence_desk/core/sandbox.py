@@ -27,7 +27,7 @@ import sys
 import threading
 import traceback
 from dataclasses import dataclass
-from multiprocessing import forkserver, resource_tracker, spawn
+from multiprocessing import forkserver, resource_tracker, spawn, util
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -175,8 +175,12 @@ def _ensure_server() -> None:
         mounts = confine.mount_signature()
         if _server_mounts is not None and mounts != _server_mounts:
             # A drive was mounted or unmounted since the jail started: start a new one that
-            # sees it (workers of the old one end with it; a call in flight fails as a crash).
-            forkserver._forkserver._stop()
+            # sees it. The old one is let go, not stopped: multiprocessing's _stop() waits
+            # for it to exit, and it exits only when every worker it forked has ended (each
+            # holds a copy of its "alive" pipe), so with a live worker (a render pool, an
+            # earlier import's) the caller waited forever. Its workers go on serving their
+            # calls; the server ends after the last of them, reaped by a thread.
+            _let_go_of_server()
         plain = spawn.get_executable()
         spawn.set_executable(str(launcher))
         try:
@@ -184,6 +188,28 @@ def _ensure_server() -> None:
         finally:
             spawn.set_executable(plain)
         _server_mounts = mounts
+
+
+def _let_go_of_server() -> None:
+    """Forget the running fork server so that the next start makes a new one: close our end
+    of its alive pipe (it exits once its last worker has) and reap it in the background."""
+    server = forkserver._forkserver
+    with server._lock:
+        pid, alive, address = server._forkserver_pid, server._forkserver_alive_fd, server._forkserver_address
+        server._forkserver_pid = server._forkserver_alive_fd = server._forkserver_address = None
+    if alive is not None:
+        with contextlib.suppress(OSError):
+            os.close(alive)
+    if address is not None and not util.is_abstract_socket_namespace(address):
+        with contextlib.suppress(OSError):
+            os.unlink(address)
+    if pid is not None:
+        threading.Thread(target=_reap, args=(pid,), name="reap-old-fork-server", daemon=True).start()
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, 0)
 
 
 def start_server() -> None:
