@@ -120,7 +120,7 @@ def test_force_rebuilds_a_finished_demo_from_scratch(demo_case, tmp_path):
         rebuilt.close()
 
 
-@pytest.mark.slow
+@pytest.mark.full_ocr
 @pytest.mark.needs_tesseract("rus", "eng", "deu")
 def test_interrupted_build_is_replaced_by_a_full_default_build_with_ocr(tmp_path):
     """The one full build (OCR of every scan in rus+eng+deu): a build cancelled half-way

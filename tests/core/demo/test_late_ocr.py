@@ -19,6 +19,7 @@ def _sources(case) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+@pytest.mark.full_ocr  # Tesseract reads every demo scan: .ci/run's long step
 def test_demo_built_without_tesseract_says_so_and_is_read_when_tesseract_appears(tmp_path, monkeypatch):
     target = tmp_path / "demo"
     with monkeypatch.context() as m:

@@ -116,6 +116,7 @@ def _trials(n: int, folder: Path, tmp_path: Path, seed: int) -> list[tuple[float
     return results
 
 
+@pytest.mark.crash_trials
 def test_a_killed_import_leaves_a_sound_case_with_every_acknowledged_document(
     folder: Path, tmp_path: Path
 ) -> None:

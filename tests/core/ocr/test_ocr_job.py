@@ -43,6 +43,7 @@ def _job_done(case_dir: Path) -> int:
         return int(s.execute(select(func.coalesce(func.max(Job.done), 0))).scalar_one())
 
 
+@pytest.mark.crash_trials
 @pytest.mark.needs_tesseract("eng", "deu")
 def test_an_ocr_job_killed_midway_resumes_where_it_stopped(case_dir, four_page_scan):
     with Case.open(case_dir, create=True) as c:
