@@ -144,6 +144,8 @@ SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract"
 _context_lock = threading.Lock()
 _context: Any = None
 _server_mounts: bytes | None = None  # the mount table the jailed fork server was started with
+_server_started_as: int | None = None  # its pid, and the process that started it (a child
+_server_owner: int | None = None  # forked from that process inherits both, and owns neither)
 
 
 def _mp_context() -> Any:
@@ -171,7 +173,7 @@ def _ensure_server() -> None:
         if launcher is None:
             forkserver.ensure_running()
             return
-        global _server_mounts
+        global _server_mounts, _server_started_as, _server_owner
         mounts = confine.mount_signature()
         if _server_mounts is not None and mounts != _server_mounts:
             # A drive was mounted or unmounted since the jail started: start a new one that
@@ -187,6 +189,8 @@ def _ensure_server() -> None:
             forkserver.ensure_running()
         finally:
             spawn.set_executable(plain)
+        if forkserver._forkserver._forkserver_pid != _server_started_as:
+            _server_started_as, _server_owner = forkserver._forkserver._forkserver_pid, os.getpid()
         _server_mounts = mounts
 
 
@@ -200,6 +204,8 @@ def _let_go_of_server() -> None:
     if alive is not None:
         with contextlib.suppress(OSError):
             os.close(alive)
+    if _server_owner != os.getpid():
+        return  # a forked child's inherited server is its parent's: its socket and its exit are theirs
     if address is not None and not util.is_abstract_socket_namespace(address):
         with contextlib.suppress(OSError):
             os.unlink(address)
