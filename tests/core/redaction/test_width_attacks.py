@@ -14,6 +14,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from rapidfuzz.distance import Levenshtein
 
 from evidence_desk.core.case import Case
 from evidence_desk.core.geometry import Rect
@@ -26,7 +27,7 @@ from tests.core.redaction.conftest import import_one
 
 DPI = 150
 SCALE = 72 / DPI
-LETTERS = "ABCDEFHKLMNPRSTWXZ"  # letters OCR does not confuse
+LETTERS = "ACDEFHKLPRTXZ"  # letters OCR does not confuse (B read as 8 or 6, M/N/W run together, S as 5)
 
 
 def _scan(path: Path, lines: list[tuple[str, str, str]]) -> list[tuple[float, float, float, float]]:
@@ -104,7 +105,7 @@ def test_a_burned_box_on_a_scan_and_the_words_after_it_carry_no_width(
         else:
             assert end - start == pytest.approx(box[2] - box[0], abs=1.5)  # the leak hiding removes
         assert fold(secret) not in pixels
-        assert fold(before) in pixels and fold(after) in pixels, (before, after, pixels)
+        assert _read(fold(before), pixels) and _read(fold(after), pixels), (before, after, pixels)
         for name, text in texts(out).items():
             assert fold(secret) not in fold(text), name
     if hide:
@@ -112,6 +113,13 @@ def test_a_burned_box_on_a_scan_and_the_words_after_it_carry_no_width(
         assert result.verification.checked["width_hiding"]["bars"] == 2
         # the 3-letter and the 12-letter names: bars drawn whatever their widths
         assert all(w >= 1 for w in widths)
+
+
+def _read(word: str, pixels: str) -> bool:
+    """`word` is in the OCR text, allowing one misread letter: a control word that survives the
+    export but is read "KEEPLD8" for "KEEPLDB" is still there. The secrets are checked exactly."""
+    return any(Levenshtein.distance(word, pixels[i:i + n]) <= 1
+               for n in (len(word) - 1, len(word), len(word) + 1) for i in range(max(1, len(pixels) - n + 1)))
 
 
 def _rotated_pdf(path: Path, secret: str, before: str, after: str, angle: int) -> Path:
