@@ -144,8 +144,8 @@ SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract"
 _context_lock = threading.Lock()
 _context: Any = None
 _server_mounts: bytes | None = None  # the mount table the jailed fork server was started with
-_server_started_as: int | None = None  # its pid, and the process that started it (a child
-_server_owner: int | None = None  # forked from that process inherits both, and owns neither)
+_server_started_as: int | None = None  # its pid and its starter (a forked child owns neither)
+_server_owner: int | None = None
 
 
 def _mp_context() -> Any:
@@ -176,12 +176,7 @@ def _ensure_server() -> None:
         global _server_mounts, _server_started_as, _server_owner
         mounts = confine.mount_signature()
         if _server_mounts is not None and mounts != _server_mounts:
-            # A drive was mounted or unmounted since the jail started: start a new one that
-            # sees it. The old one is let go, not stopped: multiprocessing's _stop() waits
-            # for it to exit, and it exits only when every worker it forked has ended (each
-            # holds a copy of its "alive" pipe), so with a live worker (a render pool, an
-            # earlier import's) the caller waited forever. Its workers go on serving their
-            # calls; the server ends after the last of them, reaped by a thread.
+            # A drive was mounted or unmounted since the jail started: a new jail sees it.
             _let_go_of_server()
         plain = spawn.get_executable()
         spawn.set_executable(str(launcher))
@@ -196,14 +191,15 @@ def _ensure_server() -> None:
 
 def _let_go_of_server() -> None:
     """Forget the running fork server so that the next start makes a new one: close our end
-    of its alive pipe (it exits once its last worker has) and reap it in the background."""
+    of its alive pipe and reap it in the background. Not multiprocessing's _stop(), which
+    waits for it to exit: it exits only after every worker it forked (each holds a copy of
+    that pipe), so with a live worker (a render pool's) the caller waited forever."""
     server = forkserver._forkserver
     with server._lock:
         pid, alive, address = server._forkserver_pid, server._forkserver_alive_fd, server._forkserver_address
         server._forkserver_pid = server._forkserver_alive_fd = server._forkserver_address = None
-    if alive is not None:
-        with contextlib.suppress(OSError):
-            os.close(alive)
+    with contextlib.suppress(OSError, TypeError):  # TypeError: there was none
+        os.close(alive)  # type: ignore[arg-type]
     if _server_owner != os.getpid():
         return  # a forked child's inherited server is its parent's: its socket and its exit are theirs
     if address is not None and not util.is_abstract_socket_namespace(address):
@@ -214,7 +210,7 @@ def _let_go_of_server() -> None:
 
 
 def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError, OSError):
+    with contextlib.suppress(OSError):  # ChildProcessError included
         os.waitpid(pid, 0)
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from evidence_desk.ui import about, theme, welcome
+from evidence_desk.ui import about, focus, theme, welcome
 from evidence_desk.ui import help as help_pages
 from evidence_desk.ui.dialogs import settings_dialog
 from evidence_desk.ui.dialogs.menu import DIALOG_COMMANDS, DOCUMENT_MENU
@@ -93,9 +93,9 @@ def build_actions(w: MainWindow) -> Actions:
         action.setIconText(short)
         acts.all[name] = action
         w.addAction(action)
-    add("find", QT_TRANSLATE_NOOP("MainWindow", "&Find in Document…"), w.focus_find, QKeySequence.StandardKey.Find)
-    add("search", QT_TRANSLATE_NOOP("MainWindow", "&Search the Case…"), w.focus_search, "Ctrl+Shift+F")
-    add("filter", QT_TRANSLATE_NOOP("MainWindow", "Filter &Documents"), w.focus_filter, "Ctrl+Alt+F")
+    add("find", QT_TRANSLATE_NOOP("MainWindow", "&Find in Document…"), lambda: focus.find(w), QKeySequence.StandardKey.Find)
+    add("search", QT_TRANSLATE_NOOP("MainWindow", "&Search the Case…"), lambda: focus.search(w), "Ctrl+Shift+F")
+    add("filter", QT_TRANSLATE_NOOP("MainWindow", "Filter &Documents"), lambda: focus.filter_documents(w), "Ctrl+Alt+F")
     add("settings", QT_TRANSLATE_NOOP("MainWindow", "Se&ttings…"), lambda: settings_dialog.edit_settings(w), QKeySequence.StandardKey.Preferences,
         tip=QT_TRANSLATE_NOOP("MainWindow", "Author name, OCR languages, reason codes, language"))
     if not acts.settings.shortcuts():  # no standard Preferences key on this desktop

@@ -307,24 +307,6 @@ class MainWindow(QMainWindow):
 
     # -- commands ------------------------------------------------------------------------------
 
-    def focus_find(self) -> None:
-        """Find in the active document (its own find box); with none open, search the case."""
-        viewer = self.viewer()
-        if viewer.document_id is None:
-            self.focus_search()
-            return
-        viewer.find_box.setFocus()
-        viewer.find_box.selectAll()
-
-    def focus_search(self) -> None:
-        self.browser_dock.show()
-        self.browser.search.box.setFocus()
-        self.browser.search.box.selectAll()
-
-    def focus_filter(self) -> None:
-        self.browser_dock.show()
-        self.browser.filter_box.setFocus()
-
     def note_on_page(self) -> None:
         viewer = self.viewer()
         if viewer.document_id is not None:

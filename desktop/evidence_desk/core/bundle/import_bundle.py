@@ -39,7 +39,8 @@ from evidence_desk.core.errors import (
     WorkerError,
 )
 from evidence_desk.core.filetypes import sniff_file
-from evidence_desk.core.importing.importer import ImportOptions, parse_untrusted
+from evidence_desk.core.importing.importer import ImportOptions
+from evidence_desk.core.importing.untrusted import parse_untrusted
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.storage import StagedFile

@@ -27,7 +27,6 @@ from evidence_desk import __version__
 from evidence_desk.core import audit
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import Document, Provenance
-from evidence_desk.core.entry_points import EXTRACT_PAGES, PROBE
 from evidence_desk.core.errors import (
     CancelledError,
     DiskFullError,
@@ -41,12 +40,12 @@ from evidence_desk.core.filetypes import PDF, SUPPORTED, looks_like_pdf, sniff, 
 from evidence_desk.core.importing.discover import discover
 from evidence_desk.core.importing.ordering import InOrder
 from evidence_desk.core.importing.report import FileOutcome, ImportReport
-from evidence_desk.core.importing.untrusted import unlock
+from evidence_desk.core.importing.untrusted import parse_untrusted, unlock
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.provenance import import_facts
 from evidence_desk.core.sandbox import Limits, SandboxWorker
-from evidence_desk.core.storage import OriginalStore, StagedFile
+from evidence_desk.core.storage import StagedFile
 
 EXTRACT = "evidence_desk.core.pdf.extract"
 INSERT_PAGE = text(
@@ -337,22 +336,6 @@ class _Importer:
                                                  "languages": doc.languages, **facts})
             doc_id = doc.id
         return FileOutcome(path, "imported", "", "", doc_id, staged.sha256, len(pages))
-
-
-def parse_untrusted(worker: SandboxWorker, staged: StagedFile, media_type: str, opts: ImportOptions,
-                    progress: Progress, store: OriginalStore) -> tuple[DocumentProbe, list[ExtractedPage]]:
-    """Probe and extract a staged file in the sandbox worker, a chunk of pages per call
-    (each call under the wall clock); what comes back is plain data. In an encrypted case
-    the worker is given the decrypted bytes, never a path to plaintext."""
-    src = store.worker_source(staged.temp_path)
-    probe = worker.call(PROBE, src, media_type, opts.max_pages, timeout=opts.timeout)
-    pages: list[ExtractedPage] = []
-    for start in range(0, probe.page_count, opts.chunk_pages):
-        progress.raise_if_cancelled()
-        stop = min(probe.page_count, start + opts.chunk_pages)
-        pages.extend(worker.call(EXTRACT_PAGES, src, media_type, start, stop,
-                                 words_as_json=True, timeout=opts.timeout))
-    return probe, pages
 
 
 def _text_source(page: Any) -> str:
