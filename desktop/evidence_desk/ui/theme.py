@@ -81,10 +81,24 @@ QLabel#FailedRedactionBanner { background: #fde2ef; color: #5e0030; border-botto
 """
 
 
+FUSION_SET = "evidenceDeskFusion"  # a property of the QApplication once its style is Fusion
+
+
 def apply_theme(app: QApplication, dark: bool = False) -> None:
-    app.setStyle("Fusion")
-    app.setPalette(_palette(DARK if dark else LIGHT))
-    app.setStyleSheet(STYLE_SHEET)
+    """Fusion, the light or dark palette and the style sheet. Each is set only when the
+    application does not have it yet: setting any of them re-polishes every widget alive,
+    seconds with a few thousand (and the theme is applied again for every case opened)."""
+    if app.property(FUSION_SET) is not True:  # app.style() is the style sheet's proxy, nameless
+        app.setStyle("Fusion")
+        app.setProperty(FUSION_SET, True)
+    palette = _palette(DARK if dark else LIGHT)
+    changed = app.palette() != palette
+    if changed:
+        app.setPalette(palette)
+    if changed or app.styleSheet() != STYLE_SHEET:
+        # Set again after a new palette: the re-polish gives the styled widgets (and the
+        # windows whose icons follow the palette) the new colours.
+        app.setStyleSheet(STYLE_SHEET)
 
 
 def follow_system(app: QApplication, dark_now: Callable[[], bool]) -> None:
