@@ -34,6 +34,6 @@ if __name__ == "__main__":
     multiprocessing.freeze_support()
     _no_console_streams()
     _bundled_tesseract()
-    from evidence_desk.cli.main import main
+    from evidence_desk.cli.start import main
 
     raise SystemExit(main())

@@ -1,3 +1,3 @@
-from evidence_desk.cli.main import main
+from evidence_desk.cli.start import main
 
 raise SystemExit(main())

@@ -105,7 +105,7 @@ if __name__ == "__main__":
     log = logging.getLogger("evidence_desk.ui.app")
     log.setLevel(logging.INFO)
     log.addHandler(Watch())
-    from evidence_desk.cli.main import main
+    from evidence_desk.cli.start import main  # the `evidence-desk` command's entry point
 
     sys.exit(main(["--case", sys.argv[1], "--author", "bench", "gui"]))
 """
@@ -174,7 +174,7 @@ def _compile_bytecode() -> None:
     import sysconfig
 
     for folder in (REPO / "desktop", Path(sysconfig.get_paths()["purelib"])):
-        compileall.compile_dir(str(folder), quiet=1, workers=0)
+        compileall.compile_dir(str(folder), quiet=2, workers=0)  # quiet=2: a template that is no Python
 
 
 def test_launch_to_first_page_in_the_main_window_against_a_bare_pyside_window(tmp_path):

@@ -162,3 +162,17 @@ def test_a_drive_mounted_while_a_worker_lives_gets_a_new_jail_without_waiting_fo
 def _pid_of_a_new_worker() -> int:
     with SandboxWorker() as new:
         return new.call(probes.PID, timeout=30)
+
+
+def test_the_fork_server_loads_pymupdf_and_the_wire_format_but_not_pillow() -> None:
+    """Every worker is forked with PyMuPDF and the wire format loaded; Pillow waits for the
+    first image a worker opens, so a PDF's first page does not wait for it (issue 11)."""
+    import subprocess
+    import sys
+
+    from evidence_desk.core.sandbox import SERVER_PRELOAD
+
+    code = ("import sys\n" + "".join(f"import {m}\n" for m in SERVER_PRELOAD)
+            + "print(sorted({m.split('.')[0] for m in sys.modules} & {'pymupdf', 'msgspec', 'PIL'}))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["['msgspec',", "'pymupdf']"]

@@ -200,7 +200,8 @@ def test_what_the_window_start_imports_before_its_first_page_has_no_database_and
 
     code = (
         "import sys\n"
-        "from evidence_desk.cli.main import _opens_the_window, build_parser\n"
+        "from evidence_desk.cli.main import build_parser\n"
+        "from evidence_desk.cli.start import opens_the_window as _opens_the_window\n"
         "argv = ['--case', 'somewhere', 'gui']\n"
         "assert _opens_the_window(argv) and _opens_the_window([]) and _opens_the_window(['--demo'])\n"
         "assert not _opens_the_window(['list']) and not _opens_the_window(['gui', '--help'])\n"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from evidence_desk import __version__
 from evidence_desk.cli.output import TerminalSafe
+from evidence_desk.cli.start import opens_the_window
 from evidence_desk.core.errors import EvidenceDeskError
 
 COMMAND_MODULES = (
@@ -92,35 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = plain
 
 
-_VALUED_OPTIONS = {"--case", "--passphrase-file", "--author"}
-
-
-def _opens_the_window(argv: Sequence[str]) -> bool:
-    """The command line asks for the window (`gui`, or no command) and no help: the window's
-    start-up then parses it with the `gui` command alone."""
-    words = list(argv)
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word in ("-h", "--help", "--version"):
-            return False
-        if word in _VALUED_OPTIONS:
-            i += 2
-            continue
-        if not word.startswith("-"):
-            return word == "gui" and not {"-h", "--help"} & set(words[i + 1:])
-        i += 1
-    return True
-
-
 def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    window = _opens_the_window(words)
+    window = opens_the_window(words)
     if window:
         from evidence_desk.core.sandbox import start_server
 
-        # First of all: the render workers' fork server takes a second or two to load
-        # PyMuPDF, on the other core, while this process parses and loads Qt.
+        # The render workers' fork server loads PyMuPDF on the other core while this process
+        # parses and loads Qt (the `evidence-desk` command started it already: cli/start.py).
         start_server()
     parser = build_parser(["gui"] if window else None)
     args = parser.parse_args(argv)

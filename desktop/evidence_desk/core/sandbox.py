@@ -137,10 +137,10 @@ def _serve_one(data: bytes) -> bytes:
 
 
 # Modules the fork server imports once, so every worker forked from it starts with
-# PyMuPDF and Pillow loaded (milliseconds instead of 1–3 s of interpreter start-up and
-# imports per worker). The server is a fresh interpreter, not a fork of the caller:
+# PyMuPDF, the wire format and ctypes loaded (milliseconds instead of 1–3 s of start-up
+# and imports per worker; Pillow is imported by a worker's first image: images.pillow). The server is a fresh interpreter, not a fork of the caller:
 # workers inherit no database connection, no Qt and no threads.
-SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.pdf.extract", "evidence_desk.core.pdf.render"]
+SERVER_PRELOAD = [f"evidence_desk.core.{m}" for m in ("sandbox", "wire", "pdf.extract", "pdf.render")] + ["ctypes"]
 _context_lock = threading.Lock()
 _context: Any = None
 _server_mounts: bytes | None = None  # the mount table the jailed fork server was started with

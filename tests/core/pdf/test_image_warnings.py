@@ -1,5 +1,6 @@
-"""A JPEG whose EXIF block is huge and broken imports with one line in the document's
-warnings, instead of hundreds of reader warnings on the terminal."""
+"""Images read by Pillow: a JPEG whose EXIF block is huge and broken imports with one line in
+the document's warnings, instead of hundreds of reader warnings on the terminal; a truncated
+image is refused."""
 
 from __future__ import annotations
 
@@ -42,3 +43,18 @@ def test_a_jpeg_with_39_mb_of_broken_exif_gives_one_warning_line(tmp_path: Path,
         warnings = list(show_document(case, 1).summary.warnings)
     assert len(warnings) == 1
     assert warnings[0].startswith("the image's metadata is damaged")
+
+
+def test_pillow_is_loaded_on_first_use_and_refuses_a_truncated_image(tmp_path: Path) -> None:
+    """`images.pillow()`: Pillow imported when a worker first opens an image (the fork server
+    does not load it), with a truncated file refused rather than padded with grey."""
+    from evidence_desk.core.errors import RefusedFileError
+    from evidence_desk.core.pdf import images
+
+    buf = io.BytesIO()
+    Image.new("L", (400, 300), 128).save(buf, "PNG")
+    (tmp_path / "cut.png").write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    img = images.open_image(str(tmp_path / "cut.png"), "image/png")
+    with pytest.raises(RefusedFileError):
+        images.load_frame(img, 0)
+    assert images.pillow().__name__ == "PIL.Image"

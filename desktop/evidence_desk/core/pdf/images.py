@@ -9,15 +9,29 @@ from __future__ import annotations
 import contextlib
 import warnings
 from collections.abc import Iterator
-
-from PIL import Image, ImageFile
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from evidence_desk.core.errors import RefusedFileError
 from evidence_desk.core.filetypes import IMAGE_TYPES
 from evidence_desk.core.pdf.extract_types import DocumentProbe, ExtractedPage
 from evidence_desk.core.pdf.source import Source, image_input, path_of
 
-ImageFile.LOAD_TRUNCATED_IMAGES = False
+if TYPE_CHECKING:
+    from PIL import Image
+
+
+@cache
+def pillow() -> ModuleType:
+    """Pillow's `Image`, imported on first use: the render workers' fork server loads PyMuPDF
+    only, so the first page of a PDF is drawn without waiting for Pillow (~25 ms)."""
+    from PIL import Image, ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated image is refused, not padded
+    return Image
+
+
 A4_LONG_SIDE_IN = 11.69
 MULTIPAGE = {"TIFF"}
 
@@ -29,7 +43,7 @@ def _reader_warnings(img: Image.Image | None = None) -> Iterator[list[warnings.W
     Decompression-bomb warnings stay errors."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        warnings.simplefilter("error", pillow().DecompressionBombWarning)
         yield caught
     if img is not None:
         img.info.setdefault(_WARNINGS_KEY, []).extend(str(w.message) for w in caught)
@@ -52,6 +66,7 @@ def open_image(path: Source, media_type: str) -> Image.Image:
     fmt = IMAGE_TYPES.get(media_type)
     if fmt is None:
         raise RefusedFileError(f"unsupported image type {media_type}", "unsupported")
+    Image = pillow()
     with _reader_warnings() as caught:
         try:
             img = Image.open(image_input(path), formats=[fmt])
@@ -93,6 +108,7 @@ def frame_count(img: Image.Image) -> int:
 
 
 def load_frame(img: Image.Image, index: int) -> Image.Image:
+    Image = pillow()
     with _reader_warnings(img):
         try:
             img.seek(index)

@@ -24,10 +24,9 @@ import math
 from collections import OrderedDict
 from dataclasses import replace
 from multiprocessing import shared_memory
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pymupdf
-from PIL import Image
 
 from evidence_desk.core.errors import InvalidInputError, RefusedFileError
 from evidence_desk.core.filetypes import PDF, is_image
@@ -35,6 +34,9 @@ from evidence_desk.core.geometry import Rect
 from evidence_desk.core.pdf import images
 from evidence_desk.core.pdf.render_types import MAX_PIXELS, MAX_SIDE, RenderedPage
 from evidence_desk.core.pdf.source import Source, drop_held, open_pdf, resolve
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -219,6 +221,7 @@ def _render_pdf(doc: pymupdf.Document, page_number: int, scale: float, rotate: i
 
 def _render_image(img: Image.Image, page_number: int, scale: float, rotate: int | None,
                   clip: tuple[float, float, float, float] | None, max_pixels: int) -> RenderedPage:
+    Image = images.pillow()
     count = images.frame_count(img)
     if page_number > count:
         raise InvalidInputError(f"the image has {count} pages, not {page_number}")
@@ -261,7 +264,7 @@ def _flatten(frame: Image.Image) -> Image.Image:
         return frame.convert("L")  # bilevel scans: greyscale resizes smoothly
     if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:
         rgba = frame.convert("RGBA")
-        paper = Image.new("RGB", rgba.size, (255, 255, 255))
+        paper = images.pillow().new("RGB", rgba.size, (255, 255, 255))
         paper.paste(rgba, mask=rgba.getchannel("A"))
         return paper
     return frame.convert("RGB")
