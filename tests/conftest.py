@@ -42,13 +42,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
-    """Delete what a test's windows left for deletion (pytest-qt's `deleteLater`) at once: no
-    event loop runs between tests, so the closed windows of a session piled up (12,000
-    widgets by the end of tests/ui) and every later theme change re-polished them all
+    """Close and delete a test's windows and dialogs at once (pytest-qt only asks for a
+    `deleteLater`, which needs an event loop no one runs between tests): they piled up,
+    12,000 widgets by the end of tests/ui, and every theme change re-polished them all
     (the window fixture's set-up grew from 1 s to 7 s)."""
-    qt_core = sys.modules.get("PySide6.QtCore")
-    if qt_core is not None and qt_core.QCoreApplication.instance() is not None:
-        qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
+    qt_core, qt_widgets = sys.modules.get("PySide6.QtCore"), sys.modules.get("PySide6.QtWidgets")
+    if qt_core is None or qt_core.QCoreApplication.instance() is None:
+        return
+    if qt_widgets is not None:  # a test's Session windows are not qtbot's: they go too
+        for widget in qt_widgets.QApplication.topLevelWidgets():
+            if isinstance(widget, (qt_widgets.QMainWindow, qt_widgets.QDialog)):
+                widget.close()
+                widget.deleteLater()
+    qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
