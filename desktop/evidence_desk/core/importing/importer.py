@@ -193,7 +193,7 @@ class _Importer:
 
     def _import(self, path: Path) -> FileOutcome:
         # Files are copied and claimed in the order given (while others are parsed), so that of
-        # two copies of the same bytes the first given is the one imported.
+        # two copies of the same bytes the first given is imported (claimed before the next turn).
         self._staging.wait(self._local.index)
         try:
             stored = self.from_store.get(path)
@@ -205,24 +205,18 @@ class _Importer:
                                        "unsupported")
             staged = (self.case.originals.stage(path, max_bytes=self.options.max_bytes) if data is None
                       else self.case.originals.stage_bytes(data, path.name, max_bytes=self.options.max_bytes))
-        finally:
-            self._staging.done(self._local.index)
-        try:
-            existing = self._existing(staged.sha256)
-            if existing is not None and not self.case.originals.exists(staged.sha256):
-                return self._restore(path, staged, existing)
-            if existing is not None:
-                return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
-                                   "duplicate", existing, staged.sha256)
             with self._lock:
                 claim = self._in_flight.get(staged.sha256)
                 if claim is None:
                     mine: tuple[threading.Event, list[FileOutcome]] = (threading.Event(), [])
                     self._in_flight[staged.sha256] = mine
+        finally:
+            self._staging.done(self._local.index)
+        try:
             if claim is not None:
                 return self._same_as(path, staged.sha256, claim)
             try:
-                outcome = self._parse_and_store(path, staged, media_type)
+                outcome = self._first_copy(path, staged, media_type)
                 mine[1].append(outcome)
                 return outcome
             except (EvidenceDeskError, OSError) as exc:
@@ -234,6 +228,15 @@ class _Importer:
                 mine[0].set()
         finally:
             self.case.originals.discard(staged)  # no-op once committed (the temp was renamed)
+
+    def _first_copy(self, path: Path, staged: StagedFile, media_type: str) -> FileOutcome:
+        existing = self._existing(staged.sha256)
+        if existing is not None and not self.case.originals.exists(staged.sha256):
+            return self._restore(path, staged, existing)
+        if existing is not None:
+            return FileOutcome(path, "duplicate", f"already in the case as document {existing}",
+                               "duplicate", existing, staged.sha256)
+        return self._parse_and_store(path, staged, media_type)
 
     def _restore(self, path: Path, staged: StagedFile, doc_id: int) -> FileOutcome:
         """The case lost this document's original (deleted, a failed disk): these are the
@@ -257,6 +260,9 @@ class _Importer:
             return FileOutcome(path, "duplicate", f"same file as {result[0].path.name} (document "
                                f"{result[0].document_id}) in this import", "duplicate",
                                result[0].document_id, sha256)
+        if result and result[0].status in ("duplicate", "restored"):  # the case had it already
+            return FileOutcome(path, "duplicate", f"already in the case as document {result[0].document_id}",
+                               "duplicate", result[0].document_id, sha256)
         reason = result[0].reason if result else "its other copy in this import was not imported"
         code = result[0].code if result else "error"
         return FileOutcome(path, "refused", f"same file as one refused above: {reason}", code)
