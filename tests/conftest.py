@@ -13,6 +13,12 @@ from tests import pg
 from tests.tools import check_marker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Bytecode caches are written and read as an installed application does, whatever the calling
+# environment says: with PYTHONDONTWRITEBYTECODE set (as on this workplace's machines), every
+# CLI subprocess and sandbox fork server a test starts compiled the application and its
+# libraries from source, about 4 of the 14 minutes of a fresh clone's run.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 REPO = Path(__file__).resolve().parents[1]
