@@ -159,9 +159,12 @@ def test_a_rotated_line_is_shifted_after_a_bar_of_random_width(case: Case, tmp_p
         moved = along(new["S"]) - along(old["S"])
         space = pymupdf.get_text_length(" ", "helv", 11)
         removed = pymupdf.get_text_length(f"{secret} ", "helv", 11)
-        # "SAFE" no longer sits where the secret's width put it: it follows the bar
+        # "SAFE" no longer sits where the secret's width put it: it follows the bar. The bar is
+        # inferred from glyph origins along a slanted line (the rebuilt line's advances are the
+        # font's, the original's were placed by the PDF), good to about a point: a bar of at
+        # least 33 pt (3 em) was read as 32.2 at 30 degrees, and the test failed by chance.
         bar = moved + removed - space
-        assert 3 * 11 - 0.6 <= bar <= 12 * 11 + 0.6, bar
+        assert 3 * 11 - 1.5 <= bar <= 12 * 11 + 1.5, bar
         assert along(new[before[0]]) == pytest.approx(along(old[before[0]]), abs=0.2)
 
 
