@@ -90,4 +90,3 @@ def audit_actions(case: object) -> list[str]:
 
     with case.read() as s:  # type: ignore[attr-defined]
         return list(s.execute(select(AuditEntry.action).order_by(AuditEntry.id)).scalars())
-

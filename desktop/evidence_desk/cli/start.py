@@ -5,7 +5,7 @@ The first page a window shows is drawn by a sandboxed worker forked from that se
 which must first import PyMuPDF (a few hundred milliseconds); the sooner it starts, on
 the other core, the sooner the page is on screen. Parsing the command line (argparse,
 the CLI's modules) and loading Qt happen meanwhile. Everything here is the standard
-library only, so that the server starts some 40 ms after the interpreter does."""
+library only, so that the server starts before the CLI's own imports."""
 
 from __future__ import annotations
 

@@ -136,11 +136,11 @@ def _serve_one(data: bytes) -> bytes:
         return wire.encode_failure(wire.ERROR, detail[:500])
 
 
-# Modules the fork server imports once, so every worker forked from it starts with
-# PyMuPDF, the wire format and ctypes loaded (milliseconds instead of 1–3 s of start-up
-# and imports per worker; Pillow is imported by a worker's first image: images.pillow). The server is a fresh interpreter, not a fork of the caller:
-# workers inherit no database connection, no Qt and no threads.
-SERVER_PRELOAD = [f"evidence_desk.core.{m}" for m in ("sandbox", "wire", "pdf.extract", "pdf.render")] + ["ctypes"]
+# Modules the fork server imports once, so every worker starts with PyMuPDF, the wire format
+# and ctypes loaded (not Pillow: images.pillow). The server is a fresh interpreter, not a fork
+# of the caller: workers inherit no database connection, no Qt and no threads.
+SERVER_PRELOAD = ["evidence_desk.core.sandbox", "evidence_desk.core.wire", "evidence_desk.core.pdf.extract",
+                  "evidence_desk.core.pdf.render", "ctypes"]
 _context_lock = threading.Lock()
 _context: Any = None
 _server_mounts: bytes | None = None  # the mount table the jailed fork server was started with
