@@ -39,6 +39,7 @@ import pymupdf
 import pytest
 from sqlalchemy import select
 
+from evidence_desk.core.bundle.bag_zip import CHUNK as BAG_CHUNK
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle, write_bundle
 from evidence_desk.core.bundle.import_bundle import import_bundle
 from evidence_desk.core.bundle.layout import STORED_SUFFIXES, sanitised_name
@@ -84,7 +85,7 @@ def _scale(case: Case, folder: Path) -> int:
     return pages
 
 
-CHUNK = 1024 * 1024
+CHUNK = BAG_CHUNK  # the copy chunk of our side, so both read and write alike
 
 
 def _plain_zip(files: Path, target: Path) -> tuple[float, float]:

@@ -16,6 +16,7 @@ import pytest
 from evidence_desk.core.bundle.import_bundle import BundleRefusedError, import_bundle
 from evidence_desk.core.bundle.records import read_records
 from evidence_desk.core.bundle.safe_zip import ZipLimits
+from evidence_desk.core.bundle.verify_bundle import verify_bundle_file
 from evidence_desk.core.case import Case
 from tests.core.bundle.conftest import Bundles
 from tests.core.bundle.zips import RawMember, build_zip
@@ -143,3 +144,42 @@ def test_bad_records_are_refused_before_anything_is_written(bundles: Bundles, ta
         for p in sorted(p for p in folder.rglob("*") if p.is_file()):
             zf.write(p, p.relative_to(folder).as_posix())
     _refused(target, bad, r"mentions\[0\]\.page")
+
+
+def _with_member(bundles: Bundles, tmp_path: Path, name: str, data: bytes) -> Path:
+    """The internal bundle with one data member replaced, its manifests made to agree."""
+    folder = tmp_path / "rebagged"
+    with zipfile.ZipFile(bundles.internal) as zf:
+        zf.extractall(folder)
+    (folder / "data" / name).write_bytes(data)
+    bagit.Bag(str(folder)).save(manifests=True)
+    out = tmp_path / "rebagged.zip"
+    with zipfile.ZipFile(out, "w") as zf:
+        for p in sorted(p for p in folder.rglob("*") if p.is_file()):
+            zf.write(p, p.relative_to(folder).as_posix())
+    return out
+
+
+AUDIT_NOT_JSON = "data/audit.jsonl is not JSON lines"
+
+
+@pytest.mark.parametrize("name", ["records.json", "audit.jsonl"])
+def test_json_nested_past_any_reader_s_depth_is_refused_not_a_crash(bundles: Bundles, target: Case,
+                                                                     tmp_path: Path, name: str) -> None:
+    deep = b"[" * 200_000 + b"]" * 200_000
+    with zipfile.ZipFile(bundles.internal) as zf:
+        lines = zf.read("data/audit.jsonl").splitlines()
+    data = deep if name == "records.json" else b"\n".join([deep, *lines[1:]]) + b"\n"
+    bundle = _with_member(bundles, tmp_path, name, data)
+    _refused(target, bundle, "is not JSON lines|cannot be read")
+    if name == "audit.jsonl":  # verify reads the log too, and says what is wrong with it
+        assert any(AUDIT_NOT_JSON in p for p in verify_bundle_file(bundle).problems)
+
+
+def test_records_with_not_a_number_in_them_are_refused(bundles: Bundles, target: Case, tmp_path: Path) -> None:
+    with zipfile.ZipFile(bundles.internal) as zf:
+        text = zf.read("data/records.json").decode("utf-8")
+    data = json.loads(text)
+    data["mentions"][0]["x0"] = float("nan")  # json.dumps writes NaN, which is not JSON
+    _refused(target, _with_member(bundles, tmp_path, "records.json", json.dumps(data).encode()),
+             "records.json cannot be read")

@@ -17,6 +17,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from evidence_desk.core.audit import canonical_json
+from evidence_desk.core.bundle.json_input import read_json
 from evidence_desk.core.bundle.signing import check_signature, sign
 from evidence_desk.core.verify_case import VerifyReport
 
@@ -50,7 +51,7 @@ def check_anchor(path: Path, entries: list[dict[str, Any]] | None, info: dict[st
                                "on bag-info.txt alone")
         return
     try:
-        anchor = json.loads(path.read_text(encoding="utf-8"))
+        anchor = read_json(path.read_bytes())
         stated = {k: anchor[k] for k in FIELDS}
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         report.problems.append(f"data/{ANCHOR} is not an audit anchor")

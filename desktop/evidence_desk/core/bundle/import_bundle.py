@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evidence_desk.core.bundle.json_input import read_json
 from evidence_desk.core.bundle.layout import AUDIT, RECORDS, original_name
 from evidence_desk.core.bundle.merge_command import MergeBundle, NewDocument
 from evidence_desk.core.bundle.merge_plan import RESOLUTIONS, Conflict, MergePlan, keyed, plan_merge
@@ -95,9 +96,9 @@ def their_records(bundle: CheckedBundle) -> Any:
     if path.stat().st_size > MAX_RECORDS_BYTES:
         raise BundleRefusedError("records.json is too large")
     try:
-        theirs = parse_records(json.loads(path.read_text(encoding="utf-8")))
+        theirs = parse_records(read_json(path.read_bytes()))
         lines = bundle.data(AUDIT).read_text(encoding="utf-8").splitlines()
-        theirs.audit = [json.loads(line) for line in lines[:-1]]
+        theirs.audit = [read_json(line) for line in lines[:-1]]
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRefusedError(f"records.json cannot be read ({exc})") from exc
     return theirs

@@ -12,11 +12,11 @@ the bundle is left alone."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidence_desk.core.bundle.json_input import read_json
 from evidence_desk.core.bundle.records import CaseRecords
 
 RESOLUTIONS = ("mine", "theirs", "both")
@@ -105,7 +105,7 @@ def touched_since(audit: list[dict[str, Any]], fork: int) -> Touched:
     out: Touched = {}
     for entry in audit[fork:]:
         try:
-            found = list(_targets(json.loads(entry.get("data") or "null")))
+            found = list(_targets(read_json(entry.get("data") or "null")))
         except (ValueError, TypeError):
             found = []
         for table, pk, fields in found:

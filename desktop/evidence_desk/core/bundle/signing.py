@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from evidence_desk.core.bundle.json_input import read_json
 from evidence_desk.core.errors import EvidenceDeskError, InvalidInputError
 from evidence_desk.core.paths import config_home
 
@@ -145,7 +145,7 @@ class SignatureCheck:
 
 def check_signature(signature_json: bytes, data: bytes, expected_file: str) -> SignatureCheck:
     try:
-        sig = json.loads(signature_json)
+        sig = read_json(signature_json)
         raw = base64.b64decode(sig["public_key"], validate=True)
         signature = base64.b64decode(sig["signature"], validate=True)
         public = Ed25519PublicKey.from_public_bytes(raw)

@@ -13,7 +13,6 @@ the report names every problem."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -25,6 +24,7 @@ from typing import Any
 
 from evidence_desk.core.audit import GENESIS_HASH, entry_hash
 from evidence_desk.core.bundle.anchor import ANCHOR, check_anchor
+from evidence_desk.core.bundle.json_input import read_json
 from evidence_desk.core.bundle.layout import AUDIT, FORMAT, REQUIRED, TAG_FILES
 from evidence_desk.core.bundle.safe_zip import SafeZip, UnsafeZipError, ZipLimits, check_name
 from evidence_desk.core.bundle.signing import SIGNATURE_FILE, check_signature
@@ -96,7 +96,7 @@ def _check_audit(root: Path, info: dict[str, str], report: VerifyReport) -> list
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
     try:
-        rows = [json.loads(line) for line in lines]
+        rows = [read_json(line) for line in lines]
     except ValueError:
         report.problems.append(f"data/{AUDIT} is not JSON lines")
         return None
