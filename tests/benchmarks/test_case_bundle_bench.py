@@ -7,11 +7,12 @@ born-digital documents (each copy stamped so its bytes differ), every copy page 
 
 Export (internal profile): the sanitising step (one redacted, verified PDF per document,
 in sandbox workers) and the report's thumbnails are timed and printed apart; the bundle
-step — reading every record, making the annotations, entities, FtM, provenance, audit
-log and report, streaming the bag into the zip (each file hashed for the manifests by the
-read that zips it; PDFs stored, text deflated), the tag files, fsync — is compared with
-plain work on the very same output files: SHA-256 of each file, then a zip of them with
-the same compression choices and the same 1 MiB copy chunks (no fsync). Target ≤ 1.5×.
+step — streaming the bag's files into the zip (each hashed for the manifests by the read
+that zips it; PDFs stored, text deflated; what is written handed to the disk every 16 MiB),
+reading every record, making the annotations, entities, FtM, provenance, audit log and
+report, the tag files, fsync — is compared with plain work on the very same output files:
+SHA-256 of each file, then a zip of them with the same compression choices and the same
+1 MiB copy chunks (no fsync). Target ≤ 1.5×.
 
 Import (into an empty case): the bundle read as hostile (checked zip directory, member by
 member extraction under caps, manifests, audit chain), records checked and planned, and

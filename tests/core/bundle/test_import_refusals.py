@@ -114,50 +114,45 @@ def test_a_truncated_audit_chain_is_refused(bundles: Bundles, target: Case, tmp_
     _refused(target, _replace(bundles.internal, tmp_path / "cut.zip", "data/audit.jsonl", cut), "checksum|audit")
 
 
-def test_an_original_that_is_not_the_file_its_record_names_is_refused(bundles: Bundles, target: Case,
-                                                                     tmp_path: Path) -> None:
-    """Manifests recomputed honestly over a swapped original: only the record's hash catches it."""
-    folder = tmp_path / "swap"
+def _rebagged(bundles: Bundles, tmp_path: Path, change: Callable[[Path], None]) -> Path:
+    """The internal bundle changed by `change(folder)` and made a consistent bag again: its
+    manifests recomputed honestly, so only the import's own checks can catch the change."""
+    folder = tmp_path / "rebagged"
     with zipfile.ZipFile(bundles.internal) as zf:
         zf.extractall(folder)
-    originals = sorted((folder / "data" / "originals").iterdir())
-    originals[0].write_bytes(originals[1].read_bytes())
+    change(folder)
     bagit.Bag(str(folder)).save(manifests=True)
-    swapped = tmp_path / "swapped.zip"
-    with zipfile.ZipFile(swapped, "w") as zf:
+    out = tmp_path / "rebagged.zip"
+    with zipfile.ZipFile(out, "w") as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             zf.write(path, path.relative_to(folder).as_posix())
-    _refused(target, swapped, "SHA-256")
-
-
-def test_bad_records_are_refused_before_anything_is_written(bundles: Bundles, target: Case, tmp_path: Path) -> None:
-    folder = tmp_path / "records"
-    with zipfile.ZipFile(bundles.internal) as zf:
-        zf.extractall(folder)
-    path = folder / "data" / "records.json"
-    data = json.loads(path.read_text())
-    data["mentions"][0]["page"] = "all of them"
-    path.write_text(json.dumps(data))
-    bagit.Bag(str(folder)).save(manifests=True)
-    bad = tmp_path / "bad-records.zip"
-    with zipfile.ZipFile(bad, "w") as zf:
-        for p in sorted(p for p in folder.rglob("*") if p.is_file()):
-            zf.write(p, p.relative_to(folder).as_posix())
-    _refused(target, bad, r"mentions\[0\]\.page")
+    return out
 
 
 def _with_member(bundles: Bundles, tmp_path: Path, name: str, data: bytes) -> Path:
     """The internal bundle with one data member replaced, its manifests made to agree."""
-    folder = tmp_path / "rebagged"
+    def replace(folder: Path) -> None:
+        (folder / "data" / name).write_bytes(data)
+
+    return _rebagged(bundles, tmp_path, replace)
+
+
+def test_an_original_that_is_not_the_file_its_record_names_is_refused(bundles: Bundles, target: Case,
+                                                                     tmp_path: Path) -> None:
+    """Manifests recomputed honestly over a swapped original: only the record's hash catches it."""
+    def swap(folder: Path) -> None:
+        originals = sorted((folder / "data" / "originals").iterdir())
+        originals[0].write_bytes(originals[1].read_bytes())
+
+    _refused(target, _rebagged(bundles, tmp_path, swap), "SHA-256")
+
+
+def test_bad_records_are_refused_before_anything_is_written(bundles: Bundles, target: Case, tmp_path: Path) -> None:
     with zipfile.ZipFile(bundles.internal) as zf:
-        zf.extractall(folder)
-    (folder / "data" / name).write_bytes(data)
-    bagit.Bag(str(folder)).save(manifests=True)
-    out = tmp_path / "rebagged.zip"
-    with zipfile.ZipFile(out, "w") as zf:
-        for p in sorted(p for p in folder.rglob("*") if p.is_file()):
-            zf.write(p, p.relative_to(folder).as_posix())
-    return out
+        data = json.loads(zf.read("data/records.json"))
+    data["mentions"][0]["page"] = "all of them"
+    bad = _with_member(bundles, tmp_path, "records.json", json.dumps(data).encode())
+    _refused(target, bad, r"mentions\[0\]\.page")
 
 
 AUDIT_NOT_JSON = "data/audit.jsonl is not JSON lines"
