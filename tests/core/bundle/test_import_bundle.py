@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from evidence_desk.core.bundle.export import BundleOptions, export_bundle
 from evidence_desk.core.bundle.import_bundle import BundleRefusedError, import_bundle
@@ -20,6 +21,7 @@ from evidence_desk.core.db.models import Document
 from evidence_desk.core.documents import update_details
 from evidence_desk.core.entities.registry import tag_edit
 from evidence_desk.core.notes import add_note
+from evidence_desk.core.text import stream
 from tests.core.bundle.conftest import Bundles
 
 KINDS = ("documents", "entities", "mentions", "document_links", "entity_links", "redactions", "notes", "custody",
@@ -199,3 +201,16 @@ def test_a_publication_bundle_is_refused_saying_why_and_what_to_ask_for(bundles:
         assert "internal bundle (export --profile internal)" in message and "verify" in message
         with target.read() as s:
             assert s.query(Document).count() == 0
+
+
+def test_the_merged_pages_index_is_the_one_the_case_would_compute_and_nothing_is_left_held(
+        bundles: Bundles, tmp_path: Path) -> None:
+    """The merge computes its pages' index columns while the sandbox parses the next
+    original; the index it writes is the one rebuilt from the pages afterwards."""
+    with Case.open(tmp_path / "index", create=True) as target:
+        import_bundle(target, bundles.internal)
+        merged = _dump(target)["index"]
+        assert merged and stream._warm == {}
+        with target.write() as s:
+            s.execute(text("INSERT INTO pages_fts(pages_fts) VALUES ('rebuild')"))
+        assert _dump(target)["index"] == merged

@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from evidence_desk.core.geometry import Rect, Word
+from evidence_desk.core.text import stream
 from evidence_desk.core.text.fold import fold_tokens, is_token_char, token_spans
 from evidence_desk.core.text.match import find_literal, literal
 from evidence_desk.core.text.stems import stems_of
@@ -89,3 +92,27 @@ def test_stem_matches_are_whole_tokens() -> None:
         assert (a, b) in spans
         assert not (a and is_token_char(folded[a - 1]))
     assert fold_tokens("Гарбузу")[0] in {folded[a:b] for a, b in stream.stem_matches(literal("Гарбуз").stems)}
+
+
+def test_index_columns_computed_ahead_are_the_computed_ones_taken_once_and_forgotten_when_not(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(11)
+    pages = [(f"page {i}", json.dumps(_rows(rng, 30 + i))) for i in range(6)]
+    computed = [stream._computed_columns(*page) for page in pages]
+    stream.warm_index(pages[:4])
+    monkeypatch.setattr(stream, "_computed_columns", _must_not_compute)
+    stream.index_columns.cache_clear()
+    assert [stream.index_columns(*page) for page in pages[:3]] == computed[:3]  # taken, not computed
+    stream.index_columns.cache_clear()
+    with pytest.raises(AssertionError):  # taken once: the next insert of that page computes again
+        stream.index_columns(*pages[0])
+    stream.forget_warm(pages)
+    with pytest.raises(AssertionError):  # warmed but never taken, then forgotten
+        stream.index_columns(*pages[3])
+    monkeypatch.undo()
+    stream.index_columns.cache_clear()
+    assert [stream.index_columns(*page) for page in pages] == computed
+
+
+def _must_not_compute(text: str | None, words_json: str | None) -> tuple[str, str]:
+    raise AssertionError("computed again")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ from evidence_desk.core.importing.untrusted import parse_untrusted
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
 from evidence_desk.core.storage import StagedFile
+from evidence_desk.core.text.stream import forget_warm, warm_index
 
 MAX_RECORDS_BYTES = 512 * 1024 * 1024
 # A publication bundle is made to be handed out, not merged: its PDFs are sanitised copies
@@ -124,8 +126,31 @@ def _page_rows(pages: list[Any], record: dict[str, Any]) -> list[dict[str, Any]]
     return rows
 
 
+class _Indexer:
+    """Computes the merged pages' search index columns on a thread of its own while the
+    sandbox parses the next original (this process only waits for the worker meanwhile),
+    so the merge transaction's index trigger finds them ready (`warm_index`): the index
+    was half of that transaction's time. `close` drops whatever was not taken."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-index")
+        self._pages: list[tuple[str | None, str | None]] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        pages = [(row["text"], row["words"]) for row in rows]
+        self._pages.extend(pages)
+        self._pool.submit(warm_index, pages)
+
+    def wait(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        forget_warm(self._pages)
+
+
 def _parse_originals(case: Case, bundle: CheckedBundle, plan: MergePlan, progress: Progress,
-                     staged: list[StagedFile]) -> list[NewDocument]:
+                     staged: list[StagedFile], indexer: _Indexer) -> list[NewDocument]:
     out = []
     options = ImportOptions()
     docs = plan.new.get("documents", [])
@@ -157,8 +182,11 @@ def _parse_originals(case: Case, bundle: CheckedBundle, plan: MergePlan, progres
                 raise BundleRefusedError(f"document {short}… has {len(pages)} pages, not the "
                                          f"{record['page_count']} its record says")
             warnings = list(probe.warnings) + [w for p in pages for w in getattr(p, "warnings", [])]
-            out.append(NewDocument(record, _page_rows(pages, record), dict(probe.metadata), warnings))
+            rows = _page_rows(pages, record)
+            indexer.add(rows)
+            out.append(NewDocument(record, rows, dict(probe.metadata), warnings))
             progress.advance(1)
+    indexer.wait()
     return out
 
 
@@ -186,8 +214,9 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
         lap("plan")
         staged: list[StagedFile] = []
         stored: list[Path] = []
+        indexer = _Indexer()
         try:
-            new_docs = _parse_originals(case, bundle, plan, progress, staged)
+            new_docs = _parse_originals(case, bundle, plan, progress, staged, indexer)
             lap("parse")
             progress.raise_if_cancelled()
             for file in staged:
@@ -203,6 +232,7 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
                 original.unlink(missing_ok=True)
             raise
         finally:
+            indexer.close()
             for file in staged:
                 case.originals.discard(file)
         return ImportBundleResult(str(path), plan, len(new_docs), resolve, changes, list(bundle.report.warnings),

@@ -14,7 +14,7 @@ Any range of any view maps back to rectangles, one per line (`regions`)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, pairwise
@@ -275,12 +275,37 @@ class PageStream:
 def index_columns(text: str | None, words_json: str | None) -> tuple[str, str]:
     """What the search index stores for a page: its stream folded, and the stems of its
     words. Called by SQLite (see `core.text.index`) for each column in turn, hence the
-    cache; never raises: a page it cannot read is indexed empty."""
+    cache; never raises: a page it cannot read is indexed empty. Columns computed ahead
+    (`warm_index`) are taken instead of computed again."""
+    found = _warm.pop((text, words_json), None)
+    return found if found is not None else _computed_columns(text, words_json)
+
+
+def _computed_columns(text: str | None, words_json: str | None) -> tuple[str, str]:
     try:
         folded = fold(PageStream.from_json(words_json, text).text)
         return folded, stems_text(token_run().findall(folded))
     except Exception:
         return "", ""
+
+
+# Index columns computed ahead of the insert whose trigger needs them, by page text and
+# words: a bundle merge computes them while the sandbox parses its next original, so its
+# one write transaction finds them ready. Each is taken at most once, and holds what
+# `index_columns` would compute from the same key, whoever takes it.
+_warm: dict[tuple[str | None, str | None], tuple[str, str]] = {}
+
+
+def warm_index(pages: Iterable[tuple[str | None, str | None]]) -> None:
+    """Compute the index columns of these pages (text, words JSON) for a later insert."""
+    for key in pages:
+        _warm[key] = _computed_columns(*key)
+
+
+def forget_warm(pages: Iterable[tuple[str | None, str | None]]) -> None:
+    """Drop what `warm_index` computed for these pages and no insert took."""
+    for key in pages:
+        _warm.pop(key, None)
 
 
 def index_text(text: str | None, words_json: str | None) -> str:
