@@ -9,7 +9,8 @@ Order matters, so that a refused or interrupted import leaves the case as it was
    adopt, conflicts;
 4. each original the case lacks goes through the hostile-input path of a normal
    import: staged and hashed (the hash must be the one the bundle names), its type
-   sniffed from its bytes, parsed in a sandbox worker;
+   sniffed from its bytes, parsed in a sandbox worker (as many at once as an import
+   runs), its pages' search index columns computed meanwhile;
 5. only then are the originals stored and every record written in one transaction
    — one audited command, one step of the case's history (`undo` takes it back;
    the originals stay in the store, where redo finds them). If that transaction
@@ -18,8 +19,10 @@ Order matters, so that a refused or interrupted import leaves the case as it was
 from __future__ import annotations
 
 import json
+import queue
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +44,7 @@ from evidence_desk.core.errors import (
     WorkerError,
 )
 from evidence_desk.core.filetypes import sniff_file
-from evidence_desk.core.importing.importer import ImportOptions
+from evidence_desk.core.importing.importer import EXTRACT, ImportOptions
 from evidence_desk.core.importing.untrusted import parse_untrusted
 from evidence_desk.core.progress import Progress
 from evidence_desk.core.sandbox import Limits, SandboxWorker
@@ -149,43 +152,69 @@ class _Indexer:
         forget_warm(self._pages)
 
 
+def _parse_one(case: Case, bundle: CheckedBundle, record: dict[str, Any], worker: SandboxWorker,
+               options: ImportOptions, progress: Progress, staged: list[StagedFile]) -> NewDocument:
+    """One original the case lacks, through the hostile-input path of a normal import."""
+    name = "data/" + original_name(record["sha256"], record["media_type"])
+    short = record["sha256"][:12]
+    if name not in bundle.payload:
+        raise BundleRefusedError(f"the bundle lacks the original of document {short}… ({name})")
+    path = bundle.root / name
+    media_type = sniff_file(path)
+    if media_type != record["media_type"]:
+        raise BundleRefusedError(f"{name} is not the {record['media_type']} its record says it is")
+    file = case.originals.stage(path, max_bytes=options.max_bytes)
+    staged.append(file)
+    if file.sha256 != record["sha256"]:
+        raise BundleRefusedError(f"{name}: its SHA-256 is {file.sha256[:12]}…, not the {short}… "
+                                 "the bundle names it by")
+    try:
+        probe, pages = parse_untrusted(worker, file, media_type, options, progress, case.originals)
+    except (RefusedFileError, WorkerError) as exc:
+        raise BundleRefusedError(f"the original of document {short}… was refused by the parser: "
+                                 f"{exc}") from exc
+    if len(pages) != record["page_count"]:
+        raise BundleRefusedError(f"document {short}… has {len(pages)} pages, not the "
+                                 f"{record['page_count']} its record says")
+    warnings = list(probe.warnings) + [w for p in pages for w in getattr(p, "warnings", [])]
+    return NewDocument(record, _page_rows(pages, record), dict(probe.metadata), warnings)
+
+
 def _parse_originals(case: Case, bundle: CheckedBundle, plan: MergePlan, progress: Progress,
                      staged: list[StagedFile], indexer: _Indexer) -> list[NewDocument]:
-    out = []
-    options = ImportOptions()
+    """Every original the case lacks, parsed by as many sandbox workers as a normal import
+    uses, in the bundle's order; the first refusal (in that order) refuses the bundle, and
+    the originals not yet begun are not parsed."""
     docs = plan.new.get("documents", [])
     if not docs:
-        return out
+        return []
+    options = ImportOptions()
     progress.update(label="Checking the bundle's originals", total=len(docs), done=0)
-    with SandboxWorker(Limits(memory_mb=options.memory_mb)) as worker:
-        for record in docs:
-            name = "data/" + original_name(record["sha256"], record["media_type"])
-            short = record["sha256"][:12]
-            if name not in bundle.payload:
-                raise BundleRefusedError(f"the bundle lacks the original of document {short}… ({name})")
-            path = bundle.root / name
-            media_type = sniff_file(path)
-            if media_type != record["media_type"]:
-                raise BundleRefusedError(f"{name} is not the {record['media_type']} its record says it is")
-            file = case.originals.stage(path, max_bytes=options.max_bytes)
-            staged.append(file)
-            if file.sha256 != record["sha256"]:
-                raise BundleRefusedError(f"{name}: its SHA-256 is {file.sha256[:12]}…, not the {short}… "
-                                         "the bundle names it by")
+    idle: queue.Queue[SandboxWorker] = queue.Queue()
+
+    def parse(record: dict[str, Any]) -> NewDocument:
+        progress.raise_if_cancelled()
+        worker = idle.get()
+        try:
+            new = _parse_one(case, bundle, record, worker, options, progress, staged)
+        finally:
+            idle.put(worker)
+        indexer.add(new.pages)
+        progress.advance(1)
+        return new
+
+    count = max(1, min(options.workers, len(docs)))
+    with ExitStack() as workers:
+        for _ in range(count):
+            idle.put(workers.enter_context(SandboxWorker(Limits(memory_mb=options.memory_mb), preload=(EXTRACT,))))
+        with ThreadPoolExecutor(count, thread_name_prefix="bundle-parse") as pool:
+            futures = [pool.submit(parse, record) for record in docs]
             try:
-                probe, pages = parse_untrusted(worker, file, media_type, options, progress,
-                                               case.originals)
-            except (RefusedFileError, WorkerError) as exc:
-                raise BundleRefusedError(f"the original of document {short}… was refused by the parser: "
-                                         f"{exc}") from exc
-            if len(pages) != record["page_count"]:
-                raise BundleRefusedError(f"document {short}… has {len(pages)} pages, not the "
-                                         f"{record['page_count']} its record says")
-            warnings = list(probe.warnings) + [w for p in pages for w in getattr(p, "warnings", [])]
-            rows = _page_rows(pages, record)
-            indexer.add(rows)
-            out.append(NewDocument(record, rows, dict(probe.metadata), warnings))
-            progress.advance(1)
+                out = [future.result() for future in futures]
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
     indexer.wait()
     return out
 

@@ -54,7 +54,7 @@ def _row(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
 def _columns(s: Session, model: Any, *order: Any) -> list[Row[Any]]:
     """Every column of a table as plain rows named like the model's attributes: no ORM
     objects are made (for a thousand mentions, that was most of the read's time)."""
-    columns = [getattr(model, attr.key) for attr in model.__mapper__.column_attrs]
+    columns = [attr.columns[0].label(attr.key) for attr in model.__mapper__.column_attrs]  # Core: no ORM loading
     return list(s.execute(select(*columns).order_by(*order)))
 
 
