@@ -203,3 +203,23 @@ def test_a_scan_pdf_page_with_ocr_text_layer_is_rebuilt(case: Case, tmp_path: Pa
     assert result.rebuilt_pages == [1]
     with pymupdf.open(tmp_path / "ocrd-out.pdf") as pdf:
         assert "KEEPLAYEROCR" in pdf[0].get_text() and "ZQLAYEROCR" not in pdf[0].get_text()
+
+
+MIXED_WORDS = [  # an OCR layer in three scripts, with quotes and boxes that touch or overlap
+    [72.0, 96.0, 200.0, 114.0, "МИНИСТЕРСТВО", 0, 0, 0], [204.0, 96.0, 300.0, 114.0, "иностранных", 0, 0, 1],
+    [72.0, 130.0, 120.0, 148.0, "‘artillery’", 0, 1, 0], [120.0, 130.0, 160.0, 148.0, "«ЗИП»", 0, 1, 1],
+    [158.0, 130.0, 230.0, 148.0, "(запасные", 0, 1, 2], [72.0, 170.0, 130.0, 188.0, "Ελλάδα", 0, 2, 0],
+    [134.0, 170.0, 146.0, 188.0, "№", 0, 2, 1], [150.0, 170.0, 154.0, 188.0, "|", 0, 2, 2],
+]
+
+
+def test_a_scan_s_text_layer_keeps_every_word_in_any_script_and_each_word_apart(case: Case, tmp_path: Path) -> None:
+    """Cyrillic written with Helvetica's Cyrillic encoding came back as "ЇЇЇЇ", and words whose
+    OCR boxes touch came back as one: the export refused a Russian scan as losing words."""
+    doc = import_one(case, _letter_image(tmp_path / "scan.png"))
+    _set_ocr_words(case, doc, MIXED_WORDS)
+    out = tmp_path / "mixed.pdf"
+    result = export_pdf(case, doc, out, ExportOptions())
+    assert result.verification.ok and result.rebuilt_pages == [1]
+    with pymupdf.open(out) as exported:
+        assert [w[4] for w in exported[0].get_text("words")] == [str(w[4]) for w in MIXED_WORDS]

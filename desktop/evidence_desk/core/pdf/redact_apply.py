@@ -33,6 +33,7 @@ from evidence_desk.core.pdf import (
     sanitize,
     scan_widths,
 )
+from evidence_desk.core.pdf.glyph_writer import Fonts
 from evidence_desk.core.pdf.redact_plan import ExportOutcome, ExportPlan, PagePlan
 from evidence_desk.core.pdf.source import open_pdf
 
@@ -41,8 +42,6 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 
 MAX_PIXELS = pixel_limits.REBUILD
 SCAN_COVERAGE = 0.85  # an image over this share of the page, and no visible text: a scan
-CYRILLIC = range(0x0400, 0x0530)
-GREEK = range(0x0370, 0x0400)
 
 
 def export_document(plan: ExportPlan) -> ExportOutcome:
@@ -268,23 +267,25 @@ def _add_rebuilt_page(out: pymupdf.Document, plan: ExportPlan, page_plan: PagePl
         new.set_rotation(rotation)
 
 
-def _encoding(text: str) -> int:
-    for ch in text:
-        if ord(ch) in CYRILLIC:
-            return pymupdf.TEXT_ENCODING_CYRILLIC
-        if ord(ch) in GREEK:
-            return pymupdf.TEXT_ENCODING_GREEK
-    return pymupdf.TEXT_ENCODING_LATIN
-
-
 def _text_layer(page: pymupdf.Page, words: list[list[Any]]) -> None:
-    """Invisible text (render mode 3) for the words that stay, so the page stays searchable."""
+    """Invisible text (render mode 3) for the words that stay, so the page stays searchable.
+    Written by a text writer in a font that has every character of the word (Helvetica,
+    else MuPDF's Noto or its CJK fallback: `glyph_writer.Fonts`), subset on save like every
+    font of the export. `insert_text` with Helvetica and a Cyrillic encoding came back from
+    the PDF as "ЇЇЇЇ" (PyMuPDF 1.28), and "‘" too: a scan in Russian lost its whole text
+    layer, and the export's own check refused it."""
+    fonts = Fonts(page)
+    writer = pymupdf.TextWriter(page.rect)
     for row in words:
         x0, y0, x1, y1, text = float(row[0]), float(row[1]), float(row[2]), float(row[3]), str(row[4])
         if not text.strip() or x1 <= x0 or y1 <= y0:
             continue
+        font = fonts.font_for("", text)
         height = y1 - y0
-        unit = pymupdf.get_text_length(text, fontname="helv", fontsize=1) or 1.0
+        unit = font.text_length(text, fontsize=1) or 1.0
         size = max(1.0, min(height * 0.85, (x1 - x0) / unit))
-        page.insert_text((x0, y1 - height * 0.2), text, fontsize=size, fontname="helv",
-                         render_mode=3, encoding=_encoding(text))
+        # The space after it keeps the word apart for extractors: OCR's boxes may touch or
+        # overlap ("ЗИП" and "(запасные"), and the two were read back as one word.
+        writer.append((x0, y1 - height * 0.2), text + " ", font=font, fontsize=size)
+    if writer.text_rect.is_valid and not writer.text_rect.is_empty:
+        writer.write_text(page, render_mode=3)
