@@ -155,6 +155,14 @@
         <source>left unchanged</source>
         <translation>unverändert gelassen</translation>
     </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>Paket importiert</translation>
+    </message>
+    <message>
+        <source>The bundle, checked before the merge</source>
+        <translation>Das Paket, vor dem Zusammenführen geprüft</translation>
+    </message>
 </context>
 <context>
     <name>CaseBrowser</name>

@@ -155,6 +155,14 @@
         <source>left unchanged</source>
         <translation>оставлено без изменений</translation>
     </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>Пакет импортирован</translation>
+    </message>
+    <message>
+        <source>The bundle, checked before the merge</source>
+        <translation>Пакет, проверенный перед объединением</translation>
+    </message>
 </context>
 <context>
     <name>CaseBrowser</name>

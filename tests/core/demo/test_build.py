@@ -7,6 +7,8 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
+from evidence_desk.core.bundle.export import BundleOptions, export_bundle
+from evidence_desk.core.bundle.verify_bundle import verify_bundle_file
 from evidence_desk.core.case import Case
 from evidence_desk.core.db.models import CustodyEvent, Document, Note, Page, Provenance
 from evidence_desk.core.demo.build import BUILT_KEY, STARTED_KEY, build_demo_case, describe_case
@@ -144,5 +146,10 @@ def test_interrupted_build_is_replaced_by_a_full_default_build_with_ocr(tmp_path
         assert any(h.filename.endswith(".jpg") for h in search(case, "Spediteur"))  # German photo
         assert any(h.filename.endswith(".tif") for h in search(case, "Тарасевич"))  # fax TIFF
         assert verify_case(case).ok
+        # Every document, its scans rebuilt with their OCR layers in Russian, German and English,
+        # passes the export's own checks (no innocent word lost) and the bundle verifies.
+        bundle = export_bundle(case, tmp_path / "demo.zip", BundleOptions(profile="publication"))
+        assert bundle.documents == len(load_documents())
+        assert verify_bundle_file(tmp_path / "demo.zip").ok
     finally:
         case.close()

@@ -82,6 +82,13 @@ def test_without_conflicts_one_button_imports(window, ui_case, qtbot, colleague_
         run.dialog.choice_buttons["import"].click()
     assert describe(ui_case, doc_id_by_name(ui_case, "a_letter.pdf"))["source"] == "SOURCE-HERON"
     assert "Imported colleague.zip" in window.statusBar().currentMessage()
+    # The result says what was checked before anything was written, as `verify` does.
+    shown = run.result_dialog
+    assert shown is not None and shown.isVisible()
+    text = shown.text()
+    assert "Imported colleague.zip: 0 document(s) added" in text
+    assert "What was checked" in text and "Audit chain:" in text and "checked against the manifests" in text
+    assert "Signature: none" in text and "not signed" in text  # its warning too
 
 
 def test_a_publication_bundle_is_refused_with_a_message_and_nothing_changes(window, ui_case, qtbot, tmp_path: Path,

@@ -73,6 +73,7 @@ class ImportBundleResult:
     resolution: str | None
     changes: Changes  # what the merge changed; `case.history.undo()` takes it back
     warnings: list[str] = field(default_factory=list)
+    checked: dict[str, Any] = field(default_factory=dict)  # what the bundle's check looked at (`VerifyReport`)
     seconds: dict[str, float] = field(default_factory=dict)  # check, plan, parse, write
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same steps' CPU time in this process
 
@@ -83,7 +84,8 @@ class ImportBundleResult:
     def to_json(self) -> dict[str, Any]:
         return {"bundle": self.bundle, "documents_added": self.documents_added, **self.plan.counts(),
                 "resolution": self.resolution, "conflict_list": [c.to_json() for c in self.plan.conflicts],
-                "warnings": self.warnings, "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
+                "warnings": self.warnings, "checked": self.checked,
+                "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
 
 
 def refuse_unmergeable(bundle: CheckedBundle) -> None:
@@ -265,4 +267,4 @@ def import_bundle(case: Case, path: Path | str, resolve: str | None = None, prog
             for file in staged:
                 case.originals.discard(file)
         return ImportBundleResult(str(path), plan, len(new_docs), resolve, changes, list(bundle.report.warnings),
-                                  seconds, cpu_seconds)
+                                  dict(bundle.report.checked), seconds, cpu_seconds)

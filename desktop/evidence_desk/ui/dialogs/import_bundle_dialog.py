@@ -31,6 +31,8 @@ from evidence_desk.core.bundle.import_bundle import ImportBundleResult, import_b
 from evidence_desk.core.bundle.import_preview import preview_import
 from evidence_desk.core.bundle.merge_plan import MergePlan
 from evidence_desk.core.commands.changes import Changes
+from evidence_desk.core.verify_case import VerifyReport
+from evidence_desk.ui.dialogs.report_view import ReportDialog, report_html
 from evidence_desk.ui.jobs import Job
 
 
@@ -90,6 +92,9 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        if not rows:
+            layout.addStretch(1)  # no conflicts listed: the summary stays at the top
+            self.resize(620, 200)
         layout.addWidget(buttons)
 
     def choose(self, resolution: str | None) -> None:
@@ -110,6 +115,7 @@ class BundleImport(QObject):
         self.plan: MergePlan | None = None
         self.dialog: ConflictsDialog | None = None
         self.result: ImportBundleResult | None = None
+        self.result_dialog: ReportDialog | None = None  # what was checked and merged, shown after the merge
         case = window.case
         self.job: Job = window.jobs.start(self.tr("Checking {name}").format(name=path.name),
                                           lambda p: preview_import(case, path, p))
@@ -141,6 +147,12 @@ class BundleImport(QObject):
             message += "; " + self.tr("{n} conflict(s) resolved: {how}").format(
                 n=len(result.conflicts), how=result.resolution or self.tr("left unchanged"))
         self.main.statusBar().showMessage(message, 15_000)
+        # What was checked before anything was written, as `verify` words it.
+        checks = VerifyReport(str(self.path), warnings=list(result.warnings), checked=dict(result.checked))
+        self.result_dialog = ReportDialog(self.tr("Bundle imported"), message,
+                                          [report_html(self.tr("The bundle, checked before the merge"), checks)],
+                                          True, self.main)
+        self.result_dialog.open()
         self.imported.emit(result)
 
 
