@@ -89,6 +89,7 @@ def test_without_conflicts_one_button_imports(window, ui_case, qtbot, colleague_
     assert "Imported colleague.zip: 0 document(s) added" in text
     assert "What was checked" in text and "Audit chain:" in text and "checked against the manifests" in text
     assert "Signature: none" in text and "not signed" in text  # its warning too
+    assert "Audit anchor:" in text and "matches the chain's head" in text and "{'entries'" not in text
 
 
 def test_a_publication_bundle_is_refused_with_a_message_and_nothing_changes(window, ui_case, qtbot, tmp_path: Path,

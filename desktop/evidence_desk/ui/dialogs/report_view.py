@@ -50,9 +50,14 @@ def checked_lines(report: VerifyReport) -> list[str]:
     if "audit_entries" in c:
         lines.append(QCoreApplication.translate("VerificationReport", "Audit chain: {n} entries, every hash linked to the one before").format(
             n=c["audit_entries"]))
-    if isinstance(c.get("anchor"), dict):
-        lines.append(QCoreApplication.translate("VerificationReport", "Audit anchor: {n} entries, matches the chain's head").format(
-            n=c["anchor"].get("entries")))
+    anchor = c.get("anchor", c.get("audit_anchor"))  # a case's check names it one way, a bundle's the other
+    if isinstance(anchor, dict):
+        line = QCoreApplication.translate("VerificationReport", "Audit anchor: {n} entries, matches the chain's head").format(
+            n=anchor.get("entries"))
+        if anchor.get("signed_by"):  # a bundle's anchor is signed with the bag
+            line += "; " + QCoreApplication.translate("VerificationReport", "Signature: valid, key {fp}").format(
+                fp=anchor["signed_by"])
+        lines.append(line)
     if isinstance(c.get("replay"), dict):
         replay = c["replay"]
         lines.append(QCoreApplication.translate("VerificationReport", "Audit log replayed against the records: {entries} entries, {records} records, "
@@ -77,7 +82,7 @@ def checked_lines(report: VerifyReport) -> list[str]:
             pages=c.get("pages", "?"), revisions=c.get("revisions", "?")))
     if "width_hiding" in c:
         lines.extend(export_lines(c)[3:])
-    known = {"audit_entries", "anchor", "originals", "members", "payload_files", "profile", "signature",
+    known = {"audit_entries", "anchor", "audit_anchor", "originals", "members", "payload_files", "profile", "signature",
              "signer_fingerprint", "signer", "signer_known_as", "pdfs_checked", "pages", "revisions",
              "width_hiding", "audit_withheld", "replay", "unexplained", "documents"}
     for key, value in c.items():
