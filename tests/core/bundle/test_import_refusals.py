@@ -18,6 +18,9 @@ from evidence_desk.core.bundle.records import read_records
 from evidence_desk.core.bundle.safe_zip import ZipLimits
 from evidence_desk.core.bundle.verify_bundle import verify_bundle_file
 from evidence_desk.core.case import Case
+from evidence_desk.core.errors import CancelledError
+from evidence_desk.core.progress import Progress
+from evidence_desk.core.text import stream
 from tests.core.bundle.conftest import Bundles
 from tests.core.bundle.zips import RawMember, build_zip
 
@@ -178,3 +181,16 @@ def test_records_with_not_a_number_in_them_are_refused(bundles: Bundles, target:
     data["mentions"][0]["x0"] = float("nan")  # json.dumps writes NaN, which is not JSON
     _refused(target, _with_member(bundles, tmp_path, "records.json", json.dumps(data).encode()),
              "records.json cannot be read")
+
+
+def test_an_import_cancelled_while_the_originals_are_parsed_leaves_the_case_as_it_was(bundles: Bundles,
+                                                                                       target: Case) -> None:
+    before = _state(target)
+    progress = Progress()
+    progress.subscribe(lambda state: progress.cancel() if state.label == "Checking the bundle's originals" else None)
+    with pytest.raises(CancelledError):
+        import_bundle(target, bundles.internal, progress=progress)
+    assert _state(target) == before
+    assert stream._warm == {}  # no index columns computed for pages that never arrived are kept
+    assert not list(target.originals.staging.glob("*"))  # every staged copy discarded
+    assert import_bundle(target, bundles.internal).documents_added  # and the bundle can be imported after all
