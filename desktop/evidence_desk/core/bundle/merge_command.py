@@ -176,18 +176,21 @@ class MergeBundle(Command):
 
     def _add_documents(self, session: Session) -> None:
         taken = set(session.execute(select(Document.uid)).scalars())
-        pages: list[dict[str, Any]] = []
-        provenance: list[dict[str, Any]] = []
+        rows: list[dict[str, Any]] = []
         for new in self.documents:
             r = new.record
             uid = r["uid"] if r["uid"] not in taken else new_uid()  # the hash is the identity anyway
-            doc = self.rows.insert_arrived(
-                Document, uid=uid, sha256=r["sha256"], filename=r["filename"], media_type=r["media_type"],
-                size_bytes=r["size_bytes"], page_count=len(new.pages), imported_at=r["imported_at"],
-                imported_by=r["imported_by"], warnings=new.warnings, source_metadata=new.metadata,
-                **{k: r.get(k) for k in DOCUMENT_COLUMNS})
-            self._count("documents", 1)
-            doc_id = doc.id
+            taken.add(uid)
+            rows.append({"uid": uid, "sha256": r["sha256"], "filename": r["filename"], "media_type": r["media_type"],
+                         "size_bytes": r["size_bytes"], "page_count": len(new.pages), "imported_at": r["imported_at"],
+                         "imported_by": r["imported_by"], "warnings": new.warnings, "source_metadata": new.metadata,
+                         **{k: r.get(k) for k in DOCUMENT_COLUMNS}})
+        ids = self.rows.insert_many(Document, rows) if rows else []  # one statement, not one a document
+        self._count("documents", len(ids))
+        pages: list[dict[str, Any]] = []
+        provenance: list[dict[str, Any]] = []
+        for new, doc_id in zip(self.documents, ids, strict=True):
+            r = new.record
             self._docs[r["sha256"]], self._pages[doc_id] = doc_id, len(new.pages)
             pages.extend({"document_id": doc_id, "ocr_engine": None, "ocr_languages": None, "ocr_confidence": None,
                           **page} for page in new.pages)
