@@ -131,8 +131,9 @@ def write_members(case: Case, records: CaseRecords, profile: str, thumbs: dict[s
 
 
 def _word_loader(case: Case, records: CaseRecords) -> Any:
-    """Word boxes of one page, for the annotations: the pages a quote is on are read at once
-    (one query for a few hundred pages, not a read each), any other page when asked."""
+    """Word boxes of one page, for the annotations, which read them only for a quote (its
+    region and its prefix and suffix): every page a quote is on is read at once, in one
+    query for a few hundred pages, not a read each."""
     ids = {d["sha256"]: d["id"] for d in records.documents}
     quotes = [(m["document"], m["page"], m["quote"]) for m in records.mentions]
     quotes += [(link["source"], link["page"], link["quote"]) for link in records.document_links]
@@ -146,13 +147,7 @@ def _word_loader(case: Case, records: CaseRecords) -> Any:
             known.update({(d, n): list(words or []) for d, n, words in s.execute(query)})
 
     def load(sha256: str, page: int) -> list[Any]:
-        key = (ids[sha256], page)
-        if key not in known:
-            with case.read() as s:
-                words = s.execute(select(Page.words).where(Page.document_id == key[0], Page.number == page)
-                                  ).scalar_one_or_none()
-            known[key] = list(words or [])
-        return known[key]
+        return known.get((ids[sha256], page), [])  # a page the case lacks has no words
 
     return load
 

@@ -185,7 +185,7 @@ class MergeBundle(Command):
                          "size_bytes": r["size_bytes"], "page_count": len(new.pages), "imported_at": r["imported_at"],
                          "imported_by": r["imported_by"], "warnings": new.warnings, "source_metadata": new.metadata,
                          **{k: r.get(k) for k in DOCUMENT_COLUMNS}})
-        ids = self.rows.insert_many(Document, rows) if rows else []  # one statement, not one a document
+        ids = self.rows.insert_many(Document, rows)  # one statement, not one a document
         self._count("documents", len(ids))
         pages: list[dict[str, Any]] = []
         provenance: list[dict[str, Any]] = []
